@@ -1,0 +1,209 @@
+/**
+ * Derived facts: what rules may read, computed once per household and asOf.
+ *
+ * A fact is a value, or undefined when unknown. Every fact object carries `$missing`: for each
+ * unknown fact, the input fields that would decide it (e.g. `members[1].dueDate`). Rules never
+ * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
+ */
+import { completedMonths, daysBetween } from './dates';
+import { type Household, type Member, memberFields, householdFields } from './inputModel';
+import { medianIncomeFor } from './parameters';
+
+export type Missing = Record<string, string[]>;
+
+export interface MemberFacts {
+  [fact: string]: unknown;
+  $missing: Missing;
+  /** Position in household.members; an expected child has its mother's index. */
+  index: number;
+  role: 'adult' | 'child';
+  /** An expected child: a pregnancy's baby, not yet born (birthDate = due date). */
+  unborn: boolean;
+  birthDate: string | undefined;
+  ageMonths: number | undefined;
+  ageYears: number | undefined;
+  daysSinceBirth: number | undefined;
+  pregnancyWeek: number | undefined;
+}
+
+export interface HouseholdFacts {
+  [fact: string]: unknown;
+  $missing: Missing;
+  size: number;
+  medianIncome: number | undefined;
+  incomePercent: number | undefined;
+  members: MemberFacts[];
+  adults: MemberFacts[];
+  children: MemberFacts[];
+  expectedChildren: MemberFacts[];
+}
+
+/** Facts that every member object offers, besides its raw input fields. Documented in rules/README.md. */
+export const derivedMemberFacts = {
+  index: 'Position in household.members (an expected child: its mother’s).',
+  unborn: 'true for an expected child (a pregnancy’s baby not yet born).',
+  ageMonths: 'Age in completed months at asOf (만 개월 수).',
+  ageYears: 'Age in completed years at asOf (만 나이).',
+  daysSinceBirth: 'Whole days from birthDate to asOf (0 on the birth date).',
+  pregnancyWeek: 'Pregnancy week at asOf = 40 − (dueDate − asOf) / 7 days (fractional), while pregnant.',
+  female: 'sex = female.',
+} as const;
+
+export const derivedHouseholdFacts = {
+  size: 'householdSize, or the number of members when absent.',
+  medianIncome: '기준 중위소득 for the household size in the year of asOf (KRW/month).',
+  incomePercent: 'Household income as % of 기준 중위소득 (from monthlyIncome, else medianIncomePercent).',
+  members: 'All born members (member facts).',
+  adults: 'Members with role adult.',
+  children: 'Born members with role child.',
+  expectedChildren: 'One entry per expected baby of each pregnant member.',
+  childCount: 'Number of born children.',
+  pregnant: 'Some member is pregnant (unknown while an adult woman’s pregnancy is unanswered).',
+  pregnancyWeek: 'The most advanced pregnancy’s week at asOf.',
+  dueDate: 'The earliest due date among pregnant members.',
+  youngestChildBirthDate: 'Birth date of the youngest born child.',
+  employedAdults: 'Number of adults known to be employed.',
+  dualIncome: 'Two or more adults employed (맞벌이).',
+} as const;
+
+function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
+  const $missing: Missing = {};
+  const raw: Record<string, unknown> = {};
+  for (const field of Object.keys(memberFields)) {
+    const value = (member as unknown as Record<string, unknown>)[field];
+    raw[field] = value;
+    if (value === undefined) $missing[field] = [`members[${index}].${field}`];
+  }
+  const facts: MemberFacts = {
+    ...raw,
+    $missing,
+    index,
+    role: member.role,
+    unborn: false,
+    birthDate: member.birthDate,
+    ageMonths: completedMonths(member.birthDate, asOf),
+    ageYears: Math.floor(completedMonths(member.birthDate, asOf) / 12),
+    daysSinceBirth: daysBetween(member.birthDate, asOf),
+    pregnancyWeek: undefined,
+    female: member.sex === undefined ? undefined : member.sex === 'female',
+  };
+  if (member.sex === undefined) $missing.female = [`members[${index}].sex`];
+  if (member.sex === 'male' && member.pregnant === undefined) {
+    facts.pregnant = false;
+    delete $missing.pregnant;
+  }
+  if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) {
+    facts.birthRegistered = true;
+    delete $missing.birthRegistered;
+  }
+  if (facts.pregnant === true) {
+    if (member.dueDate === undefined) $missing.pregnancyWeek = [`members[${index}].dueDate`];
+    else facts.pregnancyWeek = 40 - daysBetween(asOf, member.dueDate) / 7;
+  } else if (facts.pregnant === undefined) {
+    $missing.pregnancyWeek = [`members[${index}].pregnant`];
+  }
+  return facts;
+}
+
+/** The babies a pregnant member expects, as child facts whose birth date is the due date. */
+function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
+  if (mother.pregnant !== true) return [];
+  const dueDate = mother.dueDate as string | undefined;
+  const count = (mother.expectedBabies as number | undefined) ?? 1;
+  const unknownDue = dueDate === undefined ? [`members[${mother.index}].dueDate`] : undefined;
+  return Array.from({ length: count }, () => {
+    const $missing: Missing = {};
+    for (const field of Object.keys(memberFields)) $missing[field] = [];
+    if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'daysSinceBirth']) $missing[f] = unknownDue;
+    return {
+      $missing,
+      index: mother.index,
+      role: 'child' as const,
+      unborn: true,
+      birthDate: dueDate,
+      ageMonths: dueDate === undefined ? undefined : completedMonths(dueDate, asOf),
+      ageYears: dueDate === undefined ? undefined : Math.floor(completedMonths(dueDate, asOf) / 12),
+      daysSinceBirth: dueDate === undefined ? undefined : daysBetween(dueDate, asOf),
+      pregnancyWeek: undefined,
+      multipleBirth: count > 1,
+    };
+  });
+}
+
+/** Three-valued "some": true if any is true, false if all are false, else undefined. */
+function anyOf(values: unknown[]): boolean | undefined {
+  if (values.some((v) => v === true)) return true;
+  return values.every((v) => v === false) ? false : undefined;
+}
+
+function unknownInputs(members: MemberFacts[], fact: string): string[] {
+  return members.flatMap((m) => (m[fact] === undefined ? (m.$missing[fact] ?? []) : []));
+}
+
+export function buildFacts(household: Household, asOf: string): HouseholdFacts {
+  const members = household.members.map((m, i) => memberFactsFor(m, i, asOf));
+  const adults = members.filter((m) => m.role === 'adult');
+  const children = members.filter((m) => m.role === 'child');
+  const $missing: Missing = {};
+  const raw: Record<string, unknown> = {};
+  for (const field of Object.keys(householdFields)) {
+    if (field === 'asOf') continue;
+    const value = (household as unknown as Record<string, unknown>)[field];
+    raw[field] = value;
+    if (value === undefined) $missing[field] = [field];
+  }
+
+  const size = household.householdSize ?? household.members.length;
+  const medianIncome = medianIncomeFor(size, asOf);
+  let incomePercent: number | undefined;
+  if (household.monthlyIncome !== undefined) {
+    if (medianIncome !== undefined) incomePercent = (household.monthlyIncome * 100) / medianIncome;
+    else $missing.incomePercent = [];
+  } else if (household.medianIncomePercent !== undefined) {
+    incomePercent = household.medianIncomePercent;
+  } else {
+    $missing.incomePercent = ['monthlyIncome'];
+  }
+
+  // Only adults and children whose pregnancy is asked about can make the household "pregnant".
+  const mayBePregnant = members.filter((m) => m.role === 'adult' || m.pregnant === true);
+  const pregnant = anyOf(mayBePregnant.map((m) => m.pregnant));
+  if (pregnant === undefined) $missing.pregnant = unknownInputs(mayBePregnant, 'pregnant');
+  const pregnantMembers = members.filter((m) => m.pregnant === true);
+  const weeks = pregnantMembers.map((m) => m.pregnancyWeek);
+  const dueDates = pregnantMembers.map((m) => m.dueDate as string | undefined);
+  const knownWeeks = weeks.every((w) => w !== undefined);
+  if (!knownWeeks || pregnant !== true) {
+    $missing.pregnancyWeek = pregnant === undefined ? $missing.pregnant : unknownInputs(pregnantMembers, 'pregnancyWeek');
+    $missing.dueDate = $missing.pregnancyWeek;
+  }
+
+  const employed = adults.map((m) => m.employed);
+  const employedAdults = employed.filter((e) => e === true).length;
+  const possiblyEmployed = employed.filter((e) => e !== false).length;
+  const dualIncome = employedAdults >= 2 ? true : possiblyEmployed < 2 ? false : undefined;
+  if (dualIncome === undefined) $missing.dualIncome = unknownInputs(adults, 'employed');
+
+  const childBirthDates = children.map((c) => c.birthDate as string).sort();
+  if (childBirthDates.length === 0) $missing.youngestChildBirthDate = [];
+
+  return {
+    ...raw,
+    $missing,
+    size,
+    medianIncome,
+    incomePercent,
+    members,
+    adults,
+    children,
+    expectedChildren: members.flatMap((m) => expectedChildrenOf(m, asOf)),
+    childCount: children.length,
+    pregnant,
+    pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,
+    dueDate: knownWeeks && pregnant === true ? [...(dueDates as string[])].sort()[0] : undefined,
+    youngestChildBirthDate: childBirthDates[childBirthDates.length - 1],
+    employedAdults,
+    dualIncome,
+  };
+}
+

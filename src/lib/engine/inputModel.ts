@@ -1,0 +1,93 @@
+/**
+ * The household input model, v1 — a contract shared with the portal, staff tools and the CLI.
+ * Fields may be added (always optional); none may be renamed or change meaning.
+ * Every field but members[].role and members[].birthDate may be absent: absent means unknown.
+ */
+
+export type FieldType =
+  | { kind: 'boolean' }
+  | { kind: 'date' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number };
+
+export interface FieldSpec {
+  type: FieldType;
+  /** Which members the field applies to; household fields leave it out. */
+  appliesTo?: 'adult' | 'child' | 'any';
+  description: string;
+}
+
+const bool = { kind: 'boolean' } as const;
+const date = { kind: 'date' } as const;
+
+/** Sums of money in KRW stay within what a double holds exactly. */
+const MAX_WON = 1_000_000_000_000;
+
+export const householdFields = {
+  asOf: { type: date, description: 'Evaluation date (default: today in Asia/Seoul).' },
+  residence: { type: { kind: 'enum', values: ['seoul', 'other'] }, description: 'Where the household is registered (주민등록).' },
+  householdSize: { type: { kind: 'integer', min: 1, max: 30 }, description: 'Persons in the household; default = members.length.' },
+  monthlyIncome: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Household 소득인정액, KRW per month.' },
+  medianIncomePercent: { type: { kind: 'number', min: 0, max: 10_000 }, description: 'Alternative to monthlyIncome: % of 기준 중위소득.' },
+  basicLivelihood: { type: bool, description: '국민기초생활보장 수급가구.' },
+  singleParent: { type: bool, description: '한부모가족.' },
+  childcareGap: { type: bool, description: '양육공백: e.g. dual-income, a working single parent.' },
+  childcareServiceIncomeType: { type: { kind: 'enum', values: ['ga', 'na', 'da', 'ra', 'none'] }, description: '아이돌봄서비스 정부지원 유형 (가/나/다/라), none = not a user or applicant.' },
+} as const satisfies Record<string, FieldSpec>;
+
+export const memberFields = {
+  role: { type: { kind: 'enum', values: ['adult', 'child'] }, appliesTo: 'any', description: 'child = a son or daughter of the household’s adults.' },
+  birthDate: { type: date, appliesTo: 'any', description: 'Required.' },
+  sex: { type: { kind: 'enum', values: ['female', 'male'] }, appliesTo: 'any', description: 'Sex.' },
+  pregnant: { type: bool, appliesTo: 'adult', description: 'Currently pregnant.' },
+  dueDate: { type: date, appliesTo: 'adult', description: 'Expected date of birth (분만 예정일).' },
+  expectedBabies: { type: { kind: 'integer', min: 1, max: 5 }, appliesTo: 'adult', description: 'Babies expected in this pregnancy (default 1).' },
+  employed: { type: bool, appliesTo: 'any', description: 'Working or self-employed.' },
+  married: { type: bool, appliesTo: 'any', description: 'Married.' },
+  worksOrStudiesInSeoul: { type: bool, appliesTo: 'any', description: 'Works or studies in Seoul.' },
+  birthRegistered: { type: bool, appliesTo: 'child', description: '출생신고 done (anywhere in Korea).' },
+  birthRegisteredInSeoul: { type: bool, appliesTo: 'child', description: '출생신고 in Seoul.' },
+  birthOrder: { type: { kind: 'integer', min: 1, max: 20 }, appliesTo: 'child', description: 'Mother’s birth order (1 = first child).' },
+  multipleBirth: { type: bool, appliesTo: 'child', description: 'Twin, triplet, …' },
+  attendsDaycare: { type: bool, appliesTo: 'child', description: 'Attends 어린이집/유치원.' },
+  inSchool: { type: bool, appliesTo: 'child', description: 'Attends school (matters for benefits that run to age 22 while in school).' },
+  careStatus: { type: { kind: 'enum', values: ['in-care', 'left-care', 'none'] }, appliesTo: 'any', description: '아동복지시설/가정위탁: in care, left care, or never.' },
+  careEndDate: { type: date, appliesTo: 'any', description: 'Date care ended (보호종료일).' },
+} as const satisfies Record<string, FieldSpec>;
+
+export type HouseholdField = keyof typeof householdFields;
+export type MemberField = keyof typeof memberFields;
+
+export interface Member {
+  role: 'adult' | 'child';
+  birthDate: string;
+  sex?: 'female' | 'male';
+  pregnant?: boolean;
+  dueDate?: string;
+  expectedBabies?: number;
+  employed?: boolean;
+  married?: boolean;
+  worksOrStudiesInSeoul?: boolean;
+  birthRegistered?: boolean;
+  birthRegisteredInSeoul?: boolean;
+  birthOrder?: number;
+  multipleBirth?: boolean;
+  attendsDaycare?: boolean;
+  inSchool?: boolean;
+  careStatus?: 'in-care' | 'left-care' | 'none';
+  careEndDate?: string;
+}
+
+export interface Household {
+  asOf?: string;
+  residence?: 'seoul' | 'other';
+  householdSize?: number;
+  monthlyIncome?: number;
+  medianIncomePercent?: number;
+  basicLivelihood?: boolean;
+  singleParent?: boolean;
+  childcareGap?: boolean;
+  childcareServiceIncomeType?: 'ga' | 'na' | 'da' | 'ra' | 'none';
+  members: Member[];
+}

@@ -1,0 +1,157 @@
+import type { Household } from './inputModel';
+import type { Dated } from './parameters';
+
+export type { Household, Member } from './inputModel';
+
+/** Text in the reference languages of rule files; zh and vi are optional. */
+export interface Text {
+  ko: string;
+  en: string;
+  zh?: string;
+  vi?: string;
+}
+
+export type Logic = unknown;
+
+export interface Criterion {
+  id: string;
+  label: Text;
+  logic: Logic;
+  /** For an income test: the % of 기준 중위소득 it allows, so results can say the limit in won. */
+  incomeLimitPercent?: Logic;
+}
+
+export type Per = 'once' | 'month' | 'quarter' | 'year' | 'hour' | 'visit' | 'meal' | 'day';
+
+export interface AmountSpec {
+  /** KRW; for basis "household" the data also holds `count`, the number of qualifying candidates. */
+  value: Logic;
+  per: Per;
+  basis: 'member' | 'household';
+  /** grant: money or points paid; fee: what the household pays; service: free service in kind. */
+  kind: 'grant' | 'voucher' | 'fee' | 'service';
+  label?: Text;
+  /** A household-level sum added once to the total (e.g. 자립촉진수당 next to a per-child allowance). */
+  supplement?: { value: Logic; label: Text };
+}
+
+export interface RuleFile {
+  id: string;
+  names: Text;
+  summary: Text;
+  category: string;
+  kind: 'benefit' | 'service';
+  department: Text;
+  legalBasis: Text[];
+  source: { seed: string; section: Text };
+  references?: { title: string; url?: string; checked?: string }[];
+  verifiedAt: string;
+  validFrom: string;
+  validTo?: string | null;
+  scope: { members: 'household' | 'child' | 'adult' | 'any'; includeExpected?: boolean; label?: Text };
+  parameters?: Record<string, { values: Dated<unknown>; reference?: string }>;
+  criteria: Criterion[];
+  upcoming?: { when: Logic; date?: Logic; waived: string[]; label: Text };
+  amount?: AmountSpec;
+  applyBy?: Logic;
+  apply: {
+    automatic?: boolean;
+    online?: { name: Text; url: string }[];
+    app?: Text[];
+    offline?: Text[];
+    phone?: string[];
+    steps?: Text[];
+    documents?: Text[];
+  };
+  notes?: Text[];
+  tests: RuleTestCase[];
+}
+
+export interface RuleTestCase {
+  name: string;
+  household: Household;
+  expect: {
+    status: Status;
+    amount?: number | null;
+    missing?: string[];
+    applyBy?: string | null;
+    upcomingDate?: string | null;
+    criteria?: Record<string, Outcome>;
+  };
+}
+
+export type Status = 'eligible' | 'ineligible' | 'unknown' | 'upcoming' | 'error';
+export type Outcome = 'met' | 'unmet' | 'unknown';
+
+export interface IncomeLimit {
+  percent: number;
+  householdSize: number;
+  monthlyWon: number | null;
+}
+
+export interface CriterionOutcome {
+  id: string;
+  label: Text;
+  outcome: Outcome;
+  missing: string[];
+  incomeLimit?: IncomeLimit;
+}
+
+export type ReasonCode =
+  | 'notInEffect'
+  | 'allMet'
+  | 'criterionUnmet'
+  | 'criterionUnknown'
+  | 'upcoming'
+  | 'noCandidate'
+  | 'amountUnknown'
+  | 'error';
+
+export interface Reason {
+  code: ReasonCode;
+  criterion?: string;
+  label?: Text;
+  date?: string | null;
+  incomeLimit?: IncomeLimit;
+  text: Text;
+}
+
+/** One member (or expected baby) a member-scoped rule was checked for. */
+export interface CandidateResult {
+  index: number;
+  unborn: boolean;
+  status: Exclude<Status, 'error'>;
+  criteria: CriterionOutcome[];
+  missing: string[];
+  amount: number | null;
+  applyBy: string | null;
+  upcomingDate: string | null;
+}
+
+export interface AmountResult {
+  /** Household total in KRW for the candidates behind the status; null when it depends on unknown input. */
+  value: number | null;
+  per: Per;
+  kind: AmountSpec['kind'];
+  members?: { index: number; unborn: boolean; value: number | null }[];
+  /** The household-level supplement included in value, when the rule has one. */
+  supplement?: number | null;
+}
+
+export interface RuleResult {
+  id: string;
+  status: Status;
+  criteria: CriterionOutcome[];
+  missing: string[];
+  amount: AmountResult | null;
+  applyBy: string | null;
+  upcomingDate: string | null;
+  reasons: Reason[];
+  candidates?: CandidateResult[];
+  error?: string;
+}
+
+export interface Evaluation {
+  asOf: string;
+  results: RuleResult[];
+}

@@ -1,0 +1,143 @@
+/**
+ * Checks a household against input model v1. Each problem names the field (a path such as
+ * `members[1].dueDate`) and the reason, as a code the app translates and as ko / en text.
+ */
+import { daysBetween, isIsoDate, todayInSeoul } from './dates';
+import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
+import type { Text } from './types';
+
+export type IssueCode =
+  | 'notObject'
+  | 'required'
+  | 'unknownField'
+  | 'type.boolean'
+  | 'type.enum'
+  | 'type.number'
+  | 'type.integer'
+  | 'number.range'
+  | 'date.invalid'
+  | 'date.future'
+  | 'date.beforeBirth'
+  | 'dueDate.past'
+  | 'dueDate.tooFar'
+  | 'members.empty'
+  | 'pregnant.male';
+
+export interface ValidationIssue {
+  field: string;
+  code: IssueCode;
+  message: Text;
+}
+
+/** A due date more than 44 weeks ahead cannot belong to a current pregnancy. */
+const MAX_DAYS_TO_DUE = 44 * 7;
+
+const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
+  notObject: () => ({ ko: 'JSON 객체여야 합니다', en: 'must be a JSON object' }),
+  required: () => ({ ko: '꼭 입력해야 합니다', en: 'is required' }),
+  unknownField: () => ({ ko: '알 수 없는 항목입니다', en: 'is not a field of the household model' }),
+  'type.boolean': () => ({ ko: '예(true) 또는 아니오(false)여야 합니다', en: 'must be true or false' }),
+  'type.enum': (p) => ({ ko: `다음 중 하나여야 합니다: ${p.values}`, en: `must be one of: ${p.values}` }),
+  'type.number': () => ({ ko: '숫자여야 합니다', en: 'must be a number' }),
+  'type.integer': () => ({ ko: '정수여야 합니다', en: 'must be a whole number' }),
+  'number.range': (p) => ({ ko: `${p.min} 이상 ${p.max} 이하여야 합니다`, en: `must be between ${p.min} and ${p.max}` }),
+  'date.invalid': () => ({ ko: '실제 있는 날짜(YYYY-MM-DD)여야 합니다', en: 'must be a real date written YYYY-MM-DD' }),
+  'date.future': (p) => ({ ko: `기준일(${p.asOf})보다 뒤일 수 없습니다`, en: `cannot be after the evaluation date ${p.asOf}` }),
+  'date.beforeBirth': () => ({ ko: '생년월일보다 앞설 수 없습니다', en: 'cannot be before the birth date' }),
+  'dueDate.past': (p) => ({
+    ko: `출산 예정일이 기준일(${p.asOf})보다 앞섭니다. 이미 태어났다면 자녀로 입력해 주세요`,
+    en: `is before the evaluation date ${p.asOf}; if the baby is born, add it as a child`,
+  }),
+  'dueDate.tooFar': () => ({ ko: '출산 예정일은 기준일로부터 44주 이내여야 합니다', en: 'must be within 44 weeks of the evaluation date' }),
+  'members.empty': () => ({ ko: '가구원이 한 명 이상 있어야 합니다', en: 'must list at least one person' }),
+  'pregnant.male': () => ({ ko: '성별이 남성인 가구원은 임신 중으로 입력할 수 없습니다', en: 'cannot be true for a member whose sex is male' }),
+};
+
+function issue(field: string, code: IssueCode, params: Record<string, string> = {}): ValidationIssue {
+  return { field, code, message: messages[code](params) };
+}
+
+function checkValue(field: string, spec: FieldSpec, value: unknown): ValidationIssue | null {
+  const t = spec.type;
+  switch (t.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : issue(field, 'type.boolean');
+    case 'date':
+      return isIsoDate(value) ? null : issue(field, 'date.invalid');
+    case 'enum':
+      return typeof value === 'string' && t.values.includes(value) ? null : issue(field, 'type.enum', { values: t.values.join(', ') });
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return issue(field, 'type.number');
+      if (t.kind === 'integer' && !Number.isInteger(value)) return issue(field, 'type.integer');
+      return value < t.min || value > t.max ? issue(field, 'number.range', { min: String(t.min), max: String(t.max) }) : null;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkFields(prefix: string, input: Record<string, unknown>, specs: Record<string, FieldSpec>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const spec = specs[key];
+    if (key === 'members' && prefix === '') continue;
+    if (!spec) issues.push(issue(prefix + key, 'unknownField'));
+    else if (value !== undefined) {
+      const problem = checkValue(prefix + key, spec, value);
+      if (problem) issues.push(problem);
+    }
+  }
+  return issues;
+}
+
+function checkMember(member: unknown, i: number, asOf: string | null): ValidationIssue[] {
+  const at = `members[${i}]`;
+  if (!isObject(member)) return [issue(at, 'notObject')];
+  const issues = checkFields(`${at}.`, member, memberFields);
+  for (const field of ['role', 'birthDate'] as const) {
+    if (member[field] === undefined) issues.push(issue(`${at}.${field}`, 'required'));
+  }
+  const bad = new Set(issues.map((p) => p.field));
+  const birth = bad.has(`${at}.birthDate`) ? null : (member.birthDate as string | undefined) ?? null;
+  if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
+  if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
+  const due = member.dueDate as string | undefined;
+  if (asOf && member.pregnant === true && due !== undefined && !bad.has(`${at}.dueDate`)) {
+    if (due < asOf) issues.push(issue(`${at}.dueDate`, 'dueDate.past', { asOf }));
+    else if (daysBetween(asOf, due) > MAX_DAYS_TO_DUE) issues.push(issue(`${at}.dueDate`, 'dueDate.tooFar'));
+  }
+  const careEnd = member.careEndDate as string | undefined;
+  if (careEnd !== undefined && !bad.has(`${at}.careEndDate`)) {
+    if (asOf && careEnd > asOf) issues.push(issue(`${at}.careEndDate`, 'date.future', { asOf }));
+    else if (birth && careEnd < birth) issues.push(issue(`${at}.careEndDate`, 'date.beforeBirth'));
+  }
+  return issues;
+}
+
+/** All problems with `input` as a household; an empty list means it can be evaluated. */
+export function validateHousehold(input: unknown, asOfOverride?: string): ValidationIssue[] {
+  if (!isObject(input)) return [issue('household', 'notObject')];
+  const issues = checkFields('', input, householdFields);
+  if (asOfOverride !== undefined && !isIsoDate(asOfOverride)) issues.push(issue('asOf', 'date.invalid'));
+  const asOfValid = !issues.some((p) => p.field === 'asOf');
+  const asOf = asOfValid ? (asOfOverride ?? (input.asOf as string | undefined) ?? todayInSeoul()) : null;
+  if (!Array.isArray(input.members)) {
+    issues.push(issue('members', input.members === undefined ? 'required' : 'type.enum', { values: '[ … ]' }));
+    return issues;
+  }
+  if (input.members.length === 0) issues.push(issue('members', 'members.empty'));
+  input.members.forEach((m, i) => issues.push(...checkMember(m, i, asOf)));
+  return issues;
+}
+
+export class InvalidHouseholdError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((p) => `${p.field}: ${p.message.en}`).join('; '));
+    this.name = 'InvalidHouseholdError';
+  }
+}
+
+export function assertValidHousehold(input: unknown, asOfOverride?: string): asserts input is Household {
+  const issues = validateHousehold(input, asOfOverride);
+  if (issues.length > 0) throw new InvalidHouseholdError(issues);
+}

@@ -1,0 +1,138 @@
+/**
+ * Validates a rule file: the JSON Schema first, then what a schema cannot say — every var names
+ * a known fact, every operator exists, ids are unique, each test household is valid.
+ * Used by the tests, the build (vite plugin) and the CLI, so a broken file fails everywhere
+ * with its path and the reason.
+ */
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import jsonLogic from 'json-logic-js';
+import { derivedHouseholdFacts, derivedMemberFacts } from '../engine/facts';
+import { householdFields, memberFields } from '../engine/inputModel';
+import { forbiddenOperators } from '../engine/logic3';
+import { customOperationNames } from '../engine/operations';
+import { validateHousehold } from '../engine/validate';
+import type { RuleFile } from '../engine/types';
+import schema from './rule.schema.json';
+
+export interface RuleProblem {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validateSchema = ajv.compile(schema);
+
+const builtInOperators = [
+  'var', 'if', '?:', '===', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min',
+  '+', '-', '*', '/', '%', 'cat', 'substr', 'in', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some',
+];
+const allowedOperators = new Set([...builtInOperators, ...customOperationNames]);
+
+const memberFactNames = new Set([...Object.keys(memberFields), ...Object.keys(derivedMemberFacts)]);
+const householdFactNames = new Set([
+  ...Object.keys(householdFields).filter((f) => f !== 'asOf'),
+  ...Object.keys(derivedHouseholdFacts),
+]);
+
+function knownVar(name: string, params: Set<string>): boolean {
+  const [head, fact, ...rest] = name.split('.');
+  if (rest.length > 0) return false;
+  if (fact === undefined) return ['asOf', 'count', 'current', 'accumulator', ''].includes(head) || memberFactNames.has(head);
+  if (head === 'household') return householdFactNames.has(fact);
+  if (head === 'member') return memberFactNames.has(fact);
+  if (head === 'params') return params.has(fact);
+  return false;
+}
+
+function walkLogic(logic: unknown, at: string, visit: (op: string, args: unknown, at: string) => void): void {
+  if (Array.isArray(logic)) {
+    logic.forEach((item, i) => walkLogic(item, `${at}/${i}`, visit));
+    return;
+  }
+  if (!jsonLogic.is_logic(logic)) return;
+  const node = logic as Record<string, unknown>;
+  const op = jsonLogic.get_operator(node);
+  const args = node[op];
+  visit(op, args, at);
+  walkLogic(args, `${at}/${op}`, visit);
+}
+
+/** Every JSON-logic expression in a rule, with whether it is evaluated for a member. */
+function logicPlaces(rule: RuleFile): [string, unknown, boolean][] {
+  const perMember = rule.scope.members !== 'household';
+  const places: [string, unknown, boolean][] = [];
+  rule.criteria.forEach((c, i) => {
+    places.push([`/criteria/${i}/logic`, c.logic, perMember]);
+    if (c.incomeLimitPercent !== undefined) places.push([`/criteria/${i}/incomeLimitPercent`, c.incomeLimitPercent, perMember]);
+  });
+  if (rule.upcoming) {
+    places.push(['/upcoming/when', rule.upcoming.when, perMember]);
+    if (rule.upcoming.date !== undefined) places.push(['/upcoming/date', rule.upcoming.date, perMember]);
+  }
+  if (rule.amount) places.push(['/amount/value', rule.amount.value, perMember && rule.amount.basis === 'member']);
+  if (rule.amount?.supplement) places.push(['/amount/supplement/value', rule.amount.supplement.value, false]);
+  if (rule.applyBy !== undefined) places.push(['/applyBy', rule.applyBy, perMember]);
+  return places;
+}
+
+function semanticProblems(rule: RuleFile, fileId: string | null): [string, string][] {
+  const problems: [string, string][] = [];
+  if (fileId !== null && rule.id !== fileId) problems.push(['/id', `must match the file name "${fileId}"`]);
+  const ids = rule.criteria.map((c) => c.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push([`/criteria/${i}/id`, `duplicate criterion id "${id}"`]);
+  });
+  rule.upcoming?.waived.forEach((id, i) => {
+    if (!ids.includes(id)) problems.push([`/upcoming/waived/${i}`, `names no criterion: "${id}"`]);
+  });
+  if (rule.validTo && rule.validTo < rule.validFrom) problems.push(['/validTo', 'is before validFrom']);
+  const params = new Set(Object.keys(rule.parameters ?? {}));
+  for (const [place, logic, memberAllowed] of logicPlaces(rule)) {
+    walkLogic(logic, place, (op, args, at) => {
+      if (forbiddenOperators.includes(op)) problems.push([at, `operator "${op}" is not allowed (use === and !==; absent input is handled by the engine)`]);
+      else if (!allowedOperators.has(op)) problems.push([at, `unknown operator "${op}"`]);
+      if (op === 'var') {
+        const name = Array.isArray(args) ? args[0] : args;
+        if (Array.isArray(args) && args.length > 1) problems.push([at, 'var must not carry a default: absent input is unknown, not a default']);
+        if (typeof name !== 'string' || !knownVar(name, params)) problems.push([at, `unknown fact "${String(name)}"`]);
+        else if (!memberAllowed && name.startsWith('member.')) problems.push([at, `"${name}" is not available here: it needs a member scope and a per-member amount`]);
+        else if (name === 'count' && !(place === '/amount/value' && rule.amount?.basis === 'household')) problems.push([at, '"count" exists only in a household-basis amount']);
+      }
+    });
+  }
+  rule.tests.forEach((t, i) => {
+    if (t.household?.asOf === undefined) problems.push([`/tests/${i}/household/asOf`, 'a test household needs a fixed asOf']);
+    for (const p of validateHousehold(t.household)) problems.push([`/tests/${i}/household/${p.field}`, p.message.en]);
+  });
+  return problems;
+}
+
+/** Problems with one parsed rule file; `file` is its path, used in every message. */
+export function checkRule(data: unknown, file: string): RuleProblem[] {
+  if (!validateSchema(data)) {
+    return (validateSchema.errors ?? []).map((e) => ({
+      file,
+      path: e.instancePath || '/',
+      reason: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}`,
+    }));
+  }
+  const fileId = file.match(/([^/\\]+)\.json$/)?.[1] ?? null;
+  return semanticProblems(data as unknown as RuleFile, fileId).map(([path, reason]) => ({ file, path, reason }));
+}
+
+/** Parses and checks a rule file's text. */
+export function parseRule(text: string, file: string): { rule: RuleFile | null; problems: RuleProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { rule: null, problems: [{ file, path: '/', reason: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const problems = checkRule(data, file);
+  return { rule: problems.length === 0 ? (data as RuleFile) : null, problems };
+}
+
+export const formatProblem = (p: RuleProblem) => `${p.file}: ${p.path}: ${p.reason}`;
