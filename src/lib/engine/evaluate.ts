@@ -10,14 +10,14 @@ import type {
   Evaluation,
   Household,
   Reason,
-  RuleFile,
+  Rule,
   RuleResult,
   Status,
 } from './types';
 import { assertValidHousehold } from './validate';
 
 export interface EvaluateOptions {
-  rules: RuleFile[];
+  rules: Rule[];
   /** Overrides household.asOf; default today in Asia/Seoul. */
   asOf?: string;
 }
@@ -38,13 +38,13 @@ function run(logic: unknown, scope: Scope, missing = new Set<string>()): unknown
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
 
-function resolveParams(rule: RuleFile, asOf: string): Record<string, unknown> {
+function resolveParams(rule: Rule, asOf: string): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(rule.parameters ?? {})) params[name] = valueOn(p.values, asOf);
   return params;
 }
 
-function checkCriteria(rule: RuleFile, scope: Scope): CriterionOutcome[] {
+function checkCriteria(rule: Rule, scope: Scope): CriterionOutcome[] {
   return rule.criteria.map((c) => {
     const missing = new Set<string>();
     const v = run(c.logic, scope, missing);
@@ -61,7 +61,7 @@ function checkCriteria(rule: RuleFile, scope: Scope): CriterionOutcome[] {
   });
 }
 
-function checkCandidate(rule: RuleFile, scope: Scope): CandidateResult {
+function checkCandidate(rule: Rule, scope: Scope): CandidateResult {
   const criteria = checkCriteria(rule, scope);
   const unmet = criteria.filter((c) => c.outcome === 'unmet');
   let status: CandidateResult['status'];
@@ -90,7 +90,7 @@ function checkCandidate(rule: RuleFile, scope: Scope): CandidateResult {
   };
 }
 
-function candidatesFor(rule: RuleFile, facts: HouseholdFacts): MemberFacts[] | null {
+function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null {
   switch (rule.scope.members) {
     case 'household':
       return null;
@@ -103,13 +103,13 @@ function candidatesFor(rule: RuleFile, facts: HouseholdFacts): MemberFacts[] | n
   }
 }
 
-function householdAmount(rule: RuleFile, base: Scope, count: number): { value: number | null; missing: string[] } {
+function householdAmount(rule: Rule, base: Scope, count: number): { value: number | null; missing: string[] } {
   const missing = new Set<string>();
   const value = known<number>(run(rule.amount!.value, { ...base, count }, missing));
   return { value, missing: [...missing] };
 }
 
-function reasonsFor(status: Status, best: CandidateResult | undefined, rule: RuleFile): Reason[] {
+function reasonsFor(status: Status, best: CandidateResult | undefined, rule: Rule): Reason[] {
   if (!best) return [];
   const criterionReasons = (outcome: 'unmet' | 'unknown') =>
     best.criteria
@@ -129,7 +129,7 @@ function reasonsFor(status: Status, best: CandidateResult | undefined, rule: Rul
   }
 }
 
-export function evaluateRule(rule: RuleFile, facts: HouseholdFacts, asOf: string): RuleResult {
+export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): RuleResult {
   const empty = { criteria: [], missing: [], amount: null, applyBy: null, upcomingDate: null };
   if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) {
     return { id: rule.id, status: 'ineligible', ...empty, reasons: [reason('notInEffect')] };

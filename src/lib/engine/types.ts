@@ -35,7 +35,8 @@ export interface AmountSpec {
   supplement?: { value: Logic; label: Text };
 }
 
-export interface RuleFile {
+/** A benefit rule as the engine needs it; rule files add their own test cases (RuleFile). */
+export interface Rule {
   id: string;
   names: Text;
   summary: Text;
@@ -64,6 +65,9 @@ export interface RuleFile {
     documents?: Text[];
   };
   notes?: Text[];
+}
+
+export interface RuleFile extends Rule {
   tests: RuleTestCase[];
 }
 

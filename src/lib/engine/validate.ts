@@ -15,6 +15,7 @@ export type IssueCode =
   | 'type.number'
   | 'type.integer'
   | 'number.range'
+  | 'number.negative'
   | 'date.invalid'
   | 'date.future'
   | 'date.beforeBirth'
@@ -40,6 +41,7 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
   'type.enum': (p) => ({ ko: `다음 중 하나여야 합니다: ${p.values}`, en: `must be one of: ${p.values}` }),
   'type.number': () => ({ ko: '숫자여야 합니다', en: 'must be a number' }),
   'type.integer': () => ({ ko: '정수여야 합니다', en: 'must be a whole number' }),
+  'number.negative': () => ({ ko: '0보다 작을 수 없습니다', en: 'cannot be negative' }),
   'number.range': (p) => ({ ko: `${p.min} 이상 ${p.max} 이하여야 합니다`, en: `must be between ${p.min} and ${p.max}` }),
   'date.invalid': () => ({ ko: '실제 있는 날짜(YYYY-MM-DD)여야 합니다', en: 'must be a real date written YYYY-MM-DD' }),
   'date.future': (p) => ({ ko: `기준일(${p.asOf})보다 뒤일 수 없습니다`, en: `cannot be after the evaluation date ${p.asOf}` }),
@@ -70,6 +72,7 @@ function checkValue(field: string, spec: FieldSpec, value: unknown): ValidationI
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return issue(field, 'type.number');
       if (t.kind === 'integer' && !Number.isInteger(value)) return issue(field, 'type.integer');
+      if (value < 0 && t.min === 0) return issue(field, 'number.negative');
       return value < t.min || value > t.max ? issue(field, 'number.range', { min: String(t.min), max: String(t.max) }) : null;
   }
 }

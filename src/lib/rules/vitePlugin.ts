@@ -1,14 +1,32 @@
-/** Fails the dev server and the build when a rule file is broken, naming the file, path and reason. */
+/**
+ * Serves the rule files to the app as `virtual:benefit-rules` (checked, and without their test
+ * cases, which only the test suite needs), and fails the dev server and the build when a rule
+ * file is broken, naming the file, path and reason.
+ */
 import type { Plugin } from 'vite';
 import { formatProblem } from './checkRule';
-import { loadRules } from './loadFromDisk';
+import { loadRules, ruleFilesIn } from './loadFromDisk';
+
+const VIRTUAL_ID = 'virtual:benefit-rules';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
 
 export function checkRulesPlugin(): Plugin {
   return {
-    name: 'check-rule-files',
+    name: 'benefit-rules',
     buildStart() {
       const { problems } = loadRules();
       if (problems.length > 0) this.error(`broken rule files:\n${problems.map(formatProblem).join('\n')}`);
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      for (const file of ruleFilesIn()) this.addWatchFile(file);
+      const { rules, problems } = loadRules();
+      if (problems.length > 0) this.error(`broken rule files:\n${problems.map(formatProblem).join('\n')}`);
+      const shipped = rules.map(({ tests: _tests, ...rule }) => rule);
+      return `export default ${JSON.stringify(shipped)};`;
     },
   };
 }
