@@ -1,49 +1,105 @@
 /**
- * Calendar dates as ISO strings (YYYY-MM-DD). Benefits count whole calendar days in Korea,
- * so arithmetic runs on local-midnight Dates and never touches the time of day.
+ * Calendar dates as ISO strings (YYYY-MM-DD), computed as whole days with integer arithmetic.
+ * Benefits count calendar days in Korea; no time of day or time zone enters. These run for every
+ * fact of every household, so they avoid Date objects (a date library's parsing and time-zone
+ * handling cost ~100× more here, and the engine must screen tens of thousands of households a second).
  */
-import { addDays, addMonths, addYears, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+const parsed = new Map<string, Ymd | null>();
+
+function parse(value: string): Ymd | null {
+  let ymd = parsed.get(value);
+  if (ymd !== undefined) return ymd;
+  const match = ISO_DATE.exec(value);
+  ymd = null;
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) ymd = { y, m, d };
+  }
+  // Distinct dates in use are few (a century is 36,525); the bound only guards odd callers.
+  if (parsed.size > 100_000) parsed.clear();
+  parsed.set(value, ymd);
+  return ymd;
+}
 
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const d = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) && format(d, 'yyyy-MM-dd') === value;
+  return typeof value === 'string' && parse(value) !== null;
 }
 
-function toDate(iso: string): Date {
-  if (!isIsoDate(iso)) throw new RangeError(`not a calendar date: ${String(iso)}`);
-  return parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
+function ymdOf(iso: string): Ymd {
+  const ymd = typeof iso === 'string' ? parse(iso) : null;
+  if (!ymd) throw new RangeError(`not a calendar date: ${String(iso)}`);
+  return ymd;
 }
 
-function toIso(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+/** Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil. */
+function epochDay({ y, m, d }: Ymd): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-export const plusDays = (iso: string, n: number): string => toIso(addDays(toDate(iso), n));
+function fromEpochDay(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return format({ y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d });
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const format = ({ y, m, d }: Ymd) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+
+export const plusDays = (iso: string, n: number): string => fromEpochDay(epochDay(ymdOf(iso)) + n);
 
 /** Month arithmetic clamps to the month's last day: 2024-01-31 + 1 month = 2024-02-29. */
-export const plusMonths = (iso: string, n: number): string => toIso(addMonths(toDate(iso), n));
+function shiftMonths({ y, m, d }: Ymd, n: number): Ymd {
+  const index = y * 12 + (m - 1) + n;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return { y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) };
+}
 
-export const plusYears = (iso: string, n: number): string => toIso(addYears(toDate(iso), n));
+export const plusMonths = (iso: string, n: number): string => format(shiftMonths(ymdOf(iso), n));
+
+/** Years as 12-month steps, so 02-29 + 1 year = 02-28. */
+export const plusYears = (iso: string, n: number): string => plusMonths(iso, 12 * n);
 
 /** Signed whole days from `from` to `to`. */
-export const daysBetween = (from: string, to: string): number =>
-  differenceInCalendarDays(toDate(to), toDate(from));
+export const daysBetween = (from: string, to: string): number => epochDay(ymdOf(to)) - epochDay(ymdOf(from));
+
+const compare = (a: Ymd, b: Ymd) => a.y - b.y || a.m - b.m || a.d - b.d;
 
 /**
- * Age in completed months (만 개월 수): the largest m with from + m months ≤ to, where month
- * arithmetic clamps as in plusMonths (born 01-31: one month old on 02-29 in a leap year).
- * date-fns' differenceInMonths treats month ends specially (01-31 → 02-28 counts as a month),
- * which would move every "N개월 이하" boundary for month-end births, so the rule is spelled out here.
+ * Age in completed months (만 개월 수): the largest n with from + n months ≤ to, month arithmetic
+ * clamping as in plusMonths (born 01-31: one month old on 02-29 in a leap year, not on 02-28).
  */
 export function completedMonths(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  let months = (ty - fy) * 12 + (tm - fm);
-  while (plusMonths(from, months) > to) months -= 1;
-  while (plusMonths(from, months + 1) <= to) months += 1;
+  const start = ymdOf(from);
+  const end = ymdOf(to);
+  let months = (end.y - start.y) * 12 + (end.m - start.m);
+  if (compare(shiftMonths(start, months), end) > 0) months -= 1;
   return months;
 }
 

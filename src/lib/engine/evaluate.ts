@@ -1,5 +1,5 @@
 import { todayInSeoul } from './dates';
-import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
+import { buildFacts, missingInputs, type HouseholdFacts, type MemberFacts } from './facts';
 import { evaluate3, UNKNOWN } from './logic3';
 import { incomeLimitWon, valueOn } from './parameters';
 import { reason } from './reasons';
@@ -38,9 +38,15 @@ function run(logic: unknown, scope: Scope, missing = new Set<string>()): unknown
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
 
+const paramsCache = new WeakMap<Rule, { asOf: string; params: Record<string, unknown> }>();
+
+/** The rule's parameters in force on asOf (cached: a batch shares one asOf). */
 function resolveParams(rule: Rule, asOf: string): Record<string, unknown> {
+  const cached = paramsCache.get(rule);
+  if (cached?.asOf === asOf) return cached.params;
   const params: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(rule.parameters ?? {})) params[name] = valueOn(p.values, asOf);
+  paramsCache.set(rule, { asOf, params });
   return params;
 }
 
@@ -144,18 +150,19 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
       id: rule.id,
       status: pregnancyUnknown ? 'unknown' : 'ineligible',
       ...empty,
-      missing: pregnancyUnknown ? facts.$missing.pregnant : [],
+      missing: pregnancyUnknown ? missingInputs(facts, 'pregnant') : [],
       reasons: [reason(pregnancyUnknown ? 'criterionUnknown' : 'noCandidate', { label })],
     };
   }
   const candidates = (pool ?? [undefined]).map((member) => checkCandidate(rule, { ...base, member }));
-  const best = [...candidates].sort((a, b) => RANK[a.status] - RANK[b.status])[0];
+  let best = candidates[0];
+  for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status === 'ineligible' && pregnancyUnknown ? 'unknown' : best.status;
   const counted = candidates.filter((c) => c.status === status);
 
   let amount: AmountResult | null = null;
   const missing = new Set(status === 'unknown' ? counted.flatMap((c) => c.missing) : best.missing);
-  if (status === 'unknown' && best.status === 'ineligible') facts.$missing.pregnant.forEach((m) => missing.add(m));
+  if (status === 'unknown' && best.status === 'ineligible') missingInputs(facts, 'pregnant').forEach((m) => missing.add(m));
   if (rule.amount && status !== 'ineligible') {
     const { per, kind, basis } = rule.amount;
     if (basis === 'member') {

@@ -6,14 +6,30 @@
  * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
  */
 import { completedMonths, daysBetween } from './dates';
-import { type Household, type Member, memberFields, householdFields } from './inputModel';
+import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor } from './parameters';
 
+/** Inputs that would decide an unknown derived fact; raw input fields are found through $path. */
 export type Missing = Record<string, string[]>;
 
-export interface MemberFacts {
+interface FactHolder {
   [fact: string]: unknown;
+  /** Where this object's raw inputs sit: '' for the household, 'members[2]' for a member, null for an expected baby. */
+  $path: string | null;
   $missing: Missing;
+}
+
+const inputFieldNames = new Set([...Object.keys(householdFields), ...Object.keys(memberFields)]);
+
+/** The input fields that would decide `fact` on `holder` while it is unknown. */
+export function missingInputs(holder: FactHolder, fact: string): string[] {
+  const derived = holder.$missing[fact];
+  if (derived) return derived;
+  if (holder.$path === null || !inputFieldNames.has(fact)) return [];
+  return [holder.$path === '' ? fact : `${holder.$path}.${fact}`];
+}
+
+export interface MemberFacts extends FactHolder {
   /** Position in household.members; an expected child has its mother's index. */
   index: number;
   role: 'adult' | 'child';
@@ -26,9 +42,7 @@ export interface MemberFacts {
   pregnancyWeek: number | undefined;
 }
 
-export interface HouseholdFacts {
-  [fact: string]: unknown;
-  $missing: Missing;
+export interface HouseholdFacts extends FactHolder {
   size: number;
   medianIncome: number | undefined;
   incomePercent: number | undefined;
@@ -66,41 +80,40 @@ export const derivedHouseholdFacts = {
   dualIncome: 'Two or more adults employed (맞벌이).',
 } as const;
 
+/** Youngest age at which the engine treats an unanswered pregnancy as possible (and accepts one). */
+export const MIN_PREGNANCY_AGE = 10;
+
+/** Whether an unanswered pregnancy question is open for this member, so "pregnant" is unknown, not false. */
+export function mayBecomePregnant(member: Pick<Member, 'sex'>, ageYears: number): boolean {
+  return member.sex !== 'male' && ageYears >= MIN_PREGNANCY_AGE;
+}
+
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
+  const $path = `members[${index}]`;
   const $missing: Missing = {};
-  const raw: Record<string, unknown> = {};
-  for (const field of Object.keys(memberFields)) {
-    const value = (member as unknown as Record<string, unknown>)[field];
-    raw[field] = value;
-    if (value === undefined) $missing[field] = [`members[${index}].${field}`];
-  }
+  const ageMonths = completedMonths(member.birthDate, asOf);
   const facts: MemberFacts = {
-    ...raw,
+    ...member,
+    $path,
     $missing,
     index,
     role: member.role,
     unborn: false,
     birthDate: member.birthDate,
-    ageMonths: completedMonths(member.birthDate, asOf),
-    ageYears: Math.floor(completedMonths(member.birthDate, asOf) / 12),
+    ageMonths,
+    ageYears: Math.floor(ageMonths / 12),
     daysSinceBirth: daysBetween(member.birthDate, asOf),
     pregnancyWeek: undefined,
     female: member.sex === undefined ? undefined : member.sex === 'female',
   };
-  if (member.sex === undefined) $missing.female = [`members[${index}].sex`];
-  if (member.sex === 'male' && member.pregnant === undefined) {
-    facts.pregnant = false;
-    delete $missing.pregnant;
-  }
-  if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) {
-    facts.birthRegistered = true;
-    delete $missing.birthRegistered;
-  }
+  if (member.sex === undefined) $missing.female = [`${$path}.sex`];
+  if (member.pregnant === undefined && !mayBecomePregnant(member, facts.ageYears as number)) facts.pregnant = false;
+  if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) facts.birthRegistered = true;
   if (facts.pregnant === true) {
-    if (member.dueDate === undefined) $missing.pregnancyWeek = [`members[${index}].dueDate`];
+    if (member.dueDate === undefined) $missing.pregnancyWeek = [`${$path}.dueDate`];
     else facts.pregnancyWeek = 40 - daysBetween(asOf, member.dueDate) / 7;
   } else if (facts.pregnant === undefined) {
-    $missing.pregnancyWeek = [`members[${index}].pregnant`];
+    $missing.pregnancyWeek = [`${$path}.pregnant`];
   }
   return facts;
 }
@@ -109,13 +122,16 @@ function memberFactsFor(member: Member, index: number, asOf: string): MemberFact
 function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
   if (mother.pregnant !== true) return [];
   const dueDate = mother.dueDate as string | undefined;
-  const count = (mother.expectedBabies as number | undefined) ?? 1;
+  const expected = mother.expectedBabies as number | undefined;
+  // Unanswered, one baby is the working assumption for amounts; whether it is a multiple birth stays unknown.
+  const count = expected ?? 1;
   const unknownDue = dueDate === undefined ? [`members[${mother.index}].dueDate`] : undefined;
   return Array.from({ length: count }, () => {
     const $missing: Missing = {};
-    for (const field of Object.keys(memberFields)) $missing[field] = [];
     if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'daysSinceBirth']) $missing[f] = unknownDue;
+    if (expected === undefined) $missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
     return {
+      $path: null,
       $missing,
       index: mother.index,
       role: 'child' as const,
@@ -125,7 +141,7 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
       ageYears: dueDate === undefined ? undefined : Math.floor(completedMonths(dueDate, asOf) / 12),
       daysSinceBirth: dueDate === undefined ? undefined : daysBetween(dueDate, asOf),
       pregnancyWeek: undefined,
-      multipleBirth: count > 1,
+      multipleBirth: expected === undefined ? undefined : expected > 1,
     };
   });
 }
@@ -137,7 +153,7 @@ function anyOf(values: unknown[]): boolean | undefined {
 }
 
 function unknownInputs(members: MemberFacts[], fact: string): string[] {
-  return members.flatMap((m) => (m[fact] === undefined ? (m.$missing[fact] ?? []) : []));
+  return members.flatMap((m) => (m[fact] === undefined ? missingInputs(m, fact) : []));
 }
 
 export function buildFacts(household: Household, asOf: string): HouseholdFacts {
@@ -145,13 +161,7 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
   const adults = members.filter((m) => m.role === 'adult');
   const children = members.filter((m) => m.role === 'child');
   const $missing: Missing = {};
-  const raw: Record<string, unknown> = {};
-  for (const field of Object.keys(householdFields)) {
-    if (field === 'asOf') continue;
-    const value = (household as unknown as Record<string, unknown>)[field];
-    raw[field] = value;
-    if (value === undefined) $missing[field] = [field];
-  }
+  const { members: _members, asOf: _asOf, ...raw } = household;
 
   const size = household.householdSize ?? household.members.length;
   const medianIncome = medianIncomeFor(size, asOf);
@@ -165,10 +175,8 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
     $missing.incomePercent = ['monthlyIncome'];
   }
 
-  // Only adults and children whose pregnancy is asked about can make the household "pregnant".
-  const mayBePregnant = members.filter((m) => m.role === 'adult' || m.pregnant === true);
-  const pregnant = anyOf(mayBePregnant.map((m) => m.pregnant));
-  if (pregnant === undefined) $missing.pregnant = unknownInputs(mayBePregnant, 'pregnant');
+  const pregnant = anyOf(members.map((m) => m.pregnant));
+  if (pregnant === undefined) $missing.pregnant = unknownInputs(members, 'pregnant');
   const pregnantMembers = members.filter((m) => m.pregnant === true);
   const weeks = pregnantMembers.map((m) => m.pregnancyWeek);
   const dueDates = pregnantMembers.map((m) => m.dueDate as string | undefined);
@@ -189,6 +197,7 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
 
   return {
     ...raw,
+    $path: '',
     $missing,
     size,
     medianIncome,

@@ -6,32 +6,45 @@
  * expression UNKNOWN (recording the inputs that would decide it), except where and / or / ! / if
  * and some / all / none can still decide without it. Only fully known expressions reach
  * json-logic-js, with their arguments already evaluated.
+ *
+ * Each expression is compiled once into a closure (cached per expression object), because the
+ * engine screens tens of thousands of households a second and re-walking JSON trees would not.
  */
+import { missingInputs } from './facts';
 import { jsonLogic } from './operations';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 export type Value3 = unknown;
-
-interface FactObject {
-  $missing?: Record<string, string[]>;
-  [key: string]: unknown;
-}
 
 /** Operators that would read absent data in their own way, or that are not allowed in rules. */
 export const forbiddenOperators = ['missing', 'missing_some', '==', '!=', 'method'];
 
 const truthy = (v: unknown) => jsonLogic.truthy(v);
 
-function lookup(data: unknown, path: string, missing: Set<string>): Value3 {
-  if (path === '') return data;
+type Missing = Set<string>;
+type Compiled = (data: unknown, missing: Missing) => Value3;
+
+const compiled = new WeakMap<object, Compiled>();
+
+function compileVar(args: unknown[]): Compiled {
+  if (typeof args[0] !== 'string' && typeof args[0] !== 'number') {
+    const path = compile(args[0]);
+    return (data, missing) => {
+      const p = path(data, missing);
+      return p === UNKNOWN ? UNKNOWN : lookup(data, String(p ?? '').split('.').filter(Boolean), missing);
+    };
+  }
+  const parts = String(args[0]).split('.').filter(Boolean);
+  return (data, missing) => lookup(data, parts, missing);
+}
+
+function lookup(data: unknown, parts: string[], missing: Missing): Value3 {
   let current: unknown = data;
-  const parts = path.split('.');
-  for (let i = 0; i < parts.length; i += 1) {
-    const holder = current as FactObject | undefined;
-    const next = holder?.[parts[i]];
+  for (const part of parts) {
+    const holder = current as Record<string, unknown> | undefined;
+    const next = holder?.[part];
     if (next === undefined || next === null) {
-      const inputs = holder?.$missing?.[parts[i]];
-      if (inputs) inputs.forEach((f) => missing.add(f));
+      if (holder && '$missing' in holder) for (const f of missingInputs(holder as never, part)) missing.add(f);
       return UNKNOWN;
     }
     current = next;
@@ -39,124 +52,159 @@ function lookup(data: unknown, path: string, missing: Set<string>): Value3 {
   return current;
 }
 
-function operands(logic: Record<string, unknown>, op: string): unknown[] {
-  const raw = logic[op];
-  return Array.isArray(raw) ? raw : [raw];
-}
-
 /** and / or: stop at a deciding value; otherwise UNKNOWN if any operand was unknown. */
-function junction(args: unknown[], data: unknown, missing: Set<string>, decides: (v: unknown) => boolean): Value3 {
-  let sawUnknown = false;
-  let last: unknown;
-  for (const arg of args) {
-    last = evaluate3(arg, data, missing);
-    if (last === UNKNOWN) sawUnknown = true;
-    else if (decides(last)) return last;
-  }
-  return sawUnknown ? UNKNOWN : last;
-}
-
-function quantifier(op: 'some' | 'all' | 'none', args: unknown[], data: unknown, missing: Set<string>): Value3 {
-  const list = evaluate3(args[0], data, missing);
-  if (list === UNKNOWN) return UNKNOWN;
-  if (!Array.isArray(list)) throw new TypeError(`${op} needs a list`);
-  if (op === 'all' && list.length === 0) return false; // json-logic's own convention
-  const outcomes = list.map((item) => {
-    const v = evaluate3(args[1], item, missing);
-    return v === UNKNOWN ? UNKNOWN : truthy(v);
-  });
-  const anyTrue = outcomes.includes(true);
-  const anyFalse = outcomes.includes(false);
-  const anyUnknown = outcomes.includes(UNKNOWN);
-  if (op === 'some') return anyTrue ? true : anyUnknown ? UNKNOWN : false;
-  if (op === 'none') return anyTrue ? false : anyUnknown ? UNKNOWN : true;
-  return anyFalse ? false : anyUnknown ? UNKNOWN : true;
-}
-
-function collection(op: 'filter' | 'map', args: unknown[], data: unknown, missing: Set<string>): Value3 {
-  const list = evaluate3(args[0], data, missing);
-  if (list === UNKNOWN) return UNKNOWN;
-  if (!Array.isArray(list)) return [];
-  const results = list.map((item) => evaluate3(args[1], item, missing));
-  if (results.includes(UNKNOWN)) return UNKNOWN;
-  return op === 'map' ? results : list.filter((_, i) => truthy(results[i]));
-}
-
-function reduce(args: unknown[], data: unknown, missing: Set<string>): Value3 {
-  const list = evaluate3(args[0], data, missing);
-  let accumulator = evaluate3(args[2], data, missing);
-  if (list === UNKNOWN || accumulator === UNKNOWN) return UNKNOWN;
-  if (!Array.isArray(list)) return accumulator;
-  for (const current of list) {
-    accumulator = evaluate3(args[1], { current, accumulator }, missing);
-    if (accumulator === UNKNOWN) return UNKNOWN;
-  }
-  return accumulator;
-}
-
-function conditional(args: unknown[], data: unknown, missing: Set<string>): Value3 {
-  let i = 0;
-  for (; i + 1 < args.length; i += 2) {
-    const condition = evaluate3(args[i], data, missing);
-    if (condition === UNKNOWN) {
-      // Undecided condition: the answer is known only if every remaining branch agrees.
-      const branches = args.slice(i + 1).filter((_, k) => k % 2 === 0 || i + 1 + k === args.length - 1);
-      const values = branches.map((b) => evaluate3(b, data, missing));
-      if (args.length % 2 === 0) values.push(null);
-      const first = values[0];
-      return values.every((v) => v !== UNKNOWN && v === first) ? first : UNKNOWN;
+function compileJunction(args: Compiled[], decides: (v: unknown) => boolean): Compiled {
+  return (data, missing) => {
+    let sawUnknown = false;
+    let last: unknown;
+    for (const arg of args) {
+      last = arg(data, missing);
+      if (last === UNKNOWN) sawUnknown = true;
+      else if (decides(last)) return last;
     }
-    if (truthy(condition)) return evaluate3(args[i + 1], data, missing);
+    return sawUnknown ? UNKNOWN : last;
+  };
+}
+
+function compileQuantifier(op: 'some' | 'all' | 'none', [listOf, test]: Compiled[]): Compiled {
+  return (data, missing) => {
+    const list = listOf(data, missing);
+    if (list === UNKNOWN) return UNKNOWN;
+    if (!Array.isArray(list)) throw new TypeError(`${op} needs a list`);
+    if (op === 'all' && list.length === 0) return false; // json-logic's own convention
+    let anyTrue = false;
+    let anyFalse = false;
+    let anyUnknown = false;
+    for (const item of list) {
+      const v = test(item, missing);
+      if (v === UNKNOWN) anyUnknown = true;
+      else if (truthy(v)) anyTrue = true;
+      else anyFalse = true;
+    }
+    if (op === 'some') return anyTrue ? true : anyUnknown ? UNKNOWN : false;
+    if (op === 'none') return anyTrue ? false : anyUnknown ? UNKNOWN : true;
+    return anyFalse ? false : anyUnknown ? UNKNOWN : true;
+  };
+}
+
+function compileCollection(op: 'filter' | 'map', [listOf, each]: Compiled[]): Compiled {
+  return (data, missing) => {
+    const list = listOf(data, missing);
+    if (list === UNKNOWN) return UNKNOWN;
+    if (!Array.isArray(list)) return [];
+    const results = list.map((item) => each(item, missing));
+    if (results.includes(UNKNOWN)) return UNKNOWN;
+    return op === 'map' ? results : list.filter((_, i) => truthy(results[i]));
+  };
+}
+
+function compileReduce([listOf, step, initial]: Compiled[]): Compiled {
+  return (data, missing) => {
+    const list = listOf(data, missing);
+    let accumulator = initial ? initial(data, missing) : null;
+    if (list === UNKNOWN || accumulator === UNKNOWN) return UNKNOWN;
+    if (!Array.isArray(list)) return accumulator;
+    for (const current of list) {
+      accumulator = step({ current, accumulator }, missing);
+      if (accumulator === UNKNOWN) return UNKNOWN;
+    }
+    return accumulator;
+  };
+}
+
+function compileConditional(args: Compiled[]): Compiled {
+  return (data, missing) => {
+    let i = 0;
+    for (; i + 1 < args.length; i += 2) {
+      const condition = args[i](data, missing);
+      if (condition === UNKNOWN) {
+        // Undecided condition: the answer is known only if every remaining branch agrees.
+        const values: unknown[] = [];
+        for (let k = i + 1; k < args.length; k += 2) values.push(args[k](data, missing));
+        if (args.length % 2 === 1) values.push(args[args.length - 1](data, missing));
+        else values.push(null);
+        const first = values[0];
+        return values.every((v) => v !== UNKNOWN && v === first) ? first : UNKNOWN;
+      }
+      if (truthy(condition)) return args[i + 1](data, missing);
+    }
+    return i < args.length ? args[i](data, missing) : null;
+  };
+}
+
+/** Any other operator: evaluate the arguments; if all are known, json-logic-js applies the operator. */
+function compileOperator(op: string, args: Compiled[]): Compiled {
+  if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
+  return (data, missing) => {
+    const values = new Array<unknown>(args.length);
+    for (let i = 0; i < args.length; i += 1) {
+      const v = args[i](data, missing);
+      if (v === UNKNOWN) {
+        // Finish the other arguments so every missing input is named, not just the first.
+        for (let k = i + 1; k < args.length; k += 1) args[k](data, missing);
+        return UNKNOWN;
+      }
+      values[i] = v;
+    }
+    return jsonLogic.apply({ [op]: values } as never, data as never);
+  };
+}
+
+function compileNode(logic: unknown): Compiled {
+  if (Array.isArray(logic)) {
+    const items = logic.map(compile);
+    return (data, missing) => {
+      const values = items.map((item) => item(data, missing));
+      return values.includes(UNKNOWN) ? UNKNOWN : values;
+    };
   }
-  return i < args.length ? evaluate3(args[i], data, missing) : null;
+  if (!jsonLogic.is_logic(logic)) return () => logic;
+  const node = logic as Record<string, unknown>;
+  const op = jsonLogic.get_operator(node);
+  const raw = node[op];
+  const rawArgs = Array.isArray(raw) ? raw : [raw];
+  if (op === 'var') return compileVar(rawArgs);
+  const args = rawArgs.map(compile);
+  switch (op) {
+    case 'and':
+      return compileJunction(args, (v) => !truthy(v));
+    case 'or':
+      return compileJunction(args, (v) => truthy(v));
+    case '!':
+    case '!!':
+      return (data, missing) => {
+        const v = args[0](data, missing);
+        return v === UNKNOWN ? UNKNOWN : op === '!' ? !truthy(v) : truthy(v);
+      };
+    case 'if':
+    case '?:':
+      return compileConditional(args);
+    case 'some':
+    case 'all':
+    case 'none':
+      return compileQuantifier(op, args);
+    case 'filter':
+    case 'map':
+      return compileCollection(op, args);
+    case 'reduce':
+      return compileReduce(args);
+    default:
+      return compileOperator(op, args);
+  }
+}
+
+/** The compiled form of a JSON-logic expression, built once per expression object. */
+export function compile(logic: unknown): Compiled {
+  if (typeof logic !== 'object' || logic === null) return () => logic;
+  let fn = compiled.get(logic);
+  if (!fn) compiled.set(logic, (fn = compileNode(logic)));
+  return fn;
 }
 
 /**
  * Evaluates `logic` against `data`. Returns UNKNOWN when undecidable, adding to `missing`
  * the input fields that would decide it.
  */
-export function evaluate3(logic: unknown, data: unknown, missing: Set<string>): Value3 {
-  if (Array.isArray(logic)) {
-    const values = logic.map((l) => evaluate3(l, data, missing));
-    return values.includes(UNKNOWN) ? UNKNOWN : values;
-  }
-  if (!jsonLogic.is_logic(logic)) return logic;
-  const node = logic as Record<string, unknown>;
-  const op = jsonLogic.get_operator(node);
-  const args = operands(node, op);
-  switch (op) {
-    case 'var': {
-      const path = evaluate3(args[0], data, missing);
-      if (path === UNKNOWN) return UNKNOWN;
-      return lookup(data, String(path ?? ''), missing);
-    }
-    case 'and':
-      return junction(args, data, missing, (v) => !truthy(v));
-    case 'or':
-      return junction(args, data, missing, (v) => truthy(v));
-    case '!':
-    case '!!': {
-      const v = evaluate3(args[0], data, missing);
-      if (v === UNKNOWN) return UNKNOWN;
-      return op === '!' ? !truthy(v) : truthy(v);
-    }
-    case 'if':
-    case '?:':
-      return conditional(args, data, missing);
-    case 'some':
-    case 'all':
-    case 'none':
-      return quantifier(op, args, data, missing);
-    case 'filter':
-    case 'map':
-      return collection(op, args, data, missing);
-    case 'reduce':
-      return reduce(args, data, missing);
-    default: {
-      if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
-      const values = args.map((a) => evaluate3(a, data, missing));
-      if (values.includes(UNKNOWN)) return UNKNOWN;
-      return jsonLogic.apply({ [op]: values } as never, data as never);
-    }
-  }
+export function evaluate3(logic: unknown, data: unknown, missing: Missing): Value3 {
+  return compile(logic)(data, missing);
 }

@@ -6,8 +6,12 @@ export type Dated<T> = Record<string, T>;
 /** The value in force on asOf, or undefined before the first start date. */
 export function valueOn<T>(values: Dated<T>, asOf: string): T | undefined {
   let found: T | undefined;
-  for (const start of Object.keys(values).sort()) {
-    if (start <= asOf) found = values[start];
+  let foundStart = '';
+  for (const start in values) {
+    if (start <= asOf && start > foundStart) {
+      found = values[start];
+      foundStart = start;
+    }
   }
   return found;
 }

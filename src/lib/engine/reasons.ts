@@ -1,7 +1,8 @@
 /** The ko / en sentences behind each reason code (the app renders the same codes through svelte-i18n). */
 import type { IncomeLimit, Reason, ReasonCode, Text } from './types';
 
-const won = (n: number) => n.toLocaleString('ko-KR');
+const wonFormat = new Intl.NumberFormat('ko-KR');
+const won = (n: number) => wonFormat.format(n);
 
 function incomeText(limit: IncomeLimit | undefined): Text {
   if (!limit || limit.monthlyWon === null) return { ko: '', en: '' };
@@ -11,22 +12,33 @@ function incomeText(limit: IncomeLimit | undefined): Text {
   };
 }
 
-export function reason(code: ReasonCode, details: Omit<Reason, 'code' | 'text'> = {}): Reason {
+function textFor(code: ReasonCode, details: Omit<Reason, 'code' | 'text'>): Text {
   const label = details.label ?? { ko: '', en: '' };
-  const income = incomeText(details.incomeLimit);
-  const date = details.date ?? '';
-  const texts: Record<ReasonCode, Text> = {
-    notInEffect: { ko: '기준일에 시행 중인 사업이 아닙니다', en: 'not in effect on asOf' },
-    allMet: { ko: '모든 조건을 충족합니다', en: 'all conditions are met' },
-    criterionUnmet: { ko: `조건 미충족: ${label.ko}${income.ko}`, en: `condition not met: ${label.en}${income.en}` },
-    criterionUnknown: { ko: `확인 필요: ${label.ko}${income.ko}`, en: `to be confirmed: ${label.en}${income.en}` },
-    upcoming: {
-      ko: date ? `${label.ko} (${date}부터)` : label.ko,
-      en: date ? `${label.en} (from ${date})` : label.en,
-    },
-    noCandidate: { ko: `해당하는 가구원이 없습니다: ${label.ko}`, en: `no household member qualifies: ${label.en}` },
-    amountUnknown: { ko: '지원 금액은 추가 정보가 있어야 정해집니다', en: 'the amount depends on information not yet given' },
-    error: { ko: '이 혜택은 확인하지 못했습니다', en: 'this benefit could not be checked' },
-  };
-  return { code, ...details, text: texts[code] };
+  switch (code) {
+    case 'notInEffect':
+      return { ko: '기준일에 시행 중인 사업이 아닙니다', en: 'not in effect on asOf' };
+    case 'allMet':
+      return { ko: '모든 조건을 충족합니다', en: 'all conditions are met' };
+    case 'criterionUnmet':
+    case 'criterionUnknown': {
+      const income = incomeText(details.incomeLimit);
+      return code === 'criterionUnmet'
+        ? { ko: `조건 미충족: ${label.ko}${income.ko}`, en: `condition not met: ${label.en}${income.en}` }
+        : { ko: `확인 필요: ${label.ko}${income.ko}`, en: `to be confirmed: ${label.en}${income.en}` };
+    }
+    case 'upcoming':
+      return details.date
+        ? { ko: `${label.ko} (${details.date}부터)`, en: `${label.en} (from ${details.date})` }
+        : { ko: label.ko, en: label.en };
+    case 'noCandidate':
+      return { ko: `해당하는 가구원이 없습니다: ${label.ko}`, en: `no household member qualifies: ${label.en}` };
+    case 'amountUnknown':
+      return { ko: '지원 금액은 추가 정보가 있어야 정해집니다', en: 'the amount depends on information not yet given' };
+    case 'error':
+      return { ko: '이 혜택은 확인하지 못했습니다', en: 'this benefit could not be checked' };
+  }
+}
+
+export function reason(code: ReasonCode, details: Omit<Reason, 'code' | 'text'> = {}): Reason {
+  return { code, ...details, text: textFor(code, details) };
 }

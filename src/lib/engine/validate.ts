@@ -2,7 +2,8 @@
  * Checks a household against input model v1. Each problem names the field (a path such as
  * `members[1].dueDate`) and the reason, as a code the app translates and as ko / en text.
  */
-import { daysBetween, isIsoDate, todayInSeoul } from './dates';
+import { completedYears, daysBetween, isIsoDate, todayInSeoul } from './dates';
+import { MIN_PREGNANCY_AGE } from './facts';
 import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
 import type { Text } from './types';
 
@@ -22,7 +23,9 @@ export type IssueCode =
   | 'dueDate.past'
   | 'dueDate.tooFar'
   | 'members.empty'
-  | 'pregnant.male';
+  | 'pregnant.male'
+  | 'pregnant.tooYoung'
+  | 'birthRegistered.contradiction';
 
 export interface ValidationIssue {
   field: string;
@@ -52,6 +55,11 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
   }),
   'dueDate.tooFar': () => ({ ko: '출산 예정일은 기준일로부터 44주 이내여야 합니다', en: 'must be within 44 weeks of the evaluation date' }),
   'members.empty': () => ({ ko: '가구원이 한 명 이상 있어야 합니다', en: 'must list at least one person' }),
+  'birthRegistered.contradiction': () => ({
+    ko: '서울에 출생신고를 했다면 출생신고를 한 것입니다',
+    en: 'cannot be false when the birth is registered in Seoul',
+  }),
+  'pregnant.tooYoung': (p) => ({ ko: `${p.age}세 미만 가구원은 임신 중으로 입력할 수 없습니다`, en: `cannot be true for a member under ${p.age}` }),
   'pregnant.male': () => ({ ko: '성별이 남성인 가구원은 임신 중으로 입력할 수 없습니다', en: 'cannot be true for a member whose sex is male' }),
 };
 
@@ -82,9 +90,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function checkFields(prefix: string, input: Record<string, unknown>, specs: Record<string, FieldSpec>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
-    const spec = specs[key];
+    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
     if (key === 'members' && prefix === '') continue;
-    if (!spec) issues.push(issue(prefix + key, 'unknownField'));
+    if (!spec) issues.push(issue(prefix + (key === '' ? '""' : key), 'unknownField'));
     else if (value !== undefined) {
       const problem = checkValue(prefix + key, spec, value);
       if (problem) issues.push(problem);
@@ -104,6 +112,12 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
   const birth = bad.has(`${at}.birthDate`) ? null : (member.birthDate as string | undefined) ?? null;
   if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
   if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
+  else if (member.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {
+    issues.push(issue(`${at}.pregnant`, 'pregnant.tooYoung', { age: String(MIN_PREGNANCY_AGE) }));
+  }
+  if (member.birthRegisteredInSeoul === true && member.birthRegistered === false) {
+    issues.push(issue(`${at}.birthRegistered`, 'birthRegistered.contradiction'));
+  }
   const due = member.dueDate as string | undefined;
   if (asOf && member.pregnant === true && due !== undefined && !bad.has(`${at}.dueDate`)) {
     if (due < asOf) issues.push(issue(`${at}.dueDate`, 'dueDate.past', { asOf }));

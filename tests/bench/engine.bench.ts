@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: evaluates every rule over 10,000 generated households on one core and reports
+ * households/second and per-household latency (median, p99). Not a test: figures are reported, not asserted.
+ */
+import { performance } from 'node:perf_hooks';
+import { evaluate, validateHousehold } from '../../src/lib/engine';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { benchHouseholds } from './households';
+
+const COUNT = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
+const rules = loadRulesOrThrow();
+
+const households = benchHouseholds(COUNT);
+const invalid = households.filter((h) => validateHousehold(h).length > 0).length;
+if (invalid > 0) throw new Error(`${invalid} generated households are invalid`);
+
+// Warm up the JIT so the figures describe steady state, as in a long-lived page or CLI batch.
+for (let i = 0; i < 1_000; i += 1) evaluate(households[i % households.length], { rules });
+
+const latencies: number[] = [];
+const started = performance.now();
+for (const household of households) {
+  const t0 = performance.now();
+  evaluate(household, { rules });
+  latencies.push(performance.now() - t0);
+}
+const elapsed = performance.now() - started;
+latencies.sort((a, b) => a - b);
+const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+
+const rows = [
+  ['rules', String(rules.length)],
+  ['households', String(households.length)],
+  ['total', `${elapsed.toFixed(0)} ms`],
+  ['throughput', `${Math.round((households.length / elapsed) * 1000).toLocaleString('en')} households/s`],
+  ['median latency', `${(at(0.5) * 1000).toFixed(0)} µs`],
+  ['p99 latency', `${(at(0.99) * 1000).toFixed(0)} µs`],
+  ['goal', '≥ 20,000 households/s'],
+];
+for (const [k, v] of rows) console.log(`${k.padEnd(16)} ${v}`);

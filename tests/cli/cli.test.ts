@@ -1,0 +1,112 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/run';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+
+const rules = loadRulesOrThrow();
+const fixture = (name: string) => readFileSync(`tests/fixtures/households/${name}.json`, 'utf8');
+const io = (input: string): CliIo => ({ readInput: () => input, rules: () => rules });
+const cli = (args: string[], input: string) => runCli(args, io(input));
+const resultOf = (stdout: string, id: string) => JSON.parse(stdout).results.find((r: { id: string }) => r.id === id);
+
+describe('benefits evaluate', () => {
+  it('prints one JSON object with asOf and a result for every rule', () => {
+    const { code, stdout, stderr } = cli(['evaluate', '-'], fixture('pregnant-seoul'));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const out = JSON.parse(stdout);
+    expect(out.asOf).toBe('2024-10-15');
+    expect(out.results.map((r: { id: string }) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
+    expect(Object.keys(out.results[0])).toEqual(expect.arrayContaining(['id', 'status', 'amount', 'criteria', 'missing', 'applyBy', 'reasons']));
+  });
+
+  it('gives the household total as amount.value: newborn twins bring KRW 2,000,000 of 산후조리경비', () => {
+    const postpartum = resultOf(cli(['evaluate', '-'], fixture('newborn-twins-seoul')).stdout, 'postpartum-care');
+    expect(postpartum).toMatchObject({ status: 'eligible', amount: { value: 2000000, per: 'once' }, applyBy: '2024-11-19' });
+  });
+
+  it('answers a pregnant woman in week 23 with 임산부 교통비 now and 산후조리경비 after the birth', () => {
+    const out = cli(['evaluate', '-'], fixture('pregnant-seoul')).stdout;
+    expect(resultOf(out, 'pregnancy-transport')).toMatchObject({ status: 'eligible', amount: { value: 700000 } });
+    expect(resultOf(out, 'postpartum-care')).toMatchObject({ status: 'upcoming', upcomingDate: '2025-02-15' });
+  });
+
+  it('answers a low-income single parent with the national and Seoul allowances', () => {
+    const out = cli(['evaluate', '-', '--lang', 'en'], fixture('single-parent-low-income')).stdout;
+    expect(resultOf(out, 'single-parent-child-support')).toMatchObject({ status: 'eligible', amount: { value: 210000, per: 'month' } });
+    expect(resultOf(out, 'youth-single-parent-support').status).toBe('eligible');
+  });
+
+  it('answers a household outside Seoul with the national voucher only', () => {
+    const out = cli(['evaluate', '-'], fixture('outside-seoul')).stdout;
+    expect(resultOf(out, 'first-meeting-voucher')).toMatchObject({ status: 'eligible', amount: { value: 2000000 } });
+    expect(resultOf(out, 'postpartum-care').status).toBe('ineligible');
+  });
+
+  it('lets --as-of move the evaluation date', () => {
+    const out = JSON.parse(cli(['evaluate', '-', '--as-of', '2024-11-20'], fixture('newborn-twins-seoul')).stdout);
+    expect(out.asOf).toBe('2024-11-20');
+    expect(out.results.find((r: { id: string }) => r.id === 'postpartum-care').status).toBe('ineligible');
+  });
+
+  it('writes labels and reasons in the chosen language', () => {
+    const ko = resultOf(cli(['evaluate', '-'], fixture('outside-seoul')).stdout, 'postpartum-care');
+    const en = resultOf(cli(['evaluate', '-', '--lang', 'en'], fixture('outside-seoul')).stdout, 'postpartum-care');
+    expect(ko.reasons[0]).toMatch(/조건 미충족/);
+    expect(en.reasons[0]).toMatch(/condition not met/);
+  });
+
+  it.each([
+    ['garbage JSON', 'not json', /input: .*JSON/],
+    ['a negative income', '{"monthlyIncome": -1, "members": [{"role": "adult", "birthDate": "1990-01-01"}]}', /monthlyIncome: 0보다 작을 수 없습니다/],
+    ['an impossible date', '{"members": [{"role": "adult", "birthDate": "1990-02-30"}]}', /members\[0\]\.birthDate/],
+    ['a due date in the past', '{"asOf": "2024-10-15", "members": [{"role": "adult", "sex": "female", "birthDate": "1990-01-01", "pregnant": true, "dueDate": "2024-10-01"}]}', /members\[0\]\.dueDate/],
+  ])('exits 2 with an empty stdout on %s, naming the field on stderr', (_name, input, message) => {
+    const { code, stdout, stderr } = cli(['evaluate', '-'], input);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('rejects an invalid --as-of by name', () => {
+    const { code, stderr } = cli(['evaluate', '-', '--as-of', '2024-02-30'], fixture('outside-seoul'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^asOf: /);
+  });
+
+  it.each([[[]], [['screen-all']], [['evaluate']], [['evaluate', '-', '--lang', 'fr']], [['evaluate', '-', '--bogus']]])('exits 2 with usage on bad arguments %j', (args) => {
+    const { code, stdout, stderr } = cli(args, '{}');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/usage: benefits/);
+  });
+
+  it('evaluates --ndjson line by line, reporting a bad line and carrying on', () => {
+    const oneLine = (name: string) => JSON.stringify(JSON.parse(fixture(name)));
+    const lines = [oneLine('pregnant-seoul'), '{"members": []}', 'garbage', oneLine('outside-seoul')].join('\n');
+    const { code, stdout, stderr } = cli(['evaluate', '-', '--ndjson'], lines);
+    expect(code).toBe(0);
+    const records = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records).toHaveLength(4);
+    expect(records[0].results.length).toBe(rules.length);
+    expect(records[1]).toMatchObject({ line: 2, error: { issues: [{ field: 'members', code: 'members.empty' }] } });
+    expect(records[2]).toMatchObject({ line: 3, error: { issues: [{ field: 'input' }] } });
+    expect(records[3].results.length).toBe(rules.length);
+    expect(stderr).toMatch(/^line 2: members: /m);
+  });
+});
+
+describe('the npm script', () => {
+  it('runs as `npm run --silent benefits -- evaluate FILE` with JSON on stdout', () => {
+    const stdout = execFileSync('npm', ['run', '--silent', 'benefits', '--', 'evaluate', 'tests/fixtures/households/outside-seoul.json', '--lang', 'en'], { encoding: 'utf8' });
+    expect(JSON.parse(stdout).asOf).toBe('2024-10-15');
+  });
+
+  it('exits 2 with stdout empty for bad input on standard input', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'benefits', '--', 'evaluate', '-'], { input: '{"members":"x"}', encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/members: /);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate3, UNKNOWN } from '../../src/lib/engine/logic3';
+
+const data = {
+  asOf: '2024-10-15',
+  household: {
+    $missing: { residence: ['residence'], incomePercent: ['monthlyIncome'] },
+    residence: undefined,
+    incomePercent: undefined,
+    singleParent: true,
+    children: [
+      { $missing: {}, ageMonths: 10, inSchool: true },
+      { $missing: { inSchool: ['members[2].inSchool'] }, ageMonths: 30, inSchool: undefined },
+    ],
+  },
+};
+
+function run(logic: unknown) {
+  const missing = new Set<string>();
+  return { value: evaluate3(logic, data, missing), missing: [...missing] };
+}
+
+describe('three-valued evaluation', () => {
+  it('never lets an unknown fact reach a comparison: {"<": [unknown, 15]} is unknown, not true', () => {
+    expect(run({ '<': [{ var: 'household.incomePercent' }, 15] })).toEqual({ value: UNKNOWN, missing: ['monthlyIncome'] });
+  });
+
+  it('decides and / or without the unknown operand when another operand settles it', () => {
+    expect(run({ and: [{ '===': [{ var: 'household.singleParent' }, false] }, { var: 'household.residence' }] }).value).toBe(false);
+    expect(run({ or: [{ var: 'household.residence' }, { '===': [{ var: 'household.singleParent' }, true] }] }).value).toBe(true);
+    expect(run({ and: [{ var: 'household.singleParent' }, { var: 'household.residence' }] })).toEqual({ value: UNKNOWN, missing: ['residence'] });
+  });
+
+  it('negates unknown as unknown', () => {
+    expect(run({ '!': { var: 'household.residence' } }).value).toBe(UNKNOWN);
+  });
+
+  it('answers some / all / none over members three-valued', () => {
+    const inSchool = { '===': [{ var: 'inSchool' }, true] };
+    expect(run({ some: [{ var: 'household.children' }, inSchool] }).value).toBe(true);
+    expect(run({ all: [{ var: 'household.children' }, inSchool] })).toEqual({ value: UNKNOWN, missing: ['members[2].inSchool'] });
+    expect(run({ none: [{ var: 'household.children' }, { '>': [{ var: 'ageMonths' }, 40] }] }).value).toBe(true);
+    expect(run({ all: [{ var: 'household.children' }, { '<': [{ var: 'ageMonths' }, 12] }] }).value).toBe(false);
+  });
+
+  it('keeps an if whose condition is unknown unknown unless every branch agrees', () => {
+    expect(run({ if: [{ var: 'household.residence' }, 1, 2] }).value).toBe(UNKNOWN);
+    expect(run({ if: [{ var: 'household.residence' }, 1, 1] }).value).toBe(1);
+    expect(run({ if: [true, 1, 2] }).value).toBe(1);
+  });
+
+  it('evaluates known expressions with json-logic-js and the added date operations', () => {
+    expect(run({ '<=': [{ var: 'asOf' }, { addDays: ['2024-08-16', 60] }] }).value).toBe(true);
+    expect(run({ count: [{ filter: [{ var: 'household.children' }, { '>=': [{ var: 'ageMonths' }, 24] }] }] }).value).toBe(1);
+    expect(run({ '+': [1, 2, 3] }).value).toBe(6);
+  });
+
+  it('refuses loose equality, which rule files must not use', () => {
+    expect(() => run({ '==': [1, '1'] })).toThrow(/not allowed/);
+  });
+});

@@ -1,0 +1,78 @@
+/** Property tests over generated households and all real rule files. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, validateHousehold, type Household } from '../../src/lib/engine';
+import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { AS_OF, garbageArb, householdArb } from './arbitraries';
+
+const rules = loadRulesOrThrow();
+const STATUSES = ['eligible', 'ineligible', 'unknown', 'upcoming'];
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+
+describe('engine properties', { timeout: 300_000 }, () => {
+  it('never throws on garbage: invalid input gets named problems, valid input a status for every rule', () => {
+    fc.assert(
+      fc.property(garbageArb, (input) => {
+        const issues = validateHousehold(input);
+        if (issues.length > 0) {
+          expect(issues.every((p) => p.field && p.message.ko && p.message.en)).toBe(true);
+          return;
+        }
+        const { results } = evaluate(input as Household, { rules });
+        expect(results).toHaveLength(rules.length);
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+
+  it('gives every rule a valid status (never an error) for any valid household', () => {
+    fc.assert(
+      fc.property(householdArb, (household) => {
+        fc.pre(validateHousehold(household).length === 0);
+        for (const result of evaluate(household, { rules }).results) {
+          expect(result.error, `${result.id}: ${result.error}`).toBeUndefined();
+          expect(STATUSES).toContain(result.status);
+          if (result.status === 'unknown') expect(result.missing.length, `${result.id} names what would decide it`).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never turns ineligible into anything else when an unknown field gets a value', () => {
+    const incomeFields = new Set(['monthlyIncome', 'medianIncomePercent']);
+    // householdSize is never unknown: absent, it defaults to the number of members.
+    const fillArb = householdArb.chain((household) => {
+      const householdSlots = Object.keys(householdFields).filter(
+        (f) => f !== 'asOf' && f !== 'householdSize' && (household as unknown as Record<string, unknown>)[f] === undefined && !(incomeFields.has(f) && ((household as Household).monthlyIncome !== undefined || (household as Household).medianIncomePercent !== undefined)),
+      );
+      const memberSlots = household.members.flatMap((m, i) =>
+        Object.keys(memberFields).filter((f) => (m as unknown as Record<string, unknown>)[f] === undefined).map((f) => [i, f] as const),
+      );
+      const slots = [...householdSlots.map((f) => [-1, f] as const), ...memberSlots];
+      fc.pre(slots.length > 0);
+      return fc.constantFrom(...slots).chain(([index, field]) =>
+        householdArb.map((donor) => {
+          const source = index < 0 ? (donor as unknown as Record<string, unknown>) : (donor.members[0] as unknown as Record<string, unknown>);
+          const value = source[field];
+          const filled = structuredClone(household) as unknown as Record<string, unknown> & { members: Record<string, unknown>[] };
+          if (index < 0) filled[field] = value;
+          else filled.members[index][field] = value;
+          return { household, filled: filled as unknown as Household, field };
+        }),
+      );
+    });
+    fc.assert(
+      fc.property(fillArb, ({ household, filled }) => {
+        fc.pre(validateHousehold(household).length === 0 && validateHousehold(filled).length === 0);
+        const before = evaluate(household, { rules, asOf: AS_OF }).results;
+        const after = evaluate(filled, { rules, asOf: AS_OF }).results;
+        before.forEach((b, i) => {
+          if (b.status === 'ineligible') expect(after[i].status, b.id).toBe('ineligible');
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+});

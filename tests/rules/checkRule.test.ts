@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkRule, formatProblem, parseRule } from '../../src/lib/rules/checkRule';
+
+const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
+const file = 'rules/postpartum-care.json';
+const withChange = (change: (rule: typeof good) => void) => {
+  const rule = structuredClone(good);
+  change(rule);
+  return checkRule(rule, file);
+};
+
+describe('rule file checks', () => {
+  it('accepts a correct rule file', () => {
+    expect(checkRule(good, file)).toEqual([]);
+  });
+
+  it('names file, path and reason for a schema violation', () => {
+    const problems = withChange((r) => delete r.legalBasis);
+    expect(problems).toContainEqual({ file, path: '/', reason: "must have required property 'legalBasis'" });
+    expect(formatProblem(problems[0])).toBe("rules/postpartum-care.json: /: must have required property 'legalBasis'");
+  });
+
+  it('rejects a rule without a source, a legal basis or enough tests', () => {
+    expect(withChange((r) => (r.legalBasis = [])).map((p) => p.path)).toContain('/legalBasis');
+    expect(withChange((r) => delete r.source).map((p) => p.reason)).toContain("must have required property 'source'");
+    expect(withChange((r) => (r.tests = r.tests.slice(0, 1))).map((p) => p.path)).toContain('/tests');
+  });
+
+  it('catches a misspelt fact, which would otherwise stay unknown forever', () => {
+    const problems = withChange((r) => (r.criteria[0].logic = { '===': [{ var: 'household.residense' }, 'seoul'] }));
+    expect(problems).toEqual([{ file, path: '/criteria/0/logic/===/0', reason: 'unknown fact "household.residense"' }]);
+  });
+
+  it('forbids loose equality and unknown operators', () => {
+    const loose = withChange((r) => (r.criteria[0].logic = { '==': [{ var: 'household.residence' }, 'seoul'] }));
+    expect(loose[0].reason).toMatch(/operator "==" is not allowed/);
+    const unknown = withChange((r) => (r.criteria[0].logic = { ageInDays: [1] }));
+    expect(unknown[0].reason).toBe('unknown operator "ageInDays"');
+  });
+
+  it('forbids a default on var, since absent input means unknown', () => {
+    const problems = withChange((r) => (r.criteria[0].logic = { '===': [{ var: ['household.residence', 'seoul'] }, 'seoul'] }));
+    expect(problems[0].reason).toMatch(/default/);
+  });
+
+  it('keeps member facts out of household-level expressions', () => {
+    const problems = withChange((r) => {
+      r.scope = { members: 'household' };
+      delete r.upcoming;
+      delete r.applyBy;
+      r.amount.basis = 'household';
+    });
+    expect(problems.map((p) => p.reason)).toContain('"member.birthRegisteredInSeoul" is not available here: it needs a member scope and a per-member amount');
+  });
+
+  it('checks ids, waived criteria, dates and test households', () => {
+    expect(withChange((r) => (r.criteria[1].id = r.criteria[0].id)).map((p) => p.reason)).toContain(`duplicate criterion id "${good.criteria[0].id}"`);
+    expect(withChange((r) => (r.upcoming.waived = ['nope'])).map((p) => p.reason)).toContain('names no criterion: "nope"');
+    expect(withChange((r) => (r.validTo = '2020-01-01')).map((p) => p.reason)).toContain('is before validFrom');
+    expect(withChange((r) => (r.tests[0].household.members[0].birthDate = '1990-02-30')).map((p) => p.path)).toContain('/tests/0/household/members[0].birthDate');
+    expect(withChange((r) => delete r.tests[0].household.asOf).map((p) => p.reason)).toContain('a test household needs a fixed asOf');
+    expect(checkRule(good, 'rules/another-name.json').map((p) => p.reason)).toContain('must match the file name "another-name"');
+  });
+
+  it('reports unparsable JSON with the file name', () => {
+    expect(parseRule('{ "id": ', 'rules/broken.json').problems[0]).toMatchObject({ file: 'rules/broken.json', path: '/', reason: expect.stringMatching(/^not valid JSON/) });
+  });
+});
