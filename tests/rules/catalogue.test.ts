@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderRulesReadme } from '../../src/lib/rules/catalogue';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+
+describe('rules/README.md', () => {
+  const doc = readFileSync('rules/README.md', 'utf8');
+  const rules = loadRulesOrThrow();
+
+  it('holds the catalogue and input model as generated from the rule files (run `npm run catalogue`)', () => {
+    expect(doc).toBe(renderRulesReadme(doc, rules));
+  });
+
+  it('lists every benefit id', () => {
+    for (const rule of rules) expect(doc).toContain(`\`${rule.id}\``);
+  });
+});
