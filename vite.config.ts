@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,cli}/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,cli,batch}/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,9 +1,12 @@
 /**
  * The `benefits` command, as a function of its arguments and input so tests call it directly.
  *   evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson]
+ *   screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en]
  * Bad input: exit 2, stderr names the field and why, stdout empty. With --ndjson a bad line
- * yields an error record for that line and the others still evaluate.
+ * yields an error record for that line and the others still evaluate; `screen` likewise reports
+ * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.
  */
+import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
 import { evaluate, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
 import { cliEvaluation, type Lang } from './format';
 
@@ -18,7 +21,8 @@ export interface CliOutcome {
   stderr: string;
 }
 
-export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson]`;
+export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson]
+       benefits screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en]`;
 
 interface Options {
   command: string;
@@ -30,11 +34,11 @@ interface Options {
 
 function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
-  if (command !== 'evaluate') return command === undefined ? 'missing command' : `unknown command "${command}"`;
+  if (command !== 'evaluate' && command !== 'screen') return command === undefined ? 'missing command' : `unknown command "${command}"`;
   const options: Options = { command, file: '', lang: 'ko', ndjson: false };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
-    if (arg === '--ndjson') options.ndjson = true;
+    if (arg === '--ndjson' && command === 'evaluate') options.ndjson = true;
     else if (arg === '--as-of' || arg === '--lang') {
       const value = rest[i + 1];
       if (value === undefined) return `${arg} needs a value`;
@@ -83,6 +87,7 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${(e as Error).message}\n` };
   }
+  if (options.command === 'screen') return screen(input, options, rules);
   if (!options.ndjson) {
     const result = evaluateText(input, options, rules);
     if (!result.ok) return { code: 2, stdout: '', stderr: `${issueLines(result.issues, options.lang)}\n` };
@@ -100,4 +105,16 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
     }
   });
   return { code: 0, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
+}
+
+function screen(input: string, options: Options, rules: Rule[]): CliOutcome {
+  if (options.asOf !== undefined) {
+    const issues = validateHousehold({ members: [{ role: 'adult', birthDate: '1900-01-01' }] }, options.asOf);
+    if (issues.length > 0) return { code: 2, stdout: '', stderr: `${issueLines(issues, options.lang)}\n` };
+  }
+  const sheet = parseBatchCsv(input);
+  const rows = screenSheet(sheet, rules, options.asOf);
+  const problems = [...sheet.problems, ...sheet.rows.flatMap((r) => r.problems)];
+  const stderr = problems.map((p) => `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[options.lang]}\n`).join('');
+  return { code: 0, stdout: resultsCsv(rows, rules, options.lang), stderr };
 }

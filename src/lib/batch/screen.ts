@@ -1,0 +1,100 @@
+/** Screens parsed rows with the engine and writes the results as CSV (one line per household × benefit). */
+import Papa from 'papaparse';
+import { evaluate, type Rule, type RuleResult } from '../engine';
+import type { Per, Status } from '../engine/types';
+import { fieldHeaders, templateColumns } from './columns';
+import type { ParsedSheet, RowProblem } from './parse';
+
+export type Lang = 'ko' | 'en';
+
+export interface ScreenedRow {
+  row: number;
+  id: string;
+  results: RuleResult[] | null;
+  problems: RowProblem[];
+  memberGroups: string[];
+}
+
+export function screenSheet(sheet: ParsedSheet, rules: Rule[], asOf?: string): ScreenedRow[] {
+  return sheet.rows.map(({ row, id, household, problems, memberGroups }) => ({
+    row,
+    id,
+    problems,
+    memberGroups,
+    results: household ? evaluate(household, { rules, asOf }).results : null,
+  }));
+}
+
+/** An engine input path (`members[1].dueDate`) in the sheet's own column words (`자녀1 출산예정일`). */
+export function columnWords(path: string, memberGroups: string[]): string {
+  const m = /^members\[(\d+)\]\.(\w+)$/.exec(path);
+  if (!m) return fieldHeaders[path] ?? path;
+  return `${memberGroups[Number(m[1])] ?? `members[${m[1]}]`} ${fieldHeaders[m[2]] ?? m[2]}`;
+}
+
+const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
+  eligible: { ko: '받을 수 있음', en: 'eligible' },
+  upcoming: { ko: '곧 받을 수 있음', en: 'upcoming' },
+  unknown: { ko: '확인 필요', en: 'unknown' },
+  ineligible: { ko: '해당 없음', en: 'ineligible' },
+  error: { ko: '확인 불가', en: 'error' },
+  invalid: { ko: '입력 오류', en: 'invalid input' },
+};
+
+const PER: Record<Per, Record<Lang, string>> = {
+  once: { ko: '1회', en: 'once' },
+  month: { ko: '월', en: 'month' },
+  quarter: { ko: '분기', en: 'quarter' },
+  year: { ko: '연', en: 'year' },
+  hour: { ko: '시간', en: 'hour' },
+  visit: { ko: '회', en: 'visit' },
+  meal: { ko: '끼니', en: 'meal' },
+  day: { ko: '일', en: 'day' },
+};
+
+const HEADERS: Record<Lang, string[]> = {
+  ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
+  en: ['row', 'household', 'benefit id', 'benefit', 'status', 'amount (KRW)', 'per', 'apply by', 'from', 'missing', 'reasons'],
+};
+
+/** Excel opens UTF-8 CSV correctly only with a byte-order mark. */
+export const BOM = '\uFEFF';
+
+export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
+  const names = new Map(rules.map((r) => [r.id, r.names[lang]]));
+  const lines: unknown[][] = [];
+  for (const r of rows) {
+    if (!r.results) {
+      const reasons = r.problems.map((p) => `${p.column}: ${p.reason[lang]}`).join('; ');
+      lines.push([r.row, r.id, '', '', STATUS.invalid[lang], '', '', '', '', '', reasons]);
+      continue;
+    }
+    for (const result of r.results) {
+      lines.push([
+        r.row,
+        r.id,
+        result.id,
+        names.get(result.id) ?? result.id,
+        STATUS[result.status][lang],
+        result.amount?.value ?? '',
+        result.amount ? PER[result.amount.per][lang] : '',
+        result.applyBy ?? '',
+        result.upcomingDate ?? '',
+        result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
+        result.reasons.map((x) => x.text[lang]).join('; '),
+      ]);
+    }
+  }
+  return BOM + Papa.unparse({ fields: HEADERS[lang], data: lines }, { newline: '\r\n' }) + '\r\n';
+}
+
+/** The downloadable template: Korean headers and two example households. */
+export function templateCsv(): string {
+  const columns = templateColumns();
+  const example = (values: Record<string, string>) => columns.map((c) => values[c.key] ?? '');
+  const rows = [
+    example({ id: '예시-1', asOf: '2024-10-15', residence: '서울', monthlyIncome: '4200000', childcareGap: '예', 'adult1.birthDate': '1993-05-02', 'adult1.sex': '여', 'adult1.pregnant': '예', 'adult1.dueDate': '2025-02-15', 'adult2.birthDate': '1991-11-20', 'adult2.sex': '남' }),
+    example({ id: '예시-2', asOf: '2024-10-15', residence: '서울', medianIncomePercent: '55', singleParent: '예', 'adult1.birthDate': '2001-03-09', 'adult1.sex': '여', 'adult1.pregnant': '아니오', 'child1.birthDate': '2022-08-30', 'child2.birthDate': '2024-09-20', 'child2.birthRegisteredInSeoul': '예' }),
+  ];
+  return BOM + Papa.unparse({ fields: columns.map((c) => c.header), data: rows }, { newline: '\r\n' }) + '\r\n';
+}

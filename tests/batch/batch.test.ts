@@ -1,0 +1,114 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { parseBatchCsv, resultsCsv, screenSheet, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
+import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { runCli } from '../../src/cli/run';
+
+const rules = loadRulesOrThrow();
+const csv = (lines: string[]) => lines.join('\r\n');
+const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고,자녀2 생년월일,자녀2 서울출생신고';
+
+describe('batch CSV columns', () => {
+  it('has a Korean header for every input field', () => {
+    for (const field of [...Object.keys(householdFields), ...Object.keys(memberFields)].filter((f) => f !== 'role')) {
+      expect(fieldHeaders[field], field).toBeTruthy();
+    }
+  });
+
+  it('reads Korean headers and English keys alike, numbered per adult and child', () => {
+    expect(columnFor('자녀2 생년월일')).toMatchObject({ field: 'birthDate', group: { kind: 'child', n: 2 } });
+    expect(columnFor('child2.birthDate')).toMatchObject({ field: 'birthDate', group: { kind: 'child', n: 2 } });
+    expect(columnFor('월소득인정액')).toMatchObject({ field: 'monthlyIncome', group: { kind: 'household' } });
+    expect(columnFor('자녀1 취미')).toBeNull();
+  });
+
+  it('offers an Excel-ready template (UTF-8 with BOM) whose every header it can read back', () => {
+    const template = templateCsv();
+    expect(template.startsWith('\uFEFF')).toBe(true);
+    const [headers] = Papa.parse<string[]>(template.slice(1)).data;
+    expect(headers).toEqual(templateColumns().map((c) => c.header));
+    expect(headers.every((h) => columnFor(h) !== null)).toBe(true);
+    const sheet = parseBatchCsv(template);
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.rows.map((r) => r.problems)).toEqual([[], []]);
+  });
+});
+
+describe('parsing households from CSV', () => {
+  it('builds a household with adults first and children in column order', () => {
+    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,"4,200,000",1993.05.02,여,아니오,2024-10-01,예,2021-01-05,예']));
+    expect(sheet.rows[0].household).toEqual({
+      asOf: '2024-10-15',
+      residence: 'seoul',
+      monthlyIncome: 4200000,
+      members: [
+        { role: 'adult', birthDate: '1993-05-02', sex: 'female', pregnant: false },
+        { role: 'child', birthDate: '2024-10-01', birthRegisteredInSeoul: true },
+        { role: 'child', birthDate: '2021-01-05', birthRegisteredInSeoul: true },
+      ],
+    });
+  });
+
+  it('reports a bad row with its row number, column and reason, and still reads the others', () => {
+    const sheet = parseBatchCsv(csv([
+      HEADER,
+      'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
+      'H2,2024-10-15,부산,100,1993-02-30,여,아니오,,,,',
+      'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
+      'H4,2024-10-15,서울,300,1993-05-02,여,아니오,2024-10-01,예,,',
+    ]));
+    const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
+    expect(problems).toEqual([
+      [2, '월소득인정액', 'cannot be negative'],
+      [3, '거주지', expect.stringMatching(/^write one of: 서울, .*seoul, other \("부산"\)$/)],
+      [4, '성인1 임신중', 'write yes or no ("모름")'],
+    ]);
+    expect(sheet.rows[2].problems).toHaveLength(1);
+    expect(sheet.rows[3].household).not.toBeNull();
+  });
+
+  it('names the engine checks in the sheet words: an impossible date and a birth after the evaluation date', () => {
+    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100,1993-02-30,여,아니오,2024-10-20,예,,']));
+    expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
+      ['성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
+      ['자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
+    ]);
+  });
+
+  it('flags unknown columns without losing the rows', () => {
+    const sheet = parseBatchCsv(csv(['가구ID,성인1 생년월일,비고', 'H1,1990-01-01,메모']));
+    expect(sheet.problems.map((p) => [p.row, p.column])).toEqual([[1, '비고']]);
+    expect(sheet.rows[0].household).not.toBeNull();
+  });
+});
+
+describe('screening results', () => {
+  const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,,,', 'H2,2024-10-15,서울,-1,1993-05-02,여,아니오,,,,']));
+  const rows = screenSheet(sheet, rules);
+
+  it('gives every benefit for a good row and one "invalid input" line for a bad one', () => {
+    const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
+    expect(out[0]).toEqual(['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유']);
+    expect(out.filter((l) => l[1] === 'H1')).toHaveLength(rules.length);
+    expect(out.filter((l) => l[1] === 'H2')).toEqual([['3', 'H2', '', '', '입력 오류', '', '', '', '', '', '월소득인정액: 0보다 작을 수 없습니다']]);
+  });
+
+  it('names what is missing in the sheet words', () => {
+    const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
+    const postpartum = out.find((l) => l[1] === 'H1' && l[2] === 'postpartum-care')!;
+    expect(postpartum[4]).toBe('확인 필요');
+    expect(postpartum[9]).toBe('자녀1 서울출생신고');
+  });
+});
+
+describe('benefits screen', () => {
+  it('writes the results CSV to stdout and the bad rows to stderr, exiting 0', () => {
+    const input = csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,예,,', 'H2,2024-10-15,서울,x,1993-05-02,여,아니오,,,,']);
+    const { code, stdout, stderr } = runCli(['screen', '-', '--lang', 'en'], { readInput: () => input, rules: () => rules });
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\uFEFFrow,household,benefit id')).toBe(true);
+    expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,eligible,1000000,once,2024-11-30');
+    expect(stderr).toBe('row 3, 월소득인정액: write a number ("x")\n');
+  });
+});
