@@ -59,3 +59,26 @@ describe('three-valued evaluation', () => {
     expect(() => run({ '==': [1, '1'] })).toThrow(/not allowed/);
   });
 });
+
+describe('operators called directly', () => {
+  it('agree with json-logic-js on every kind of operand', async () => {
+    const { directOperators } = await import('../../src/lib/engine/logic3');
+    const { jsonLogic } = await import('../../src/lib/engine/operations');
+    const samples = [0, 1, -2, 2.5, 150, '150', '2024-10-15', '2024-10-16', '', true, false, 'seoul', [], [1]];
+    for (const op of ['===', '!==', '>', '>=', '<', '<=', '-', '/', '%']) {
+      for (const a of samples) {
+        // json-logic-js copies array operands, so identity comparisons of one array with itself differ; rules never do that.
+        for (const b of samples.filter((x) => !(Array.isArray(x) && x === a && op.includes('==')))) {
+          const direct = (directOperators[op] as (...x: unknown[]) => unknown)(a, b);
+          const reference = jsonLogic.apply({ [op]: [a, b] } as never);
+          expect(Object.is(direct, reference) || (Number.isNaN(direct) && Number.isNaN(reference)), `${op} ${JSON.stringify([a, b])}`).toBe(true);
+        }
+        if (op === '<' || op === '<=') {
+          const between = (directOperators[op] as (...x: unknown[]) => unknown)(1, a, 200);
+          expect(between).toBe(jsonLogic.apply({ [op]: [1, a, 200] } as never));
+        }
+      }
+      if (op === '-') expect((directOperators['-'] as (x: number) => number)(5)).toBe(jsonLogic.apply({ '-': [5] } as never));
+    }
+  });
+});

@@ -26,14 +26,28 @@ interface Scope {
   asOf: string;
   household: HouseholdFacts;
   params: Record<string, unknown>;
-  member?: MemberFacts;
-  count?: number;
+  member: MemberFacts | undefined;
+  count: number | undefined;
 }
+
+/** Scopes share one shape, so the compiled expressions' property reads stay monomorphic. */
+const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | undefined): Scope => ({
+  asOf: base.asOf,
+  household: base.household,
+  params: base.params,
+  member,
+  count,
+});
 
 const RANK: Record<CandidateResult['status'], number> = { eligible: 0, upcoming: 1, unknown: 2, ineligible: 3 };
 
-function run(logic: unknown, scope: Scope, missing = new Set<string>()): unknown {
-  return evaluate3(logic, scope, missing);
+/** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
+const lastMissing = new Set<string>();
+const NONE: string[] = [];
+
+function run(logic: unknown, scope: Scope): unknown {
+  lastMissing.clear();
+  return evaluate3(logic, scope, lastMissing);
 }
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
@@ -52,10 +66,9 @@ function resolveParams(rule: Rule, asOf: string): Record<string, unknown> {
 
 function checkCriteria(rule: Rule, scope: Scope): CriterionOutcome[] {
   return rule.criteria.map((c) => {
-    const missing = new Set<string>();
-    const v = run(c.logic, scope, missing);
+    const v = run(c.logic, scope);
     const outcome = v === UNKNOWN ? 'unknown' : v ? 'met' : 'unmet';
-    const result: CriterionOutcome = { id: c.id, label: c.label, outcome, missing: outcome === 'unknown' ? [...missing] : [] };
+    const result: CriterionOutcome = { id: c.id, label: c.label, outcome, missing: outcome === 'unknown' ? [...lastMissing] : NONE };
     if (c.incomeLimitPercent !== undefined) {
       const percent = known<number>(run(c.incomeLimitPercent, scope));
       if (percent !== null) {
@@ -78,18 +91,16 @@ function checkCandidate(rule: Rule, scope: Scope): CandidateResult {
     upcomingDate = rule.upcoming.date === undefined ? null : known<string>(run(rule.upcoming.date, scope));
   } else status = unmet.length > 0 ? 'ineligible' : 'unknown';
 
-  const amountMissing = new Set<string>();
-  const amount =
-    rule.amount?.basis === 'member' && status !== 'ineligible' ? known<number>(run(rule.amount.value, scope, amountMissing)) : null;
-  const applyBy = rule.applyBy !== undefined && status !== 'ineligible' ? known<string>(run(rule.applyBy, scope)) : null;
+  const amount = rule.amount?.basis === 'member' && status !== 'ineligible' ? known<number>(run(rule.amount.value, scope)) : null;
   const missing = status === 'unknown' ? criteria.flatMap((c) => c.missing) : [];
-  if (status === 'eligible' && rule.amount?.basis === 'member' && amount === null) missing.push(...amountMissing);
+  if (status === 'eligible' && rule.amount?.basis === 'member' && amount === null) missing.push(...lastMissing);
+  const applyBy = rule.applyBy !== undefined && status !== 'ineligible' ? known<string>(run(rule.applyBy, scope)) : null;
   return {
     index: scope.member?.index ?? -1,
     unborn: scope.member?.unborn ?? false,
     status,
     criteria,
-    missing: [...new Set(missing)],
+    missing: missing.length > 1 ? [...new Set(missing)] : missing,
     amount,
     applyBy,
     upcomingDate,
@@ -110,9 +121,8 @@ function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null 
 }
 
 function householdAmount(rule: Rule, base: Scope, count: number): { value: number | null; missing: string[] } {
-  const missing = new Set<string>();
-  const value = known<number>(run(rule.amount!.value, { ...base, count }, missing));
-  return { value, missing: [...missing] };
+  const value = known<number>(run(rule.amount!.value, scopeOf(base, undefined, count)));
+  return { value, missing: [...lastMissing] };
 }
 
 function reasonsFor(status: Status, best: CandidateResult | undefined, rule: Rule): Reason[] {
@@ -140,7 +150,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
   if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) {
     return { id: rule.id, status: 'ineligible', ...empty, reasons: [reason('notInEffect')] };
   }
-  const base: Scope = { asOf, household: facts, params: resolveParams(rule, asOf) };
+  const base: Scope = { asOf, household: facts, params: resolveParams(rule, asOf), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   // A pregnancy not yet asked about could still bring a baby into a rule that counts expected babies.
   const pregnancyUnknown = rule.scope.includeExpected === true && facts.pregnant === undefined;
@@ -154,7 +164,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
       reasons: [reason(pregnancyUnknown ? 'criterionUnknown' : 'noCandidate', { label })],
     };
   }
-  const candidates = (pool ?? [undefined]).map((member) => checkCandidate(rule, { ...base, member }));
+  const candidates = pool === null ? [checkCandidate(rule, base)] : pool.map((member) => checkCandidate(rule, scopeOf(base, member, undefined)));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status === 'ineligible' && pregnancyUnknown ? 'unknown' : best.status;
@@ -177,11 +187,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
     }
   }
   if (amount && rule.amount?.supplement) {
-    const supplementMissing = new Set<string>();
-    const extra = known<number>(run(rule.amount.supplement.value, base, supplementMissing));
+    const extra = known<number>(run(rule.amount.supplement.value, base));
     amount.value = amount.value === null || extra === null ? null : amount.value + extra;
     amount.supplement = extra;
-    if (status === 'eligible') supplementMissing.forEach((m) => missing.add(m));
+    if (status === 'eligible') lastMissing.forEach((m) => missing.add(m));
   }
   const reasons = reasonsFor(status, best, rule);
   if (status === 'eligible' && amount?.value === null) reasons.push(reason('amountUnknown'));

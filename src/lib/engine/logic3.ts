@@ -11,7 +11,7 @@
  * engine screens tens of thousands of households a second and re-walking JSON trees would not.
  */
 import { missingInputs } from './facts';
-import { jsonLogic } from './operations';
+import { customOperations, jsonLogic } from './operations';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 export type Value3 = unknown;
@@ -35,6 +35,15 @@ function compileVar(args: unknown[]): Compiled {
     };
   }
   const parts = String(args[0]).split('.').filter(Boolean);
+  if (parts.length === 2) {
+    const [head, tail] = parts;
+    return (data, missing) => {
+      const holder = (data as Record<string, unknown> | null)?.[head];
+      if (holder === undefined || holder === null) return lookup(data, parts, missing);
+      const value = (holder as Record<string, unknown>)[tail];
+      return value === undefined || value === null ? lookup(data, parts, missing) : value;
+    };
+  }
   return (data, missing) => lookup(data, parts, missing);
 }
 
@@ -132,9 +141,30 @@ function compileConditional(args: Compiled[]): Compiled {
   };
 }
 
-/** Any other operator: evaluate the arguments; if all are known, json-logic-js applies the operator. */
+/**
+ * The hottest json-logic-js operators, called directly: going through jsonLogic.apply for every
+ * comparison costs more than the comparison. Each body is json-logic-js 2.0.5's own, and
+ * tests/engine/logic3.test.ts checks them against jsonLogic.apply; every other operator goes
+ * through jsonLogic.apply.
+ */
+type Operator = (...args: never[]) => unknown;
+export const directOperators: Record<string, Operator> = {
+  '===': (a: unknown, b: unknown) => a === b,
+  '!==': (a: unknown, b: unknown) => a !== b,
+  '>': (a: number, b: number) => a > b,
+  '>=': (a: number, b: number) => a >= b,
+  '<': (a: number, b: number, c?: number) => (c === undefined ? a < b : a < b && b < c),
+  '<=': (a: number, b: number, c?: number) => (c === undefined ? a <= b : a <= b && b <= c),
+  '-': (a: number, b?: number) => (b === undefined ? -a : a - b),
+  '/': (a: number, b: number) => a / b,
+  '%': (a: number, b: number) => a % b,
+  ...(customOperations as unknown as Record<string, Operator>),
+};
+
+/** Any other operator: evaluate the arguments; if all are known, apply the operator. */
 function compileOperator(op: string, args: Compiled[]): Compiled {
   if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
+  const direct = Object.hasOwn(directOperators, op) ? (directOperators[op] as (...a: unknown[]) => unknown) : null;
   return (data, missing) => {
     const values = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i += 1) {
@@ -146,7 +176,7 @@ function compileOperator(op: string, args: Compiled[]): Compiled {
       }
       values[i] = v;
     }
-    return jsonLogic.apply({ [op]: values } as never, data as never);
+    return direct ? direct(...values) : jsonLogic.apply({ [op]: values } as never, data as never);
   };
 }
 
