@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   delete env.NODE_ENV;
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env });
   const port = await freePort();
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
+  const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
   return async () => {
     await server.close();

@@ -10,6 +10,13 @@ import { loadRules, ruleFilesIn } from './loadFromDisk';
 const VIRTUAL_ID = 'virtual:benefit-rules';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
 
+/** The rule data as shipped to the browser: checked rule files without their test cases. */
+export function shippedRules() {
+  const { rules, problems } = loadRules();
+  if (problems.length > 0) throw new Error(`broken rule files:\n${problems.map(formatProblem).join('\n')}`);
+  return rules.map(({ tests: _tests, ...rule }) => rule);
+}
+
 export function checkRulesPlugin(): Plugin {
   return {
     name: 'benefit-rules',
@@ -23,10 +30,11 @@ export function checkRulesPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
       for (const file of ruleFilesIn()) this.addWatchFile(file);
-      const { rules, problems } = loadRules();
-      if (problems.length > 0) this.error(`broken rule files:\n${problems.map(formatProblem).join('\n')}`);
-      const shipped = rules.map(({ tests: _tests, ...rule }) => rule);
-      return `export default ${JSON.stringify(shipped)};`;
+      try {
+        return `export default ${JSON.stringify(shippedRules())};`;
+      } catch (e) {
+        this.error((e as Error).message);
+      }
     },
   };
 }

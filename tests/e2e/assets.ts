@@ -1,0 +1,31 @@
+/** What the built index.html loads before first render, and its size raw and gzipped. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { shippedRules } from '../../src/lib/rules/vitePlugin';
+
+/** Initial JS + CSS, gzipped, may not exceed this (non-Korean locales load lazily). */
+export const INITIAL_BUDGET_GZIP = 50 * 1024;
+
+export interface AssetSize {
+  path: string;
+  kind: 'html' | 'js' | 'css';
+  raw: number;
+  gzip: number;
+}
+
+const sizeOf = (text: Buffer | string) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });
+
+export function initialAssets(dist: string) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"[^>]*>/g)]
+    .filter((m) => /\.(m?js|css)$/.test(m[1]) && !/rel="(?:icon|manifest|apple-touch-icon)"/.test(m[0]))
+    .map((m) => m[1].replace(/^\.?\//, ''));
+  const files: AssetSize[] = [{ path: 'index.html', kind: 'html', ...sizeOf(html) }];
+  for (const ref of [...new Set(refs)]) {
+    const body = readFileSync(join(dist, ref));
+    files.push({ path: ref, kind: ref.endsWith('.css') ? 'css' : 'js', ...sizeOf(body) });
+  }
+  const js = files.filter((f) => f.kind !== 'html');
+  return { files, jsCssGzip: js.reduce((a, f) => a + f.gzip, 0), rules: sizeOf(JSON.stringify(shippedRules())) };
+}
