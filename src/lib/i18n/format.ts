@@ -1,0 +1,37 @@
+/** Numbers, won amounts and dates through Intl, and rule texts in the reader's language. */
+import type { Text } from '../engine/types';
+
+const tag = (locale: string | null | undefined): string => (locale === 'zh' ? 'zh-Hans' : (locale ?? 'ko'));
+
+/** A rule text in `locale`; zh and vi fall back to English where a rule file has none. */
+export function pickText(text: Text | undefined, locale: string | null | undefined): string {
+  if (!text) return '';
+  if (locale === 'ko') return text.ko;
+  if (locale === 'zh' || locale === 'vi') return text[locale] ?? text.en;
+  return text.en;
+}
+
+export function formatNumber(value: number, locale: string | null | undefined): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Grouped digits only; the unit (원, KRW, 韩元, won) comes from the message around it. */
+export function formatWon(value: number, locale: string | null | undefined): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025. */
+export function formatDate(iso: string, locale: string | null | undefined): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
+export function daysFromTo(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

@@ -1,0 +1,219 @@
+/**
+ * One resident's check: the form state, the household built from it, the live evaluation, the
+ * question flow (household → decisive questions → answers summary) and persistence. Components
+ * stay thin; tests drive this class directly.
+ */
+import { evaluate, todayInSeoul, type Evaluation, type Rule } from '../engine';
+import { isLocale, type Locale } from '../i18n';
+import type { AnswerStore } from '../storage';
+import { noStore } from '../storage';
+import { rankSteps, type DecisiveStep } from './decisive';
+import { buildHousehold, initialForm, isPristine, memberKey, restoreForm, type FormState, type IncomeMode, type Role } from './form';
+import type { FieldError } from './parse';
+import { stepErrors, stepProblems } from './steps';
+
+export interface CheckerOptions {
+  rules: Rule[];
+  store?: AnswerStore;
+  /** Evaluation date; default today in Asia/Seoul. */
+  asOf?: string;
+}
+
+export const HOUSEHOLD = 'household';
+export const SUMMARY = 'summary';
+
+export class Checker {
+  readonly rules: Rule[];
+  readonly asOf: string;
+  readonly store: AnswerStore;
+  form = $state<FormState>(initialForm());
+  /** The language chosen here, if any (null: the app's default). */
+  locale = $state<Locale | null>(null);
+  /** Bumped on every step change, so the new step's heading takes focus. */
+  focusToken = $state(0);
+  /** Set when "next" was refused because the current step has problems. */
+  showErrors = $state(false);
+
+  built = $derived.by(() => buildHousehold(this.form, this.asOf));
+  evaluation: Evaluation | null = $derived.by(() => {
+    const household = this.built.household;
+    if (!household) return null;
+    try {
+      return evaluate(household, { rules: this.rules, asOf: this.asOf });
+    } catch {
+      return null;
+    }
+  });
+  ranking: DecisiveStep[] = $derived.by(() => rankSteps(this.evaluation, this.built.idAt));
+
+  constructor(options: CheckerOptions) {
+    this.rules = options.rules;
+    this.asOf = options.asOf ?? todayInSeoul();
+    this.store = options.store ?? noStore;
+    const saved = this.store.load() as { form?: unknown; locale?: unknown } | null;
+    const form = restoreForm(saved?.form);
+    if (form) this.form = form;
+    if (isLocale(saved?.locale)) this.locale = saved.locale;
+  }
+
+  /** The step being shown: household, a question step id, or summary. */
+  get step(): string {
+    const { cursor, visited } = this.form;
+    if (cursor === 0) return HOUSEHOLD;
+    return cursor <= visited.length ? visited[cursor - 1].step : SUMMARY;
+  }
+
+  /** Members asked about on a member question step: those it was shown for, plus any it now decides for. */
+  membersFor(step: string): string[] {
+    const shown = this.form.visited.filter((v) => v.step === step).flatMap((v) => v.members);
+    const now = this.ranking.find((r) => r.step === step)?.members ?? [];
+    const ids = new Set([...shown, ...now]);
+    return this.form.members.map((m) => m.id).filter((id) => ids.has(id));
+  }
+
+  /** Questions that could still decide something and were not yet shown (for these members). */
+  private get fresh(): DecisiveStep[] {
+    const shown = new Map<string, Set<string>>();
+    for (const v of this.form.visited) shown.set(v.step, new Set([...(shown.get(v.step) ?? []), ...v.members]));
+    return this.ranking.filter((r) => {
+      const seen = shown.get(r.step);
+      return !seen || r.members.some((m) => !seen.has(m));
+    });
+  }
+
+  /** Questions still to come. */
+  get remaining(): number {
+    return this.fresh.length;
+  }
+
+  get progress(): { current: number; total: number } {
+    const total = 1 + this.form.visited.length + this.remaining + 1;
+    return { current: Math.min(this.form.cursor + 1, total), total };
+  }
+
+  /** Problems on the current step that keep "next" from moving on (as answer keys). */
+  get currentErrors(): string[] {
+    return stepErrors(this, this.step);
+  }
+
+  /** The problem to show next to an answer: invalid input, or (after a refused "next") a missing one. */
+  problemFor(key: string): FieldError | undefined {
+    return this.built.errors[key] ?? (this.showErrors ? stepProblems(this, this.step)[key] : undefined);
+  }
+
+  /** Sets an answer by key (`residence` or `m2.birthDate`). */
+  setByKey(key: string, raw: string): void {
+    const dot = key.indexOf('.');
+    if (dot < 0) this.setAnswer(key, raw);
+    else this.setMemberAnswer(key.slice(0, dot), key.slice(dot + 1), raw);
+  }
+
+  setAnswer(field: string, raw: string): void {
+    this.form.raw[field] = raw;
+    this.persist();
+  }
+
+  setMemberAnswer(memberId: string, field: string, raw: string): void {
+    const member = this.form.members.find((m) => m.id === memberId);
+    if (!member) return;
+    member.raw[field] = raw;
+    this.persist();
+  }
+
+  raw(key: string): string {
+    const dot = key.indexOf('.');
+    if (dot < 0) return this.form.raw[key] ?? '';
+    const member = this.form.members.find((m) => m.id === key.slice(0, dot));
+    return member?.raw[key.slice(dot + 1)] ?? '';
+  }
+
+  setIncomeMode(mode: IncomeMode): void {
+    this.form.incomeMode = mode;
+    this.persist();
+  }
+
+  addMember(role: Role): string {
+    const id = `m${this.form.nextId}`;
+    this.form.nextId += 1;
+    this.form.members.push({ id, role, raw: {} });
+    this.persist();
+    return id;
+  }
+
+  removeMember(id: string): void {
+    if (this.form.members.length <= 1) return;
+    this.form.members = this.form.members.filter((m) => m.id !== id);
+    for (const v of this.form.visited) v.members = v.members.filter((m) => m !== id);
+    this.persist();
+  }
+
+  /** Moves on: to the next step already seen, else the most decisive new question, else the summary. */
+  next(): boolean {
+    if (this.currentErrors.length > 0) {
+      this.showErrors = true;
+      return false;
+    }
+    const { form } = this;
+    if (form.cursor > form.visited.length) return false;
+    const decisive = new Set(this.ranking.map((r) => r.step));
+    form.visited = form.visited.filter((v, i) => i < form.cursor || decisive.has(v.step) || this.hasAnswers(v.step));
+    if (form.cursor < form.visited.length) return this.moveTo(form.cursor + 1);
+    const fresh = this.fresh[0];
+    if (fresh) form.visited.push({ step: fresh.step, members: fresh.members });
+    return this.moveTo(form.visited.length + (fresh ? 0 : 1));
+  }
+
+  back(): boolean {
+    return this.form.cursor > 0 && this.moveTo(this.form.cursor - 1);
+  }
+
+  /** Opens any step: the household, the summary, or a question (added to the path when new). */
+  goTo(step: string): boolean {
+    if (step === HOUSEHOLD) return this.moveTo(0);
+    if (step === SUMMARY) return this.moveTo(this.form.visited.length + 1);
+    let index = this.form.visited.findIndex((v) => v.step === step);
+    if (index < 0) {
+      this.form.visited.push({ step, members: this.ranking.find((r) => r.step === step)?.members ?? [] });
+      index = this.form.visited.length - 1;
+    }
+    return this.moveTo(index + 1);
+  }
+
+  /** Deletes every answer here and in storage, and starts again. */
+  reset(): void {
+    this.form = initialForm();
+    this.showErrors = false;
+    this.store.clear();
+    this.focusToken += 1;
+  }
+
+  setLocale(next: Locale): void {
+    this.locale = next;
+    this.persist();
+  }
+
+  /** Whether any answer was given on a question step. */
+  hasAnswers(step: string): boolean {
+    if (step === 'income') return this.form.incomeMode !== '';
+    const [scope, field] = step.split(':');
+    if (scope === 'h') return (this.form.raw[field] ?? '') !== '';
+    return this.form.members.some((m) => (m.raw[field] ?? '') !== '');
+  }
+
+  private moveTo(cursor: number): boolean {
+    const entry = this.form.visited[cursor - 1];
+    if (entry) entry.members = this.membersFor(entry.step);
+    this.form.cursor = cursor;
+    this.showErrors = false;
+    this.focusToken += 1;
+    this.persist();
+    return true;
+  }
+
+  private persist(): void {
+    if (isPristine(this.form) && this.locale === null) this.store.clear();
+    else this.store.save({ form: $state.snapshot(this.form), locale: this.locale });
+  }
+}
+
+export { memberKey };

@@ -1,0 +1,164 @@
+/**
+ * The questionnaire's form state: raw answers as typed (persisted as they are), and the household
+ * built from the answers that are valid. An invalid answer is reported next to its field and left
+ * out of the household (unknown to the engine); nothing else is affected.
+ */
+import { validateHousehold, type Household } from '../engine';
+import { MIN_PREGNANCY_AGE } from '../engine/facts';
+import { householdField, INCOME_FIELDS, memberField } from './fields';
+import { parseAnswer, type FieldError } from './parse';
+
+export type Role = 'adult' | 'child';
+export type IncomeMode = '' | 'amount' | 'percent' | 'unknown';
+
+export interface MemberState {
+  /** Stable id: survives removals of other members (household indexes do not). */
+  id: string;
+  role: Role;
+  raw: Record<string, string>;
+}
+
+/** A question step the resident has been shown, in order; member steps remember whom they asked about. */
+export interface VisitedStep {
+  step: string;
+  members: string[];
+}
+
+export interface FormState {
+  v: 1;
+  raw: Record<string, string>;
+  incomeMode: IncomeMode;
+  members: MemberState[];
+  visited: VisitedStep[];
+  /** 0 = household step, i = visited[i - 1], visited.length + 1 = answers summary. */
+  cursor: number;
+  nextId: number;
+}
+
+export function initialForm(): FormState {
+  return { v: 1, raw: {}, incomeMode: '', members: [{ id: 'm1', role: 'adult', raw: {} }], visited: [], cursor: 0, nextId: 2 };
+}
+
+/** True while the resident has typed or chosen nothing: such a state is never stored. */
+export function isPristine(form: FormState): boolean {
+  const blank = (raw: Record<string, string>) => Object.values(raw).every((v) => v === '');
+  return (
+    blank(form.raw) &&
+    form.incomeMode === '' &&
+    form.visited.length === 0 &&
+    form.cursor === 0 &&
+    form.members.length === 1 &&
+    form.members[0].role === 'adult' &&
+    blank(form.members[0].raw)
+  );
+}
+
+/** Key of one answer: `residence` for a household field, `m3.birthDate` for a member's. */
+export const memberKey = (memberId: string, field: string): string => `${memberId}.${field}`;
+
+export interface BuiltHousehold {
+  /** Null until at least one member has a valid birth date. */
+  household: Household | null;
+  /** Problems by answer key, for answers the resident gave. */
+  errors: Record<string, FieldError>;
+  /** household.members[i] is the member with id idAt[i]. */
+  idAt: string[];
+}
+
+/** Whether a member answer is part of the household for this member right now. */
+export function memberFieldActive(member: MemberState, field: string): boolean {
+  if (field === 'dueDate' || field === 'expectedBabies') return member.raw.pregnant === 'true';
+  const info = memberField(field);
+  if (!info) return false;
+  const to = info.spec.appliesTo ?? 'any';
+  return to === 'any' || to === member.role;
+}
+
+function householdAnswers(form: FormState, blocked: Set<string>, errors: Record<string, FieldError>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(form.raw)) {
+    const info = householdField(field);
+    if (!info || blocked.has(field)) continue;
+    if ((INCOME_FIELDS as readonly string[]).includes(field)) {
+      const chosen = form.incomeMode === 'amount' ? 'monthlyIncome' : form.incomeMode === 'percent' ? 'medianIncomePercent' : null;
+      if (field !== chosen) continue;
+    }
+    const parsed = parseAnswer(info.spec, raw);
+    if (!parsed.ok) errors[field] = parsed.error;
+    else if (parsed.value !== undefined) out[field] = parsed.value;
+  }
+  return out;
+}
+
+function memberAnswers(m: MemberState, blocked: Set<string>, errors: Record<string, FieldError>): Record<string, unknown> {
+  const out: Record<string, unknown> = { role: m.role };
+  for (const [field, raw] of Object.entries(m.raw)) {
+    const info = memberField(field);
+    const key = memberKey(m.id, field);
+    if (!info || field === 'role' || blocked.has(key) || !memberFieldActive(m, field)) continue;
+    const parsed = parseAnswer(info.spec, raw);
+    if (!parsed.ok) errors[key] = parsed.error;
+    else if (parsed.value !== undefined) out[field] = parsed.value;
+  }
+  return out;
+}
+
+const PATH = /^members\[(\d+)\]\.(\w+)$/;
+
+/**
+ * The household to evaluate on `asOf`: every valid answer, nothing else. Cross-field problems the
+ * engine finds (a birth date after today, a due date already past…) block just that answer.
+ */
+export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
+  const blocked = new Map<string, FieldError>();
+  for (let round = 0; round < 8; round += 1) {
+    const errors: Record<string, FieldError> = Object.fromEntries(blocked);
+    const base = householdAnswers(form, new Set(blocked.keys()), errors);
+    const members = form.members.map((m) => ({ id: m.id, answers: memberAnswers(m, new Set(blocked.keys()), errors) }));
+    const complete = members.filter((m) => m.answers.birthDate !== undefined);
+    if (complete.length === 0) return { household: null, errors, idAt: [] };
+    const household = { ...base, members: complete.map((m) => m.answers) } as unknown as Household;
+    if (complete.length < form.members.length) household.householdSize = form.members.length;
+    const idAt = complete.map((m) => m.id);
+    const issues = validateHousehold(household, asOf);
+    if (issues.length === 0) return { household, errors, idAt };
+    for (const problem of issues) {
+      const path = PATH.exec(problem.field);
+      const key = path ? memberKey(idAt[Number(path[1])], path[2]) : problem.field;
+      const params: FieldError['params'] =
+        problem.code === 'date.future' || problem.code === 'dueDate.past'
+          ? { asOf }
+          : problem.code === 'pregnant.tooYoung'
+            ? { age: MIN_PREGNANCY_AGE }
+            : undefined;
+      blocked.set(key, params ? { code: problem.code, params, message: problem.message } : { code: problem.code, message: problem.message });
+    }
+  }
+  return { household: null, errors: Object.fromEntries(blocked), idAt: [] };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function strings(v: unknown): Record<string, string> {
+  if (!isRecord(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** A form state read back from storage, or null when it is not one (then the resident starts afresh). */
+export function restoreForm(data: unknown): FormState | null {
+  if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.members)) return null;
+  const members: MemberState[] = data.members
+    .filter(isRecord)
+    .filter((m) => typeof m.id === 'string' && (m.role === 'adult' || m.role === 'child'))
+    .map((m) => ({ id: m.id as string, role: m.role as Role, raw: strings(m.raw) }));
+  if (members.length === 0) return null;
+  const ids = new Set(members.map((m) => m.id));
+  const visited: VisitedStep[] = (Array.isArray(data.visited) ? data.visited : [])
+    .filter(isRecord)
+    .filter((s) => typeof s.step === 'string')
+    .map((s) => ({ step: s.step as string, members: (Array.isArray(s.members) ? s.members : []).filter((id): id is string => ids.has(id as string)) }));
+  const mode = ['', 'amount', 'percent', 'unknown'].includes(data.incomeMode as string) ? (data.incomeMode as IncomeMode) : '';
+  const cursor = Number.isInteger(data.cursor) ? Math.min(Math.max(0, data.cursor as number), visited.length + 1) : 0;
+  const nextId = Number.isInteger(data.nextId) ? (data.nextId as number) : members.length + 1;
+  return { v: 1, raw: strings(data.raw), incomeMode: mode, members, visited, cursor, nextId };
+}

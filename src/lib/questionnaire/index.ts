@@ -1,0 +1,10 @@
+/** The resident questionnaire: household first, then only the questions that still decide a benefit. */
+export { Checker, HOUSEHOLD, SUMMARY, type CheckerOptions } from './checker.svelte';
+export { default as Questionnaire } from './Questionnaire.svelte';
+export { buildHousehold, initialForm, isPristine, restoreForm, memberKey, type FormState, type MemberState } from './form';
+export { rankSteps, decidingStep, refForPath, type DecisiveStep } from './decisive';
+export { allFields, householdField, memberField, INCOME_STEP, type FieldInfo, type QuestionKind } from './fields';
+export { parseAnswer, normalizeDate, normalizeNumber, UNKNOWN_ANSWER, type FieldError } from './parse';
+export { stepTitle, fieldLabel, type Translate } from './labels';
+export { keysOf, stepProblems } from './steps';
+export { summaryRows } from './summary';

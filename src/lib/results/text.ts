@@ -1,0 +1,60 @@
+/** Sentences for a result card, through the active translator (kept out of components for tests). */
+import type { IncomeLimit, Per, Rule, RuleResult } from '../engine';
+import { formatDate, formatWon, pickText } from '../i18n/format';
+import type { Translate } from '../questionnaire/labels';
+
+type Loc = string | null | undefined;
+
+/** Every amount period, each with a `results.per.<per>` message in every locale. */
+export const PERIODS: Record<Per, true> = { once: true, month: true, quarter: true, year: true, hour: true, visit: true, meal: true, day: true };
+
+export const wonText = (value: number, t: Translate, locale: Loc): string =>
+  t('results.won', { values: { amount: formatWon(value, locale) } });
+
+/** "한 번 1,000,000원", "매달 300,000원 (자립촉진수당 100,000원 포함)", or null without an amount. */
+export function amountText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string | null {
+  const a = result.amount;
+  if (!a) return null;
+  if (a.value === null) return t('results.amountUnknown');
+  if (a.value === 0) return t('results.free');
+  const per = t(`results.per.${a.per}`, { values: { amount: wonText(a.value, t, locale) } });
+  const text = a.kind === 'fee' ? `${t('results.kind.fee')} ${per}` : per;
+  const label = rule.amount?.supplement?.label;
+  if (a.supplement && label) {
+    return `${text} (${t('results.supplement', { values: { label: pickText(label, locale), amount: wonText(a.supplement, t, locale) } })})`;
+  }
+  return text;
+}
+
+/** "신청 기한: 2024년 12월 4일 (50일 남음)". */
+export function deadlineText(applyBy: string, daysLeft: number | null, t: Translate, locale: Loc): string {
+  const date = t('results.deadline', { values: { date: formatDate(applyBy, locale) } });
+  if (daysLeft === null || daysLeft < 0) return date;
+  const left = daysLeft === 0 ? t('results.lastDay') : t('results.daysLeft', { values: { days: daysLeft } });
+  return `${date} (${left})`;
+}
+
+/** "월 소득인정액 7,071,985원 이하이면 받을 수 있어요 (3인 가구, 기준 중위소득 150%)". */
+export function incomeLimitText(limit: IncomeLimit, t: Translate, locale: Loc): string {
+  return t('results.incomeLimit', {
+    values: { amount: formatWon(limit.monthlyWon ?? 0, locale), size: limit.householdSize, percent: limit.percent },
+  });
+}
+
+/** Why an upcoming benefit is not yet receivable, with the date it starts when known. */
+export function upcomingText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string {
+  const label = pickText(rule.upcoming?.label, locale);
+  if (!result.upcomingDate) return label;
+  const from = t('results.upcomingFrom', { values: { date: formatDate(result.upcomingDate, locale) } });
+  return label ? `${from}: ${label}` : from;
+}
+
+/** Why a benefit does not apply: each unmet condition, or the reason the engine gave. */
+export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string[] {
+  const unmet = result.criteria.filter((c) => c.outcome === 'unmet');
+  if (unmet.length > 0) return unmet.map((c) => t('results.unmet', { values: { label: pickText(c.label, locale) } }));
+  const codes = result.reasons.map((r) => r.code);
+  if (codes.includes('notInEffect')) return [t('results.notInEffect')];
+  if (codes.includes('noCandidate')) return [t('results.noCandidate', { values: { label: pickText(rule.scope.label, locale) } })];
+  return result.reasons.map((r) => pickText(r.text, locale));
+}

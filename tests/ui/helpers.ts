@@ -1,0 +1,103 @@
+/** Test helpers: svelte-i18n started synchronously with every locale, a memory Storage, small rules. */
+import { addMessages, init, locale } from 'svelte-i18n';
+import en from '../../src/lib/i18n/locales/en.json';
+import ko from '../../src/lib/i18n/locales/ko.json';
+import vi from '../../src/lib/i18n/locales/vi.json';
+import zh from '../../src/lib/i18n/locales/zh.json';
+import type { Rule } from '../../src/lib/engine';
+
+export const MESSAGES = { ko, en, zh, vi } as Record<string, Record<string, unknown>>;
+
+let started = false;
+
+/** Starts svelte-i18n synchronously (the app loads en/zh/vi lazily; tests have them all at once). */
+export function startI18n(lang = 'ko'): void {
+  if (!started) {
+    for (const [code, messages] of Object.entries(MESSAGES)) addMessages(code, messages as never);
+    init({ fallbackLocale: 'ko', initialLocale: lang });
+    started = true;
+  }
+  locale.set(lang);
+}
+
+/** A Storage kept in memory, to prove what the app writes. */
+export class MemoryStorage implements Storage {
+  private data = new Map<string, string>();
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.data.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, String(value));
+  }
+}
+
+/** Dotted keys of a nested message object. */
+export function flatKeys(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+export function lookup(obj: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+const text = (ko: string, en = ko) => ({ ko, en });
+
+function base(id: string, over: Partial<Rule>): Rule {
+  return {
+    id,
+    names: text(`혜택 ${id}`, `Benefit ${id}`),
+    summary: text('요약', 'summary'),
+    category: 'test',
+    kind: 'benefit',
+    department: text('저출생담당관', 'Low Birth Rate Policy Division'),
+    legalBasis: [text('조례 제4조', 'Ordinance Art. 4')],
+    source: { seed: 'seeds/x.txt', section: text('Ⅳ-2 ❷', 'IV.2') },
+    verifiedAt: '2024-09-30',
+    validFrom: '2020-01-01',
+    scope: { members: 'household' },
+    criteria: [],
+    apply: {},
+    ...over,
+  };
+}
+
+const isSeoul = { id: 'seoul', label: text('서울시에 주민등록', 'lives in Seoul'), logic: { '===': [{ var: 'household.residence' }, 'seoul'] } };
+const single = { id: 'single', label: text('한부모가족', 'single parent'), logic: { '===': [{ var: 'household.singleParent' }, true] } };
+const income = {
+  id: 'income',
+  label: text('소득 150% 이하', 'income up to 150%'),
+  logic: { '<=': [{ var: 'household.incomePercent' }, 150] },
+  incomeLimitPercent: 150,
+};
+
+/** Three small benefits: one needs residence, one residence + single parent, one residence + income. */
+export const testRules: Rule[] = [
+  base('seoul-grant', {
+    criteria: [isSeoul],
+    amount: { value: 700000, per: 'once', basis: 'household', kind: 'voucher' },
+    applyBy: '2024-12-31',
+    apply: {
+      online: [{ name: text('몽땅정보 만능키', 'Mongttang portal'), url: 'https://umppa.seoul.go.kr' }],
+      offline: [text('동주민센터 방문', 'dong community centre')],
+      phone: ['02-120'],
+      documents: [text('신분증', 'ID card')],
+      steps: [text('신청 → 지급', 'apply → paid')],
+    },
+  }),
+  base('single-allowance', { criteria: [isSeoul, single], amount: { value: 210000, per: 'month', basis: 'household', kind: 'grant' } }),
+  base('care-allowance', { criteria: [isSeoul, income], amount: { value: 300000, per: 'month', basis: 'household', kind: 'grant' } }),
+];

@@ -1,0 +1,63 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { evaluate, type Rule } from '../../src/lib/engine';
+import { groupResults } from '../../src/lib/results/group';
+import ResultCard from '../../src/lib/results/ResultCard.svelte';
+import { startI18n, testRules } from './helpers';
+
+const asOf = '2024-10-15';
+const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
+
+beforeAll(() => startI18n('ko'));
+
+function viewOf(id: string, household: Parameters<typeof evaluate>[0], rules: Rule[] = testRules) {
+  const grouped = groupResults(evaluate(household, { rules, asOf }), rules, [{ step: 'income', decides: 1, members: [] }], ['m1']);
+  return [...Object.values(grouped.groups).flat(), ...grouped.services].find((v) => v.rule.id === id)!;
+}
+
+describe('a result card', () => {
+  it('eligible: amount, deadline with days left, how to apply, documents, department, source and date checked', () => {
+    render(ResultCard, { props: { view: viewOf('seoul-grant', { residence: 'seoul', members: [adult] }) } });
+    const card = screen.getByRole('article', { name: '혜택 seoul-grant' });
+    expect(card).toHaveTextContent('한 번 700,000원');
+    expect(card).toHaveTextContent('신청 기한: 2024년 12월 31일 (77일 남음)');
+    expect(screen.getByRole('link', { name: '몽땅정보 만능키' })).toHaveAttribute('href', 'https://umppa.seoul.go.kr');
+    expect(screen.getByRole('link', { name: '02-120' })).toHaveAttribute('href', 'tel:02120');
+    expect(card).toHaveTextContent('동주민센터 방문');
+    expect(card).toHaveTextContent('준비 서류 신분증');
+    expect(card).toHaveTextContent('저출생담당관');
+    expect(card).toHaveTextContent('Ⅳ-2 ❷');
+    expect(card).toHaveTextContent('2024년 9월 30일에 금액·기준 확인');
+    expect(card).toHaveTextContent('서울시에 주민등록 (충족)');
+  });
+
+  it('unknown: the one question that decides it, as a button that opens it', async () => {
+    const ondecide = vi.fn();
+    render(ResultCard, {
+      props: { view: viewOf('care-allowance', { residence: 'seoul', members: [adult] }), question: '가구 소득', ondecide },
+    });
+    expect(screen.getByText(/월 소득인정액 3,342,667원 이하이면 받을 수 있어요/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: '가구 소득' }));
+    expect(ondecide).toHaveBeenCalledWith('income');
+  });
+
+  it('ineligible: the condition not met', () => {
+    render(ResultCard, { props: { view: viewOf('single-allowance', { residence: 'seoul', singleParent: false, members: [adult] }) } });
+    expect(screen.getByRole('article')).toHaveTextContent('맞지 않는 조건: 한부모가족');
+    expect(screen.queryByText(/210,000원/)).toBeNull();
+  });
+
+  it('error: "could not be checked" for that benefit only', () => {
+    const broken: Rule = { ...testRules[0], id: 'broken', criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { nope: [1] } }] };
+    render(ResultCard, { props: { view: viewOf('broken', { residence: 'seoul', members: [adult] }, [broken]) } });
+    expect(screen.getByRole('article')).toHaveTextContent('이 혜택은 확인하지 못했어요');
+  });
+
+  it('in Vietnamese, rule texts without vi fall back to English', () => {
+    startI18n('vi');
+    render(ResultCard, { props: { view: viewOf('seoul-grant', { residence: 'seoul', members: [adult] }) } });
+    expect(screen.getByRole('article', { name: 'Benefit seoul-grant' })).toHaveTextContent('700.000 won một lần');
+    startI18n('ko');
+  });
+});
