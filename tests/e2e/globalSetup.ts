@@ -3,7 +3,9 @@
  * Tests read the address with inject('baseUrl').
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +14,8 @@ import { CHROMIUM } from './browser';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The build the server serves, for size checks. */
+    distDir: string;
   }
 }
 
@@ -33,11 +37,15 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env };
   delete env.VITEST;
   delete env.NODE_ENV;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env });
+  // A build of its own, so concurrent runs (and `npm run build`) never swap files under a running server.
+  const outDir = mkdtempSync(join(tmpdir(), 'benefits-e2e-'));
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit', env });
   const port = await freePort();
-  const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
+  const server = await preview({ configLoader: 'runner', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  project.provide('distDir', outDir);
   return async () => {
     await server.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }

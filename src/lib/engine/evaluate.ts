@@ -171,7 +171,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
   const counted = candidates.filter((c) => c.status === status);
 
   let amount: AmountResult | null = null;
-  const missing = new Set(status === 'unknown' ? counted.flatMap((c) => c.missing) : best.missing);
+  const missing = new Set(counted.flatMap((c) => c.missing));
   if (status === 'unknown' && best.status === 'ineligible') missingInputs(facts, 'pregnant').forEach((m) => missing.add(m));
   if (rule.amount && status !== 'ineligible') {
     const { per, kind, basis } = rule.amount;
