@@ -153,14 +153,16 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
   const base: Scope = { asOf, household: facts, params: resolveParams(rule, asOf), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   // A pregnancy not yet asked about could still bring a baby into a rule that counts expected babies.
-  const pregnancyUnknown = rule.scope.includeExpected === true && facts.pregnant === undefined;
+  const unansweredPregnancies = rule.scope.includeExpected === true ? facts.members.filter((m) => m.pregnant === undefined) : [];
+  const pregnancyUnknown = unansweredPregnancies.length > 0;
+  const pregnancyMissing = () => unansweredPregnancies.flatMap((m) => missingInputs(m, 'pregnant'));
   if (pool !== null && pool.length === 0) {
     const label = rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' };
     return {
       id: rule.id,
       status: pregnancyUnknown ? 'unknown' : 'ineligible',
       ...empty,
-      missing: pregnancyUnknown ? missingInputs(facts, 'pregnant') : [],
+      missing: pregnancyUnknown ? pregnancyMissing() : [],
       reasons: [reason(pregnancyUnknown ? 'criterionUnknown' : 'noCandidate', { label })],
     };
   }
@@ -172,7 +174,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
 
   let amount: AmountResult | null = null;
   const missing = new Set(counted.flatMap((c) => c.missing));
-  if (status === 'unknown' && best.status === 'ineligible') missingInputs(facts, 'pregnant').forEach((m) => missing.add(m));
+  if (status === 'unknown' && best.status === 'ineligible') pregnancyMissing().forEach((m) => missing.add(m));
   if (rule.amount && status !== 'ineligible') {
     const { per, kind, basis } = rule.amount;
     if (basis === 'member') {

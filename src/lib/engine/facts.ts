@@ -88,24 +88,41 @@ export function mayBecomePregnant(member: Pick<Member, 'sex'>, ageYears: number)
   return member.sex !== 'male' && ageYears >= MIN_PREGNANCY_AGE;
 }
 
+const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' && f !== 'birthDate');
+const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'asOf');
+
+/**
+ * Every member fact object gets the same properties in the same order, present or not, so they
+ * share one hidden class: with optional fields spread in, each household would mint new shapes
+ * and every rule's property reads would slow to dictionary lookups.
+ */
+function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
+  const ageMonths = birthDate === undefined ? undefined : completedMonths(birthDate, asOf);
+  const facts: MemberFacts = {
+    $path: path,
+    $missing: {},
+    index,
+    role: 'child',
+    unborn: false,
+    birthDate,
+    ageMonths,
+    ageYears: ageMonths === undefined ? undefined : Math.floor(ageMonths / 12),
+    daysSinceBirth: birthDate === undefined ? undefined : daysBetween(birthDate, asOf),
+    pregnancyWeek: undefined,
+    female: undefined,
+  };
+  for (const field of memberFieldNames) facts[field] = undefined;
+  return facts;
+}
+
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
   const $path = `members[${index}]`;
-  const $missing: Missing = {};
-  const ageMonths = completedMonths(member.birthDate, asOf);
-  const facts: MemberFacts = {
-    ...member,
-    $path,
-    $missing,
-    index,
-    role: member.role,
-    unborn: false,
-    birthDate: member.birthDate,
-    ageMonths,
-    ageYears: Math.floor(ageMonths / 12),
-    daysSinceBirth: daysBetween(member.birthDate, asOf),
-    pregnancyWeek: undefined,
-    female: member.sex === undefined ? undefined : member.sex === 'female',
-  };
+  const facts = newMemberFacts($path, index, member.birthDate, asOf);
+  const $missing = facts.$missing;
+  const input = member as unknown as Record<string, unknown>;
+  for (const field of memberFieldNames) facts[field] = input[field];
+  facts.role = member.role;
+  facts.female = member.sex === undefined ? undefined : member.sex === 'female';
   if (member.sex === undefined) $missing.female = [`${$path}.sex`];
   if (member.pregnant === undefined && !mayBecomePregnant(member, facts.ageYears as number)) facts.pregnant = false;
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) facts.birthRegistered = true;
@@ -127,22 +144,12 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
   const count = expected ?? 1;
   const unknownDue = dueDate === undefined ? [`members[${mother.index}].dueDate`] : undefined;
   return Array.from({ length: count }, () => {
-    const $missing: Missing = {};
-    if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'daysSinceBirth']) $missing[f] = unknownDue;
-    if (expected === undefined) $missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
-    return {
-      $path: null,
-      $missing,
-      index: mother.index,
-      role: 'child' as const,
-      unborn: true,
-      birthDate: dueDate,
-      ageMonths: dueDate === undefined ? undefined : completedMonths(dueDate, asOf),
-      ageYears: dueDate === undefined ? undefined : Math.floor(completedMonths(dueDate, asOf) / 12),
-      daysSinceBirth: dueDate === undefined ? undefined : daysBetween(dueDate, asOf),
-      pregnancyWeek: undefined,
-      multipleBirth: expected === undefined ? undefined : expected > 1,
-    };
+    const baby = newMemberFacts(null, mother.index, dueDate, asOf);
+    baby.unborn = true;
+    if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'daysSinceBirth']) baby.$missing[f] = unknownDue;
+    if (expected === undefined) baby.$missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
+    baby.multipleBirth = expected === undefined ? undefined : expected > 1;
+    return baby;
   });
 }
 
@@ -161,7 +168,6 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
   const adults = members.filter((m) => m.role === 'adult');
   const children = members.filter((m) => m.role === 'child');
   const $missing: Missing = {};
-  const { members: _members, asOf: _asOf, ...raw } = household;
 
   const size = household.householdSize ?? household.members.length;
   const medianIncome = medianIncomeFor(size, asOf);
@@ -195,8 +201,7 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
   const childBirthDates = children.map((c) => c.birthDate as string).sort();
   if (childBirthDates.length === 0) $missing.youngestChildBirthDate = [];
 
-  return {
-    ...raw,
+  const facts: HouseholdFacts = {
     $path: '',
     $missing,
     size,
@@ -214,5 +219,9 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
     employedAdults,
     dualIncome,
   };
+  // Same properties in the same order for every household (see newMemberFacts).
+  const input = household as unknown as Record<string, unknown>;
+  for (const field of householdFieldNames) facts[field] = input[field];
+  return facts;
 }
 
