@@ -1,6 +1,6 @@
 import { todayInSeoul } from './dates';
-import { buildFacts, missingInputs, type HouseholdFacts, type MemberFacts } from './facts';
-import { evaluate3, UNKNOWN } from './logic3';
+import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
+import { compile, UNKNOWN } from './logic3';
 import { incomeLimitWon, valueOn } from './parameters';
 import { reason } from './reasons';
 import type {
@@ -45,9 +45,40 @@ const RANK: Record<CandidateResult['status'], number> = { eligible: 0, upcoming:
 const lastMissing = new Set<string>();
 const NONE: string[] = [];
 
-function run(logic: unknown, scope: Scope): unknown {
+type Fn = ReturnType<typeof compile>;
+
+function run(fn: Fn, scope: Scope): unknown {
   lastMissing.clear();
-  return evaluate3(logic, scope, lastMissing);
+  return fn(scope, lastMissing);
+}
+
+/** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
+interface CompiledRule {
+  criteria: { fn: Fn; incomeLimit: Fn | null }[];
+  upcomingWhen: Fn | null;
+  upcomingDate: Fn | null;
+  amount: Fn | null;
+  supplement: Fn | null;
+  applyBy: Fn | null;
+}
+
+const compiledRules = new WeakMap<Rule, CompiledRule>();
+
+function compiledRule(rule: Rule): CompiledRule {
+  let compiled = compiledRules.get(rule);
+  if (!compiled) {
+    const maybe = (logic: unknown) => (logic === undefined ? null : compile(logic));
+    compiled = {
+      criteria: rule.criteria.map((c) => ({ fn: compile(c.logic), incomeLimit: maybe(c.incomeLimitPercent) })),
+      upcomingWhen: maybe(rule.upcoming?.when),
+      upcomingDate: maybe(rule.upcoming?.date),
+      amount: maybe(rule.amount?.value),
+      supplement: maybe(rule.amount?.supplement?.value),
+      applyBy: maybe(rule.applyBy),
+    };
+    compiledRules.set(rule, compiled);
+  }
+  return compiled;
 }
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
@@ -64,37 +95,50 @@ function resolveParams(rule: Rule, asOf: string): Record<string, unknown> {
   return params;
 }
 
-function checkCriteria(rule: Rule, scope: Scope): CriterionOutcome[] {
-  return rule.criteria.map((c) => {
-    const v = run(c.logic, scope);
+function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope): CriterionOutcome[] {
+  const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
+  for (let i = 0; i < rule.criteria.length; i += 1) {
+    const c = rule.criteria[i];
+    const v = run(compiled.criteria[i].fn, scope);
     const outcome = v === UNKNOWN ? 'unknown' : v ? 'met' : 'unmet';
     const result: CriterionOutcome = { id: c.id, label: c.label, outcome, missing: outcome === 'unknown' ? [...lastMissing] : NONE };
-    if (c.incomeLimitPercent !== undefined) {
-      const percent = known<number>(run(c.incomeLimitPercent, scope));
+    const incomeLimit = compiled.criteria[i].incomeLimit;
+    if (incomeLimit) {
+      const percent = known<number>(run(incomeLimit, scope));
       if (percent !== null) {
         const size = scope.household.size;
         result.incomeLimit = { percent, householdSize: size, monthlyWon: incomeLimitWon(size, percent, scope.asOf) ?? null };
       }
     }
-    return result;
-  });
+    outcomes[i] = result;
+  }
+  return outcomes;
 }
 
-function checkCandidate(rule: Rule, scope: Scope): CandidateResult {
-  const criteria = checkCriteria(rule, scope);
-  const unmet = criteria.filter((c) => c.outcome === 'unmet');
+function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope): CandidateResult {
+  const criteria = checkCriteria(rule, compiled, scope);
+  let unmet = 0;
+  let unknown = 0;
+  let unmetNotWaived = 0;
+  for (const c of criteria) {
+    if (c.outcome === 'unmet') {
+      unmet += 1;
+      if (!rule.upcoming?.waived.includes(c.id)) unmetNotWaived += 1;
+    } else if (c.outcome === 'unknown') unknown += 1;
+  }
   let status: CandidateResult['status'];
   let upcomingDate: string | null = null;
-  if (unmet.length === 0 && criteria.every((c) => c.outcome === 'met')) status = 'eligible';
-  else if (rule.upcoming && run(rule.upcoming.when, scope) === true && unmet.every((c) => rule.upcoming!.waived.includes(c.id))) {
+  if (unmet === 0 && unknown === 0) status = 'eligible';
+  else if (compiled.upcomingWhen && unmetNotWaived === 0 && run(compiled.upcomingWhen, scope) === true) {
     status = 'upcoming';
-    upcomingDate = rule.upcoming.date === undefined ? null : known<string>(run(rule.upcoming.date, scope));
-  } else status = unmet.length > 0 ? 'ineligible' : 'unknown';
+    upcomingDate = compiled.upcomingDate ? known<string>(run(compiled.upcomingDate, scope)) : null;
+  } else status = unmet > 0 ? 'ineligible' : 'unknown';
 
-  const amount = rule.amount?.basis === 'member' && status !== 'ineligible' ? known<number>(run(rule.amount.value, scope)) : null;
-  const missing = status === 'unknown' ? criteria.flatMap((c) => c.missing) : [];
-  if (status === 'eligible' && rule.amount?.basis === 'member' && amount === null) missing.push(...lastMissing);
-  const applyBy = rule.applyBy !== undefined && status !== 'ineligible' ? known<string>(run(rule.applyBy, scope)) : null;
+  let missing: string[] = status === 'unknown' ? criteria.flatMap((c) => c.missing) : NONE;
+  const perMemberAmount = rule.amount?.basis === 'member' && compiled.amount !== null;
+  const amount = perMemberAmount && status !== 'ineligible' ? known<number>(run(compiled.amount!, scope)) : null;
+  if (status === 'eligible' && perMemberAmount && amount === null) missing = [...lastMissing];
+  const applyBy = compiled.applyBy && status !== 'ineligible' ? known<string>(run(compiled.applyBy, scope)) : null;
   return {
     index: scope.member?.index ?? -1,
     unborn: scope.member?.unborn ?? false,
@@ -112,7 +156,7 @@ function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null 
     case 'household':
       return null;
     case 'child':
-      return rule.scope.includeExpected ? [...facts.children, ...facts.expectedChildren] : facts.children;
+      return rule.scope.includeExpected ? facts.$childrenAndExpected : facts.children;
     case 'adult':
       return facts.adults;
     case 'any':
@@ -120,13 +164,7 @@ function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null 
   }
 }
 
-function householdAmount(rule: Rule, base: Scope, count: number): { value: number | null; missing: string[] } {
-  const value = known<number>(run(rule.amount!.value, scopeOf(base, undefined, count)));
-  return { value, missing: [...lastMissing] };
-}
-
-function reasonsFor(status: Status, best: CandidateResult | undefined, rule: Rule): Reason[] {
-  if (!best) return [];
+function reasonsFor(status: Status, best: CandidateResult, rule: Rule): Reason[] {
   const criterionReasons = (outcome: 'unmet' | 'unknown') =>
     best.criteria
       .filter((c) => c.outcome === outcome)
@@ -145,69 +183,72 @@ function reasonsFor(status: Status, best: CandidateResult | undefined, rule: Rul
   }
 }
 
+const earliest = (a: string | null, b: string | null) => (a === null || (b !== null && b < a) ? b : a);
+
+function result(id: string, status: Status, reasons: Reason[], missing: string[] = NONE): RuleResult {
+  return { id, status, criteria: [], missing, amount: null, applyBy: null, upcomingDate: null, reasons, candidates: undefined };
+}
+
 export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): RuleResult {
-  const empty = { criteria: [], missing: [], amount: null, applyBy: null, upcomingDate: null };
-  if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) {
-    return { id: rule.id, status: 'ineligible', ...empty, reasons: [reason('notInEffect')] };
-  }
+  if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) return result(rule.id, 'ineligible', [reason('notInEffect')]);
+  const compiled = compiledRule(rule);
   const base: Scope = { asOf, household: facts, params: resolveParams(rule, asOf), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   // A pregnancy not yet asked about could still bring a baby into a rule that counts expected babies.
-  const unansweredPregnancies = rule.scope.includeExpected === true ? facts.members.filter((m) => m.pregnant === undefined) : [];
-  const pregnancyUnknown = unansweredPregnancies.length > 0;
-  const pregnancyMissing = () => unansweredPregnancies.flatMap((m) => missingInputs(m, 'pregnant'));
+  const pregnancyMissing = rule.scope.includeExpected === true ? facts.$unansweredPregnancies : NONE;
+  const pregnancyUnknown = pregnancyMissing.length > 0;
   if (pool !== null && pool.length === 0) {
     const label = rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' };
-    return {
-      id: rule.id,
-      status: pregnancyUnknown ? 'unknown' : 'ineligible',
-      ...empty,
-      missing: pregnancyUnknown ? pregnancyMissing() : [],
-      reasons: [reason(pregnancyUnknown ? 'criterionUnknown' : 'noCandidate', { label })],
-    };
+    return pregnancyUnknown
+      ? result(rule.id, 'unknown', [reason('criterionUnknown', { label })], pregnancyMissing)
+      : result(rule.id, 'ineligible', [reason('noCandidate', { label })]);
   }
-  const candidates = pool === null ? [checkCandidate(rule, base)] : pool.map((member) => checkCandidate(rule, scopeOf(base, member, undefined)));
+  const candidates = pool === null ? [checkCandidate(rule, compiled, base)] : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined)));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status === 'ineligible' && pregnancyUnknown ? 'unknown' : best.status;
   const counted = candidates.filter((c) => c.status === status);
 
+  const missing = new Set<string>();
+  for (const c of counted) for (const m of c.missing) missing.add(m);
+  if (status === 'unknown' && best.status === 'ineligible') for (const m of pregnancyMissing) missing.add(m);
   let amount: AmountResult | null = null;
-  const missing = new Set(counted.flatMap((c) => c.missing));
-  if (status === 'unknown' && best.status === 'ineligible') pregnancyMissing().forEach((m) => missing.add(m));
   if (rule.amount && status !== 'ineligible') {
     const { per, kind, basis } = rule.amount;
     if (basis === 'member') {
-      const values = counted.map((c) => c.amount);
-      const total = values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
+      let total: number | null = 0;
+      for (const c of counted) total = total === null || c.amount === null ? null : total + c.amount;
       amount = { value: total, per, kind };
       if (pool !== null) amount.members = counted.map((c) => ({ index: c.index, unborn: c.unborn, value: c.amount }));
     } else {
-      const { value, missing: amountMissing } = householdAmount(rule, base, pool === null ? 1 : counted.length);
-      amount = { value, per, kind };
-      if (status === 'eligible') amountMissing.forEach((m) => missing.add(m));
+      amount = { value: known<number>(run(compiled.amount!, scopeOf(base, undefined, pool === null ? 1 : counted.length))), per, kind };
+      if (status === 'eligible') for (const m of lastMissing) missing.add(m);
     }
-  }
-  if (amount && rule.amount?.supplement) {
-    const extra = known<number>(run(rule.amount.supplement.value, base));
-    amount.value = amount.value === null || extra === null ? null : amount.value + extra;
-    amount.supplement = extra;
-    if (status === 'eligible') lastMissing.forEach((m) => missing.add(m));
+    if (compiled.supplement) {
+      const extra = known<number>(run(compiled.supplement, base));
+      amount.value = amount.value === null || extra === null ? null : amount.value + extra;
+      amount.supplement = extra;
+      if (status === 'eligible') for (const m of lastMissing) missing.add(m);
+    }
   }
   const reasons = reasonsFor(status, best, rule);
   if (status === 'eligible' && amount?.value === null) reasons.push(reason('amountUnknown'));
-  const applyDates = counted.map((c) => c.applyBy).filter((d): d is string => d !== null).sort();
-  const upcomingDates = counted.map((c) => c.upcomingDate).filter((d): d is string => d !== null).sort();
+  let applyBy: string | null = null;
+  let upcomingDate: string | null = null;
+  for (const c of counted) {
+    applyBy = earliest(applyBy, c.applyBy);
+    upcomingDate = earliest(upcomingDate, c.upcomingDate);
+  }
   return {
     id: rule.id,
     status,
     criteria: best.criteria,
-    missing: [...missing],
+    missing: missing.size === 0 ? NONE : [...missing],
     amount,
-    applyBy: applyDates[0] ?? null,
-    upcomingDate: upcomingDates[0] ?? null,
+    applyBy,
+    upcomingDate,
     reasons,
-    ...(pool !== null ? { candidates } : {}),
+    candidates: pool === null ? undefined : candidates,
   };
 }
 
@@ -220,17 +261,7 @@ export function evaluate(household: Household, options: EvaluateOptions): Evalua
     try {
       return evaluateRule(rule, facts, asOf);
     } catch (e) {
-      return {
-        id: rule.id,
-        status: 'error',
-        criteria: [],
-        missing: [],
-        amount: null,
-        applyBy: null,
-        upcomingDate: null,
-        reasons: [reason('error')],
-        error: e instanceof Error ? e.message : String(e),
-      };
+      return { ...result(rule.id, 'error', [reason('error')]), error: e instanceof Error ? e.message : String(e) };
     }
   });
   return { asOf, results };

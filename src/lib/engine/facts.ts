@@ -43,6 +43,10 @@ export interface MemberFacts extends FactHolder {
 }
 
 export interface HouseholdFacts extends FactHolder {
+  /** Born children then expected babies: the candidates of child rules that count pregnancies. */
+  $childrenAndExpected: MemberFacts[];
+  /** The inputs of pregnancies not yet answered (members who could be pregnant). */
+  $unansweredPregnancies: string[];
   size: number;
   medianIncome: number | undefined;
   incomePercent: number | undefined;
@@ -201,6 +205,7 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
   const childBirthDates = children.map((c) => c.birthDate as string).sort();
   if (childBirthDates.length === 0) $missing.youngestChildBirthDate = [];
 
+  const expectedChildren = members.flatMap((m) => expectedChildrenOf(m, asOf));
   const facts: HouseholdFacts = {
     $path: '',
     $missing,
@@ -210,7 +215,9 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
     members,
     adults,
     children,
-    expectedChildren: members.flatMap((m) => expectedChildrenOf(m, asOf)),
+    expectedChildren,
+    $childrenAndExpected: [...children, ...expectedChildren],
+    $unansweredPregnancies: members.flatMap((m) => (m.pregnant === undefined ? missingInputs(m, 'pregnant') : [])),
     childCount: children.length,
     pregnant,
     pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,
