@@ -3,6 +3,6 @@ export { evaluate, evaluateRule, type EvaluateOptions } from './evaluate';
 export { validateHousehold, assertValidHousehold, InvalidHouseholdError, type ValidationIssue, type IssueCode } from './validate';
 export { buildFacts, derivedHouseholdFacts, derivedMemberFacts } from './facts';
 export { medianIncomeFor, incomeLimitWon, valueOn } from './parameters';
-export { todayInSeoul, isIsoDate } from './dates';
+export { todayInSeoul, isIsoDate, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';

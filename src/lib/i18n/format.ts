@@ -26,12 +26,3 @@ export function formatDate(iso: string, locale: string | null | undefined): stri
   const date = new Date(Date.UTC(y, m - 1, d));
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
-
-/** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
-export function daysFromTo(from: string, to: string): number {
-  const utc = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}

@@ -45,4 +45,4 @@ export function followLocale(doc: Document = document): () => void {
   });
 }
 
-export { pickText, formatWon, formatDate, formatNumber, daysFromTo } from './format';
+export { pickText, formatWon, formatDate, formatNumber } from './format';

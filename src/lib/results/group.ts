@@ -3,9 +3,8 @@
  * decides each undecided benefit, the unmet condition of each one that does not apply, the
  * income limit in won where income is unknown, and the totals receivable now.
  */
-import type { CriterionOutcome, Evaluation, IncomeLimit, Rule, RuleResult, Status } from '../engine';
+import { daysBetween, type CriterionOutcome, type Evaluation, type IncomeLimit, type Rule, type RuleResult, type Status } from '../engine';
 import { decidingStep, type DecisiveStep } from '../questionnaire/decisive';
-import { daysFromTo } from '../i18n/format';
 
 export interface ResultView {
   rule: Rule;
@@ -50,7 +49,7 @@ function view(rule: Rule, result: RuleResult, evaluation: Evaluation, ranking: D
     incomeLimits: result.criteria
       .filter((c) => c.outcome === 'unknown' && c.incomeLimit && c.incomeLimit.monthlyWon !== null)
       .map((c) => c.incomeLimit as IncomeLimit),
-    daysLeft: result.applyBy ? daysFromTo(evaluation.asOf, result.applyBy) : null,
+    daysLeft: result.applyBy ? daysBetween(evaluation.asOf, result.applyBy) : null,
   };
 }
 
