@@ -1,7 +1,7 @@
 /** Screens parsed rows with the engine and writes the results as CSV (one line per household × benefit). */
 import Papa from 'papaparse';
-import { evaluate, type Rule, type RuleResult } from '../engine';
-import type { Per, Status } from '../engine/types';
+import { evaluate, perText, type Rule, type RuleResult } from '../engine';
+import type { Status } from '../engine/types';
 import { fieldHeaders, templateColumns } from './columns';
 import type { ParsedSheet, RowProblem } from './parse';
 
@@ -41,16 +41,6 @@ const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
   invalid: { ko: '입력 오류', en: 'invalid input' },
 };
 
-const PER: Record<Per, Record<Lang, string>> = {
-  once: { ko: '1회', en: 'once' },
-  month: { ko: '월', en: 'month' },
-  quarter: { ko: '분기', en: 'quarter' },
-  year: { ko: '연', en: 'year' },
-  hour: { ko: '시간', en: 'hour' },
-  visit: { ko: '회', en: 'visit' },
-  meal: { ko: '끼니', en: 'meal' },
-  day: { ko: '일', en: 'day' },
-};
 
 const HEADERS: Record<Lang, string[]> = {
   ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
@@ -77,7 +67,7 @@ export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): stri
         names.get(result.id) ?? result.id,
         STATUS[result.status][lang],
         result.amount?.value ?? '',
-        result.amount ? PER[result.amount.per][lang] : '',
+        result.amount ? perText[result.amount.per][lang] : '',
         result.applyBy ?? '',
         result.upcomingDate ?? '',
         result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),

@@ -6,3 +6,4 @@ export { medianIncomeFor, incomeLimitWon, valueOn } from './parameters';
 export { todayInSeoul, isIsoDate, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';
+export { perText } from './reasons';

@@ -1,5 +1,5 @@
 /** The ko / en sentences behind each reason code (the app renders the same codes through svelte-i18n). */
-import type { IncomeLimit, Reason, ReasonCode, Text } from './types';
+import type { IncomeLimit, Per, Reason, ReasonCode, Text } from './types';
 
 const wonFormat = new Intl.NumberFormat('ko-KR');
 const won = (n: number) => wonFormat.format(n);
@@ -42,3 +42,15 @@ function textFor(code: ReasonCode, details: Omit<Reason, 'code' | 'text'>): Text
 export function reason(code: ReasonCode, details: Omit<Reason, 'code' | 'text'> = {}): Reason {
   return { code, ...details, text: textFor(code, details) };
 }
+
+/** How often an amount is paid, in words (CSV output and the catalogue). */
+export const perText: Record<Per, Text> = {
+  once: { ko: '1회', en: 'once' },
+  month: { ko: '월', en: 'per month' },
+  quarter: { ko: '분기', en: 'per quarter' },
+  year: { ko: '연', en: 'per year' },
+  hour: { ko: '시간당', en: 'per hour' },
+  visit: { ko: '회당', en: 'per visit' },
+  meal: { ko: '끼니당', en: 'per meal' },
+  day: { ko: '일', en: 'per day' },
+};

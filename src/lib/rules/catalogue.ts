@@ -4,18 +4,9 @@
  */
 import { derivedHouseholdFacts, derivedMemberFacts } from '../engine/facts';
 import { type FieldSpec, householdFields, memberFields } from '../engine/inputModel';
-import type { Rule, Text } from '../engine/types';
+import { perText } from '../engine/reasons';
+import type { Rule } from '../engine/types';
 
-const PER: Record<string, Text> = {
-  once: { ko: '1회', en: 'once' },
-  month: { ko: '월', en: 'per month' },
-  quarter: { ko: '분기', en: 'per quarter' },
-  year: { ko: '연', en: 'per year' },
-  hour: { ko: '시간당', en: 'per hour' },
-  visit: { ko: '회당', en: 'per visit' },
-  meal: { ko: '끼니당', en: 'per meal' },
-  day: { ko: '일', en: 'per day' },
-};
 
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('en-US')}원` : String(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -28,7 +19,7 @@ function paramOf(logic: unknown): string | null {
 function amountText(rule: Rule): string {
   const amount = rule.amount;
   if (!amount) return '—';
-  const per = PER[amount.per];
+  const per = perText[amount.per];
   if (amount.label) return `${amount.label.ko} / ${amount.label.en}`;
   const param = paramOf(amount.value);
   const values = param ? rule.parameters?.[param]?.values : undefined;
