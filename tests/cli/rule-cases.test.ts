@@ -1,0 +1,30 @@
+/**
+ * Every rule file's own cases, answered through the CLI (one --ndjson run): the command line gives
+ * the same status and household amount the rule's tests expect, for every boundary they cover.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+
+const rules = loadRulesOrThrow();
+const cases = rules.flatMap((rule) => rule.tests.map((test) => ({ rule, test })));
+
+describe('rule cases through `benefits evaluate --ndjson`', () => {
+  const input = cases.map(({ test }) => JSON.stringify(test.household)).join('\n');
+  const { code, stdout, stderr } = runCli(['evaluate', '-', '--ndjson', '--lang', 'en'], { readInput: () => input, rules: () => rules });
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+
+  it('evaluates every case without an error line', () => {
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(lines).toHaveLength(cases.length);
+  });
+
+  it.each(cases.map(({ rule, test }, i) => [`${rule.id}: ${test.name}`, i] as const))('%s', (_name, i) => {
+    const { rule, test } = cases[i];
+    const result = lines[i].results.find((r: { id: string }) => r.id === rule.id);
+    expect(result.status).toBe(test.expect.status);
+    if (test.expect.amount !== undefined) expect(result.amount?.value ?? null).toBe(test.expect.amount);
+    if (test.expect.applyBy !== undefined) expect(result.applyBy).toBe(test.expect.applyBy);
+  });
+});
