@@ -18,6 +18,7 @@ if (invalid > 0) throw new Error(`${invalid} generated households are invalid`);
 for (let i = 0; i < 1_000; i += 1) evaluate(households[i % households.length], { rules });
 
 const latencies: number[] = [];
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 for (const household of households) {
   const t0 = performance.now();
@@ -25,6 +26,8 @@ for (const household of households) {
   latencies.push(performance.now() - t0);
 }
 const elapsed = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 latencies.sort((a, b) => a - b);
 const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 
@@ -32,9 +35,11 @@ const rows = [
   ['rules', String(rules.length)],
   ['households', String(households.length)],
   ['total', `${elapsed.toFixed(0)} ms`],
-  ['throughput', `${Math.round((households.length / elapsed) * 1000).toLocaleString('en')} households/s`],
+  ['throughput', `${Math.round((households.length / elapsed) * 1000).toLocaleString('en')} households/s (wall clock)`],
+  ['CPU throughput', `${Math.round((households.length / cpuMs) * 1000).toLocaleString('en')} households/s of CPU time (fairer on a shared machine)`],
   ['median latency', `${(at(0.5) * 1000).toFixed(0)} µs`],
   ['p99 latency', `${(at(0.99) * 1000).toFixed(0)} µs`],
+  ['re-evaluation', `after one changed answer the app re-runs every rule for one household: median ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs (a frame is 16,700 µs)`],
   ['goal', '≥ 20,000 households/s'],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(16)} ${v}`);

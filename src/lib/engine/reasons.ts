@@ -2,7 +2,17 @@
 import type { IncomeLimit, Per, Reason, ReasonCode, Text } from './types';
 
 const wonFormat = new Intl.NumberFormat('ko-KR');
-const won = (n: number) => wonFormat.format(n);
+const wonText = new Map<number, string>();
+
+/** Income limits repeat across households of a size, and Intl formatting is slow: remember them. */
+function won(n: number): string {
+  let text = wonText.get(n);
+  if (text === undefined) {
+    text = wonFormat.format(n);
+    if (wonText.size < 10_000) wonText.set(n, text);
+  }
+  return text;
+}
 
 function incomeText(limit: IncomeLimit | undefined): Text {
   if (!limit || limit.monthlyWon === null) return { ko: '', en: '' };
