@@ -100,9 +100,12 @@ const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'as
  * share one hidden class: with optional fields spread in, each household would mint new shapes
  * and every rule's property reads would slow to dictionary lookups.
  */
+/** Every member field, absent: the shape all member facts are cloned from. */
+const blankMemberFields: Record<string, undefined> = Object.fromEntries(memberFieldNames.map((f) => [f, undefined]));
+
 function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
   const ageMonths = birthDate === undefined ? undefined : completedMonths(birthDate, asOf);
-  const facts: MemberFacts = {
+  return {
     $path: path,
     $missing: {},
     index,
@@ -114,17 +117,16 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
     daysSinceBirth: birthDate === undefined ? undefined : daysBetween(birthDate, asOf),
     pregnancyWeek: undefined,
     female: undefined,
+    ...blankMemberFields,
   };
-  for (const field of memberFieldNames) facts[field] = undefined;
-  return facts;
 }
 
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
   const $path = `members[${index}]`;
   const facts = newMemberFacts($path, index, member.birthDate, asOf);
   const $missing = facts.$missing;
-  const input = member as unknown as Record<string, unknown>;
-  for (const field of memberFieldNames) facts[field] = input[field];
+  // Only the answers given: the blank shape already holds every other field as undefined.
+  for (const field in member) if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
   facts.role = member.role;
   facts.female = member.sex === undefined ? undefined : member.sex === 'female';
   if (member.sex === undefined) $missing.female = [`${$path}.sex`];
