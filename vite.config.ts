@@ -1,14 +1,35 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { embedPlugin } from './src/lib/embed/vitePlugin';
+import { offlinePlugin } from './src/lib/pwa/vitePlugin';
 import { checkRulesPlugin } from './src/lib/rules/vitePlugin';
 
 export default defineConfig({
   // Relative asset URLs let the same build run at / or under a portal's sub-path (e.g. /benefits/).
   base: process.env.BASE_PATH ?? './',
-  plugins: [checkRulesPlugin(), svelte(), svelteTesting()],
-  build: { target: 'es2022' },
+  plugins: [
+    checkRulesPlugin(),
+    svelte(),
+    svelteTesting(),
+    offlinePlugin(),
+    // The embed (<seoul-benefits-checker>) as a second entry: dist/embed.js and dist/embed.css.
+    embedPlugin(),
+    // The dev server injects inline <style>s and scripts for hot reload, which index.html's CSP forbids.
+    { name: 'csp-off-in-dev', apply: 'serve', transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
+  ],
+  build: {
+    target: 'es2022',
+    // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
+    // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/lib/engine/index.ts') } },
+  },
+  resolve: {
+    // Our messages need a small part of ICU MessageFormat: src/lib/i18n/messageParser.ts saves ~9 KB gzip.
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: fileURLToPath(new URL('./src/lib/i18n/messageParser.ts', import.meta.url)) }],
+  },
   test: {
     expect: { requireAssertions: true },
     projects: [

@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
 import { Checker } from './lib/questionnaire';
+import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 
@@ -19,9 +20,32 @@ addEventListener('afterprint', () => {
   for (const d of opened.splice(0)) d.open = false;
 });
 
-// Rule data is its own chunk (cached apart from the app code, which changes less often than rules).
-const store = localAnswerStore();
-const saved = store.load() as { locale?: unknown } | null;
-const [{ benefitRules }] = await Promise.all([import('./lib/rules'), setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE)]);
-const checker = new Checker({ rules: benefitRules, store });
-mount(App, { target: document.getElementById('app')!, props: { checker } });
+// Rule data and the engine are their own chunk, off the first download (cached apart from the app
+// code, which changes less often than rules). No top-level await: it would stop the bundler from
+// keeping the modules both chunks share in the entry, costing a second initial request.
+async function start() {
+  const store = localAnswerStore();
+  const saved = store.load() as { locale?: unknown } | null;
+  const [{ benefitRules, evaluate }] = await Promise.all([import('./lib/rules'), setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE)]);
+  provideEvaluator(evaluate);
+  const checker = new Checker({ rules: benefitRules, store });
+  mount(App, { target: document.getElementById('app')!, props: { checker } });
+}
+
+// Staff mode (#/staff) is a chunk of its own, loaded only there, and touches no storage (not even
+// to read the resident's saved answers). Moving between it and the resident app reloads the page,
+// so neither keeps the other's answers in memory; hashes that are not routes (#main) are ignored.
+const staff = (hash: string) => hash.startsWith('#/staff');
+const inStaff = staff(location.hash);
+
+async function startStaff() {
+  const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([import('./lib/rules'), import('./lib/staff'), setupI18n(DEFAULT_LOCALE)]);
+  provideEvaluator(evaluate);
+  mountStaff(document.getElementById('app')!, benefitRules);
+}
+
+addEventListener('hashchange', () => {
+  const hash = location.hash;
+  if ((hash === '' || hash.startsWith('#/')) && staff(hash) !== inStaff) location.reload();
+});
+void (inStaff ? startStaff() : start());

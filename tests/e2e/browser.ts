@@ -22,6 +22,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   locale?: string;
+  /** Runs in the page before any of its own scripts, on every load (e.g. to listen for CSP violations). */
+  initScript?: () => void;
 }
 
 export interface OpenedPage {
@@ -39,6 +41,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     locale: options.locale ?? 'ko-KR',
     timezoneId: 'Asia/Seoul',
   });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: Request[] = [];

@@ -25,12 +25,13 @@ async function fillHousehold(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('the resident app', () => {
-  it('has a skip link, the title, and starts on the household step', () => {
+  it('has a skip link, the title, and starts on the household step', async () => {
     open();
     expect(screen.getByRole('link', { name: '본문 바로가기' })).toHaveAttribute('href', '#main');
     expect(screen.getByRole('heading', { level: 1, name: '서울 가족 혜택 찾기' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '우리 가족' })).toBeInTheDocument();
-    expect(screen.getByText('가족의 생년월일을 입력하면 여기에 결과가 바로 나와요.')).toBeInTheDocument();
+    // The results view is its own chunk (App.svelte), so it arrives a moment after the questionnaire.
+    expect(await screen.findByText('가족의 생년월일을 입력하면 여기에 결과가 바로 나와요.')).toBeInTheDocument();
   });
 
   it('results appear live as the household is typed, grouped, with totals', async () => {
@@ -119,6 +120,6 @@ describe('the resident app', () => {
     first.view.unmount();
     open(first.storage);
     expect(screen.getByRole('heading', { level: 2, name: '가구 소득' })).toBeInTheDocument();
-    expect(screen.getByRole('article', { name: '혜택 seoul-grant' })).toBeInTheDocument();
+    expect(await screen.findByRole('article', { name: '혜택 seoul-grant' })).toBeInTheDocument();
   });
 });

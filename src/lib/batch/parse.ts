@@ -115,8 +115,17 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
   return { row, id: id || String(row - 1), household: problems.length === 0 ? (household as unknown as Household) : null, problems, memberGroups };
 }
 
-/** Parses CSV text (a leading BOM is ignored) into households and per-row problems. */
-export function parseBatchCsv(text: string): ParsedSheet {
+/** One of `of` contiguous slices of the rows, for screening a sheet in several workers at once. */
+export interface Shard {
+  index: number;
+  of: number;
+}
+
+/**
+ * Parses CSV text (a leading BOM is ignored) into households and per-row problems; with a shard,
+ * only that slice of the rows is read into households (every shard sees the same sheet problems).
+ */
+export function parseBatchCsv(text: string, shard: Shard = { index: 0, of: 1 }): ParsedSheet {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [headers = [], ...body] = parsed.data;
   const problems: RowProblem[] = parsed.errors.map((e) => ({
@@ -128,6 +137,8 @@ export function parseBatchCsv(text: string): ParsedSheet {
   columns.forEach((c, i) => {
     if (!c && headers[i].trim() !== '') problems.push({ row: 1, column: headers[i], reason: { ko: '알 수 없는 열입니다 (무시함)', en: 'unknown column (ignored)' } });
   });
-  const rows = body.map((cells, i) => buildRow(cells, columns, headers, i + 2));
+  const start = Math.floor((shard.index * body.length) / shard.of);
+  const end = Math.floor(((shard.index + 1) * body.length) / shard.of);
+  const rows = body.slice(start, end).map((cells, i) => buildRow(cells, columns, headers, start + i + 2));
   return { rows, problems };
 }

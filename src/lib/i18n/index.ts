@@ -5,6 +5,7 @@
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
 import ko from './locales/ko.json';
+import './localeResolution';
 
 export const LOCALES = ['ko', 'en', 'zh', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,11 +3,12 @@
  * question flow (household → decisive questions → answers summary) and persistence. Components
  * stay thin; tests drive this class directly.
  */
-import { evaluate, todayInSeoul, type Evaluation, type Rule } from '../engine';
+import { todayInSeoul, type Evaluation, type Rule } from '../engine';
 import { isLocale, type Locale } from '../i18n';
 import type { AnswerStore } from '../storage';
 import { noStore } from '../storage';
 import { rankSteps, type DecisiveStep } from './decisive';
+import { evaluator } from './evaluator';
 import { buildHousehold, initialForm, isPristine, memberKey, restoreForm, type FormState, type IncomeMode, type Role } from './form';
 import type { FieldError } from './parse';
 import { stepErrors, stepProblems } from './steps';
@@ -39,7 +40,7 @@ export class Checker {
     const household = this.built.household;
     if (!household) return null;
     try {
-      return evaluate(household, { rules: this.rules, asOf: this.asOf });
+      return evaluator()(household, { rules: this.rules, asOf: this.asOf });
     } catch {
       return null;
     }

@@ -83,3 +83,9 @@ export function stepTitle(step: string, t: Translate): string {
 
 /** The DOM id of an answer's input (radio groups: of the fieldset). */
 export const inputId = (key: string): string => `f-${key.replace(/\./g, '-')}`;
+
+/** The element with `id` in the document or shadow root that holds `near` (embedded, the form lives in a shadow root). */
+export function elementById(near: Node | null | undefined, id: string): HTMLElement | null {
+  const root = near?.getRootNode();
+  return root instanceof ShadowRoot ? root.getElementById(id) : document.getElementById(id);
+}

@@ -12,7 +12,7 @@ export const wonText = (value: number, t: Translate, locale: Loc): string =>
   t('results.won', { values: { amount: formatWon(value, locale) } });
 
 /** "한 번 1,000,000원", "매달 300,000원 (자립촉진수당 100,000원 포함)", or null without an amount. */
-export function amountText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string | null {
+export function amountText(result: Pick<RuleResult, 'amount'>, rule: Rule, t: Translate, locale: Loc): string | null {
   const a = result.amount;
   if (!a) return null;
   if (a.value === null) return t('results.amountUnknown');

@@ -1,0 +1,26 @@
+/** Messages between the staff page and the screening worker (same-origin module worker). */
+import type { Rule } from '../engine';
+import type { Shard } from './parse';
+import type { Lang } from './screen';
+import type { BatchFilter, BatchPage, BatchSummary } from './session';
+
+export type WorkerRequest =
+  | { type: 'screen'; file: Blob; shard: Shard; asOf?: string }
+  | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
+  | { type: 'csv'; filter: BatchFilter; lang: Lang }
+  | { type: 'template' };
+
+export interface WorkerReplies {
+  screen: BatchSummary;
+  query: BatchPage;
+  csv: string;
+  template: string;
+}
+
+/** The first message: the rules, so the worker bundle need not carry its own copy. */
+export interface WorkerInit {
+  type: 'init';
+  rules: Rule[];
+}
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -1,0 +1,65 @@
+/**
+ * The embed's attributes and postMessage contract, as plain functions. A message counts only when
+ * it comes from an origin in the element's `origins` allowlist and has one of our types; anything
+ * else is ignored without a reply (a reply would tell a stranger the checker is there).
+ */
+import type { Evaluation, Rule } from '../engine';
+import { cliEvaluation } from '../../cli/format';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n';
+
+const PREFIX = 'seoul-benefits-checker:';
+
+export const MESSAGE = {
+  /** In: `{ type, household }`, a household in input model v1. */
+  prefill: `${PREFIX}prefill`,
+  /** In: `{ type }`, asks for the results from now on without prefilling. */
+  subscribe: `${PREFIX}subscribe`,
+  /** Out: `{ type, asOf, results }` after every change of the evaluation. */
+  results: `${PREFIX}results`,
+  /** Out: `{ type, issues: [{ field, code }] }` when a prefilled household does not validate. */
+  invalid: `${PREFIX}invalid`,
+} as const;
+
+/** Origins from the `origins` attribute (space or comma separated); `*` and anything not a URL are dropped. */
+export function parseOrigins(attribute: string | null): Set<string> {
+  const origins = new Set<string>();
+  for (const word of (attribute ?? '').split(/[\s,]+/)) {
+    if (!word || word === '*') continue;
+    try {
+      const { origin } = new URL(word);
+      if (origin !== 'null') origins.add(origin);
+    } catch {
+      /* not an origin: ignored */
+    }
+  }
+  return origins;
+}
+
+export type Incoming = { kind: 'prefill'; household: unknown } | { kind: 'subscribe' };
+
+/** What an incoming message asks for, or null to ignore it. */
+export function readMessage(event: Pick<MessageEvent, 'origin' | 'data'>, allowed: Set<string>): Incoming | null {
+  if (!allowed.has(event.origin)) return null;
+  const data = event.data as { type?: unknown; household?: unknown } | null;
+  if (typeof data !== 'object' || data === null) return null;
+  if (data.type === MESSAGE.prefill && 'household' in data) return { kind: 'prefill', household: data.household };
+  if (data.type === MESSAGE.subscribe) return { kind: 'subscribe' };
+  return null;
+}
+
+/** The rules named by the `benefits` attribute (comma or space separated ids), in catalogue order; none named: all. */
+export function pickRules(attribute: string | null, rules: Rule[]): Rule[] {
+  const ids = new Set((attribute ?? '').split(/[\s,]+/).filter(Boolean));
+  return ids.size === 0 ? rules : rules.filter((r) => ids.has(r.id));
+}
+
+/** The checker's language from the element's `lang` (ko, en, zh, vi, with or without a region: zh-Hans, en-GB). */
+export function localeOf(lang: string | null): Locale {
+  const code = (lang ?? '').toLowerCase().split('-')[0];
+  return isLocale(code) ? code : DEFAULT_LOCALE;
+}
+
+/** The evaluation as the `results` event and message carry it: the CLI's documented JSON shape. */
+export function resultsPayload(evaluation: Evaluation, rules: Rule[], locale: Locale) {
+  return cliEvaluation(evaluation, rules, locale === 'ko' ? 'ko' : 'en');
+}

@@ -1,0 +1,45 @@
+/**
+ * The staff screen asks every question at once, grouped as a conversation goes: the household
+ * (where, how many, income), its situation, then each member. Fields come from the input-model
+ * registries, like the resident questions, so a new field shows up here too.
+ */
+import { completedYears, isIsoDate } from '../engine/dates';
+import { mayBecomePregnant } from '../engine/facts';
+import type { DecisiveStep } from '../questionnaire/decisive';
+import { appliesToRole, householdField, householdFieldNames, INCOME_STEP, memberField, memberFieldNames, type FieldInfo } from '../questionnaire/fields';
+import { memberFieldActive, memberKey, type MemberState } from '../questionnaire/form';
+import { normalizeDate } from '../questionnaire/parse';
+
+/** Not a question on this screen: the evaluation date is today, income has its own control. */
+const ELSEWHERE = new Set(['asOf', 'residence', 'householdSize', 'monthlyIncome', 'medianIncomePercent']);
+
+export const situationFields: FieldInfo[] = householdFieldNames.filter((n) => !ELSEWHERE.has(n)).map((n) => householdField(n)!);
+
+/** Pregnancy is asked of adults (as on the resident household step) and of children old enough for the engine. */
+function asksPregnancy(member: MemberState, asOf: string): boolean {
+  if (member.role === 'adult') return true;
+  const birth = normalizeDate(member.raw.birthDate ?? '');
+  if (!birth || !isIsoDate(birth) || birth > asOf) return false;
+  const sex = member.raw.sex === 'male' ? 'male' : undefined;
+  return mayBecomePregnant({ sex }, completedYears(birth, asOf));
+}
+
+/** A member's questions in registry order: those for the member's role, pregnancy details only while pregnant. */
+export function memberFieldsFor(member: MemberState, asOf: string): FieldInfo[] {
+  return memberFieldNames
+    .filter((name) => name !== 'role' && (name !== 'pregnant' || asksPregnancy(member, asOf)))
+    .map((name) => memberField(name)!)
+    .filter((field) => appliesToRole(field, member.role) && memberFieldActive(member, field.name));
+}
+
+/** Answers the resident gives on the household step, where "I don't know" is not offered. */
+export const DEFINITE = new Set(['residence', 'birthDate', 'pregnant']);
+
+/** The answer a question step stands for on this screen: `income` → its mode, `m:x` → the first member it decides for. */
+export function answerKeyFor(step: string, ranking: DecisiveStep[]): string | null {
+  if (step === INCOME_STEP) return 'incomeMode';
+  const [scope, field] = step.split(':');
+  if (scope === 'h') return field;
+  const member = ranking.find((r) => r.step === step)?.members[0];
+  return scope === 'm' && member ? memberKey(member, field) : null;
+}

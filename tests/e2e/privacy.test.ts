@@ -1,0 +1,69 @@
+/**
+ * Nothing personal leaves the device: every request from load to results goes to the page's own
+ * origin, none after load carries an answer (no birth date or income in any URL or body, no
+ * uploads at all), and no answer shows up in the URL, document.title or the console at any point.
+ */
+import type { Browser, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, type OpenedPage } from './browser';
+import { ANSWER_TRACES, answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+
+let browser: Browser;
+let o: OpenedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await o?.context.close();
+  await browser?.close();
+});
+
+const leaks = (text: string) => ANSWER_TRACES.filter((trace) => text.includes(trace));
+
+describe('privacy', () => {
+  it('sends nothing anywhere and shows no answer in the URL, title or console, from load to results', async () => {
+    o = await openPage(browser, baseUrl);
+    const { page, context } = o;
+    // Requests of the service worker (precaching) and of workers count too, not only the page's.
+    const all: Request[] = [];
+    context.on('request', (r) => all.push(r));
+    const console: string[] = [];
+    page.on('console', (m) => console.push(m.text()));
+    const sockets: string[] = [];
+    page.on('websocket', (w) => sockets.push(w.url()));
+
+    await waitForApp(page);
+    const afterLoad = o.requests.length;
+    const seen: string[] = [];
+    const look = async () => {
+      seen.push(page.url(), await page.title());
+    };
+
+    await fillHousehold(page);
+    await look();
+    const steps = await answerQuestions(page, look);
+    expect(steps).toContain('income');
+    await expectResults(page);
+    await look();
+    // A reload resumes at the results from this device's storage, still sending nothing.
+    await page.reload();
+    await expectResults(page);
+    await look();
+
+    const requests = [...new Set([...o.requests, ...all])];
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.map((r) => r.url()).filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(requests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    expect(requests.flatMap((r) => leaks(`${r.url()} ${r.postData() ?? ''} ${JSON.stringify(r.headers())}`))).toEqual([]);
+    // After load the app only fetches its own lazily loaded files (and the worker precaches them).
+    for (const r of o.requests.slice(afterLoad)) expect(new URL(r.url()).search, r.url()).toBe('');
+    expect(sockets).toEqual([]);
+    expect(seen.flatMap(leaks)).toEqual([]);
+    expect(console.flatMap(leaks)).toEqual([]);
+    expect(o.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The first download stays small on a cheap phone: the JS and CSS that dist/index.html loads before
+ * first render (tests/e2e/assets.ts) may not exceed INITIAL_BUDGET_GZIP, and the rule data, the
+ * engine that applies it, the results view and the non-Korean messages are not part of it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import en from '../../src/lib/i18n/locales/en.json';
+import vi from '../../src/lib/i18n/locales/vi.json';
+import zh from '../../src/lib/i18n/locales/zh.json';
+import { shippedRules } from '../../src/lib/rules/vitePlugin';
+import { initialAssets, INITIAL_BUDGET_GZIP } from './assets';
+
+const dist = inject('distDir');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+describe('size budget', () => {
+  const { files, jsCssGzip } = initialAssets(dist);
+  const initialCode = files.filter((f) => f.kind !== 'html').map((f) => readFileSync(join(dist, f.path), 'utf8')).join('\n');
+
+  it(`initial JS + CSS is at most ${kb(INITIAL_BUDGET_GZIP)} gzip`, () => {
+    const table = files.map((f) => `  ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`).join('\n');
+    expect(
+      jsCssGzip,
+      `initial JS + CSS is ${kb(jsCssGzip)} gzip, ${kb(jsCssGzip - INITIAL_BUDGET_GZIP)} over the ${kb(INITIAL_BUDGET_GZIP)} budget:\n${table}`,
+    ).toBeLessThanOrEqual(INITIAL_BUDGET_GZIP);
+  });
+
+  it('loads JS and CSS before first render, but not the rule data nor the engine that applies it', () => {
+    expect(files.some((f) => f.kind === 'js')).toBe(true);
+    const rules = shippedRules();
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(initialCode, `rule ${rule.id} is in the first download`).not.toContain(rule.names.ko);
+    // json-logic-js's own error message: the evaluator travels with the rules (questionnaire/evaluator.ts).
+    expect(initialCode).not.toContain('Unrecognized operation');
+  });
+
+  it('loads English, Chinese and Vietnamese messages only when chosen', () => {
+    for (const [code, messages] of Object.entries({ en, zh, vi })) {
+      expect(initialCode, `${code} messages are in the first download`).not.toContain(messages.results.empty);
+    }
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Staff mode in Chromium (desktop size, as at a 동주민센터 desk): an applicant entered from the
+ * keyboard alone through the documented shortcuts, the printed handout, "next applicant" wiping
+ * everything, and batch CSV screening in a worker: template round trip, a bad row reported, filters,
+ * results download. Nothing is written to any storage, nothing breaks the CSP, axe finds nothing.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { plusDays, todayInSeoul } from '../../src/lib/engine/dates';
+import { axeViolations, launchBrowser, openPage, type OpenedPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+const today = todayInSeoul();
+const rule = (id: string) => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } };
+
+type Recorded = Window & { writes: string[]; violations: string[]; printed: number };
+
+/** Records every write to localStorage, sessionStorage, IndexedDB and cookies, and every CSP violation. */
+function recordWrites() {
+  const w = window as unknown as Recorded;
+  w.writes = [];
+  w.violations = [];
+  addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  for (const method of ['setItem', 'removeItem', 'clear'] as const) {
+    const original = Storage.prototype[method] as (...args: unknown[]) => unknown;
+    Storage.prototype[method] = function (this: Storage, ...args: unknown[]) {
+      w.writes.push(`Storage.${method}`);
+      return original.apply(this, args);
+    } as never;
+  }
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+    w.writes.push('indexedDB.open');
+    return open.apply(this, args);
+  };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  Object.defineProperty(Document.prototype, 'cookie', {
+    ...cookie,
+    set(this: Document, value: string) {
+      w.writes.push('document.cookie');
+      cookie.set!.call(this, value);
+    },
+  });
+}
+
+/** What the page keeps: every storage it could have written to. */
+async function storedAnything(page: Page) {
+  return page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length,
+    cookie: document.cookie,
+    writes: (window as unknown as Recorded).writes,
+    violations: (window as unknown as Recorded).violations,
+  }));
+}
+
+let browser: Browser;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const o of opened) await o.context.close();
+  await browser?.close();
+});
+
+async function open(hash: string): Promise<OpenedPage> {
+  const o = await openPage(browser, `${baseUrl}${hash}`, { width: 1366, height: 900, initScript: recordWrites });
+  opened.push(o);
+  await o.page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
+  return o;
+}
+
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el?.labels?.[0]?.textContent?.trim() ?? el?.getAttribute('aria-label') ?? '';
+  });
+
+describe('staff consultation', () => {
+  it('takes an applicant from the keyboard alone, shows results live, prints, and "next applicant" wipes everything', async () => {
+    const { page, errors } = await open('#/staff');
+    const form = page.getByRole('region', { name: '신청인 정보' });
+    const results = page.getByRole('region', { name: '받을 수 있는 혜택' });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Alt+G');
+    expect(await focusedName(page)).toBe('서울특별시');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Alt+G');
+    await page.keyboard.press('Alt+G');
+    expect(await focusedName(page)).toMatch(/^생년월일/);
+    await page.keyboard.type('1993-05-02');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('여성');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('예');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toMatch(/^출산 예정일/);
+    await page.keyboard.type(plusDays(today, 90));
+    // Shortcut letters typed without Alt are just text.
+    await form.getByRole('textbox', { name: '가구원 수' }).focus();
+    await page.keyboard.type('gcpn');
+    expect(await form.getByRole('textbox', { name: '가구원 수' }).inputValue()).toBe('gcpn');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+
+    await page.keyboard.press('Alt+C');
+    expect(await focusedName(page)).toMatch(/^생년월일/);
+    await page.keyboard.type(plusDays(today, -400));
+    await form.getByRole('group', { name: '아이 1', exact: true }).waitFor();
+    await results.getByRole('article', { name: rule('pregnancy-transport').names.ko }).waitFor();
+    await results.getByRole('article', { name: rule('parent-allowance').names.ko }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.evaluate(() => {
+      (window as unknown as Recorded).printed = 0;
+      window.print = () => void (window as unknown as Recorded).printed++;
+    });
+    await page.keyboard.press('Alt+P');
+    expect(await page.evaluate(() => (window as unknown as Recorded).printed)).toBe(1);
+    await page.getByRole('combobox', { name: '안내문에 함께 쓸 언어' }).selectOption('en');
+    await page.emulateMedia({ media: 'print' });
+    const handout = page.locator('.printout');
+    expect(await handout.isVisible()).toBe(true);
+    expect(await form.isVisible()).toBe(false);
+    const printed = await handout.innerText();
+    for (const text of ['서울 가족 혜택 안내', rule('pregnancy-transport').names.ko, '신청하는 곳', 'Seoul family benefits', 'Where to apply']) expect(printed).toContain(text);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.keyboard.press('Alt+N');
+    expect(await focusedName(page)).toBe('서울특별시');
+    expect(await form.getByRole('radio', { name: '서울특별시' }).isChecked()).toBe(false);
+    expect(await form.getByRole('textbox', { name: '생년월일 (어른 1)' }).inputValue()).toBe('');
+    expect(await form.getByRole('group', { name: '아이 1', exact: true }).count()).toBe(0);
+    expect(await results.getByRole('article').count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: '안내문에 함께 쓸 언어' }).inputValue()).toBe('');
+
+    expect(await storedAnything(page)).toEqual({ local: 0, session: 0, indexedDB: 0, cookie: '', writes: [], violations: [] });
+    expect(errors).toEqual([]);
+  });
+});
+
+const HEADER = '가구ID,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';
+
+describe('batch CSV screening', () => {
+  it('round-trips the template, reports a bad row, filters, and downloads the filtered results', async () => {
+    const { page, errors } = await open('#/staff/batch');
+    await page.getByRole('heading', { level: 2, name: 'CSV로 여러 가구 한 번에 확인' }).waitFor();
+
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '서식 내려받기 (CSV)' }).click()]);
+    expect(template.suggestedFilename()).toBe('가구_일괄확인_서식.csv');
+    const templatePath = (await template.path())!;
+    const templateBytes = readFileSync(templatePath);
+    expect([...templateBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(templateBytes.toString('utf8')).toContain('가구ID,기준일,거주지');
+
+    const file = page.getByLabel('CSV 파일 선택', { exact: true });
+    await file.setInputFiles(templatePath);
+    await page.getByText(/^2가구를 확인했어요 \(\d+\.\d초\)\. 입력 오류 0가구\.$/).waitFor();
+    expect(await page.getByRole('region', { name: '입력 오류' }).count()).toBe(0);
+
+    const sheet = [
+      HEADER,
+      `H1,서울,4200000,1993-05-02,여,아니오,${plusDays(today, -20)},`,
+      `H2,서울,x,1990-01-01,여,아니오,,`,
+      `H3,기타,3000000,1988-01-01,남,아니오,${plusDays(today, -30)},예`,
+    ].join('\r\n');
+    await file.setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${sheet}`) });
+    await page.getByText(/^3가구를 확인했어요 .*입력 오류 1가구\.$/).waitFor();
+    const problems = page.getByRole('region', { name: /입력 오류/ });
+    expect(await problems.innerText()).toContain('3행 · 월소득인정액: 숫자로 적어 주세요 ("x")');
+
+    const table = page.getByRole('table');
+    expect(await table.locator('caption').innerText()).toMatch(/^결과 \d+줄/);
+    await page.getByRole('combobox', { name: '혜택' }).selectOption({ label: rule('postpartum-care').names.ko });
+    await page.getByRole('combobox', { name: '상태' }).selectOption('unknown');
+    await table.locator('caption', { hasText: '결과 1줄' }).waitFor();
+    const row = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(row).toEqual(['2', 'H1', rule('postpartum-care').names.ko, '확인이 필요해요', expect.any(String), expect.any(String), '자녀1 서울출생신고']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [results] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
+    const lines = Papa.parse<string[]>(readFileSync((await results.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(lines[0]).toEqual(['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유']);
+    expect(lines.slice(1).map((l) => [l[1], l[2], l[4], l[9]])).toEqual([['H1', 'postpartum-care', '확인 필요', '자녀1 서울출생신고']]);
+
+    await page.getByRole('combobox', { name: '혜택' }).selectOption({ label: '전체' });
+    await page.getByRole('combobox', { name: '상태' }).selectOption('invalid');
+    await table.locator('caption', { hasText: '결과 1줄' }).waitFor();
+    expect(await table.locator('tbody tr').first().innerText()).toContain('월소득인정액: 숫자로 적어 주세요 ("x")');
+
+    expect(await storedAnything(page)).toEqual({ local: 0, session: 0, indexedDB: 0, cookie: '', writes: [], violations: [] });
+    expect(errors).toEqual([]);
+  });
+});

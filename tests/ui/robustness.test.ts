@@ -1,0 +1,176 @@
+/**
+ * Robustness of the form and of the results, fuzzed with fast-check:
+ * - every text field (dates, amounts, counts) takes random strings, emoji, huge numbers and pasted
+ *   JSON without a crash; what was typed stays in the field and in the answers, every other answer
+ *   keeps its value, and an answer that cannot be used gets a clear message tied to its field;
+ * - every answer, radio ones included, survives garbage set behind the UI's back, and saved
+ *   answers that are garbage start a clean check;
+ * - at run time one rule that throws shows "could not be checked" for that benefit only.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import fc from 'fast-check';
+import { flushSync } from 'svelte';
+import { get } from 'svelte/store';
+import { _ } from 'svelte-i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import App from '../../src/App.svelte';
+import type { Rule } from '../../src/lib/engine';
+import { plusDays } from '../../src/lib/engine/dates';
+import { Checker } from '../../src/lib/questionnaire/checker.svelte';
+import { allFields, stepForField, type FieldInfo } from '../../src/lib/questionnaire/fields';
+import Field from '../../src/lib/questionnaire/Field.svelte';
+import { restoreForm } from '../../src/lib/questionnaire/form';
+import { errorText, inputId } from '../../src/lib/questionnaire/labels';
+import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
+import { lookup, MemoryStorage, MESSAGES, startI18n, testRules } from './helpers';
+
+const asOf = '2024-10-15';
+const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
+
+beforeAll(() => startI18n('ko'));
+
+/** What a resident might type or paste into any field. */
+const typed = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('👶🏻', '🇰🇷 2024-03-05', '３０００', '١٢٣', ' 2024. 3. 5. ', '2024년 3월 5일', '420만', '1,000,000,000,000,000,000,000', '-0', 'NaN', 'Infinity', '1e309', '0x10', '{}', '[]', 'null', '\u0000', '\u202e12'),
+  fc.double().map(String),
+  fc.bigInt().map(String),
+  fc.integer({ min: 1, max: 2000 }).map((n) => '9'.repeat(n)),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.json(),
+);
+
+const adult = 'm1';
+const child = 'm2';
+const PREGNANCY = ['pregnant', 'dueDate', 'expectedBabies'];
+
+/** A valid answer for every question, so that any answer lost to another field's input shows. */
+function validAnswers(): Map<string, string> {
+  const answers = new Map<string, string>();
+  const dates: Record<string, string> = { dueDate: plusDays(asOf, 60), careEndDate: '2020-02-01' };
+  const numbers: Record<string, string> = { monthlyIncome: '3,000,000', medianIncomePercent: '80', expectedBabies: '1', birthOrder: '1', yearsInCare: '3', monthsLivingInSeoul: '24' };
+  const value = (f: FieldInfo) =>
+    f.name === 'residence' ? 'seoul' : f.name === 'pregnant' ? 'true' : f.kind === 'yesno' ? 'false' : f.kind === 'choice' ? f.options[0] : f.kind === 'date' ? dates[f.name] : numbers[f.name];
+  for (const f of allFields()) {
+    if (f.name === 'birthDate') answers.set(`${adult}.birthDate`, '1990-05-05').set(`${child}.birthDate`, '2023-01-10');
+    else if (stepForField(f.scope, f.name) === null) continue;
+    else if (f.scope === 'household') answers.set(f.name, value(f));
+    else for (const m of f.spec.appliesTo === 'child' ? [child] : PREGNANCY.includes(f.name) ? [adult] : [adult, child]) answers.set(`${m}.${f.name}`, value(f));
+  }
+  return answers;
+}
+
+function answered(answers: Map<string, string>, incomeMode: 'amount' | 'percent' = 'amount'): Checker {
+  const checker = new Checker({ rules: testRules, asOf });
+  checker.addMember('child');
+  checker.setIncomeMode(incomeMode);
+  for (const [key, raw] of answers) checker.setByKey(key, raw);
+  return checker;
+}
+
+const fieldOf = (key: string) => allFields().find((f) => f.name === key.split('.').pop() && (f.scope === 'member') === key.includes('.'))!;
+const textKeys = [...validAnswers().keys()].filter((k) => ['date', 'number'].includes(fieldOf(k).kind));
+
+const otherAnswers = (checker: Checker, answers: Map<string, string>, except: string) =>
+  [...answers.keys()].filter((k) => k !== except).map((k) => [k, checker.raw(k)]);
+
+describe('every text field under random input', () => {
+  it('covers every date and number question', () => {
+    expect(textKeys).toEqual(expect.arrayContaining(['monthlyIncome', 'medianIncomePercent', 'm1.birthDate', 'm2.birthDate', 'm1.dueDate', 'm2.birthOrder', 'm1.yearsInCare']));
+  });
+
+  it.each(textKeys)('%s: no crash, nothing lost, a clear message for what cannot be used', (key) => {
+    const answers = validAnswers();
+    const checker = answered(answers, key === 'medianIncomePercent' ? 'percent' : 'amount');
+    const neighbourKey = textKeys.find((k) => k !== key)!;
+    render(Field, { props: { checker, key, field: fieldOf(key), label: '질문' } });
+    render(Field, { props: { checker, key: neighbourKey, field: fieldOf(neighbourKey), label: '이웃 질문' } });
+    const input = document.getElementById(inputId(key)) as HTMLInputElement;
+    const neighbour = document.getElementById(inputId(neighbourKey)) as HTMLInputElement;
+    const before = otherAnswers(checker, answers, key);
+    const t = get(_);
+
+    fc.assert(
+      fc.property(typed, (text) => {
+        fireEvent.input(input, { target: { value: text } });
+        fireEvent.blur(input);
+        flushSync();
+        expect(input.value).toBe(text);
+        expect(checker.raw(key)).toBe(text);
+        expect(otherAnswers(checker, answers, key)).toEqual(before);
+        expect(neighbour.value).toBe(answers.get(neighbourKey));
+        expect(() => checker.evaluation).not.toThrow();
+        const problem = checker.problemFor(key);
+        expect(input.getAttribute('aria-invalid')).toBe(problem ? 'true' : null);
+        if (problem) {
+          expect(problem.message ?? lookup(MESSAGES.ko, `validation.${problem.code}`), problem.code).toBeTruthy();
+          const message = document.getElementById(`${inputId(key)}-error`)?.textContent ?? '';
+          expect(message).toBe(errorText(problem, t, 'ko'));
+          expect(message).not.toMatch(/^\s*$|validation\.|[{}]|undefined|NaN/);
+          expect(input.getAttribute('aria-describedby')).toContain(`${inputId(key)}-error`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('answers set behind the UI', () => {
+  it('any string in any answer, radios included, leaves the check working and the other answers as they were', () => {
+    const answers = validAnswers();
+    const checker = answered(answers);
+    fc.assert(
+      fc.property(fc.constantFrom(...answers.keys()), typed, (key, text) => {
+        const before = otherAnswers(checker, answers, key);
+        checker.setByKey(key, text);
+        expect(checker.raw(key)).toBe(text);
+        expect(otherAnswers(checker, answers, key)).toEqual(before);
+        expect(() => [checker.built, checker.evaluation, checker.ranking, checker.progress, checker.currentErrors]).not.toThrow();
+        checker.setByKey(key, answers.get(key)!);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+
+  it('saved answers that are garbage start a clean check instead of crashing', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything()), (data) => {
+        expect(() => restoreForm(data)).not.toThrow();
+        const storage = new MemoryStorage();
+        storage.setItem(STORAGE_KEY, typeof data === 'string' ? data : JSON.stringify({ form: data, locale: data }) ?? '');
+        const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) });
+        expect(checker.form.members.length).toBeGreaterThan(0);
+        expect(() => [checker.built, checker.evaluation, checker.step]).not.toThrow();
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});
+
+describe('one failing rule', () => {
+  it('shows "could not be checked" for that benefit while the others still show', async () => {
+    // A rule file that passed the build but whose logic throws at run time (an unknown operator).
+    const broken: Rule = {
+      ...testRules[0],
+      id: 'broken-rule',
+      names: { ko: '고장 난 혜택', en: 'Broken benefit' },
+      criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { 'no-such-operator': [1] } }],
+    };
+    const checker = new Checker({ rules: [testRules[0], broken, ...testRules.slice(1)], asOf });
+    render(App, { props: { checker } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: '서울특별시' }));
+    await user.type(screen.getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+
+    const card = await screen.findByRole('article', { name: '고장 난 혜택' });
+    expect(card).toHaveTextContent('이 혜택은 확인하지 못했어요');
+    expect(checker.evaluation?.results.find((r) => r.id === 'broken-rule')?.status).toBe('error');
+    const results = screen.getByRole('region', { name: '받을 수 있는 혜택' });
+    const working = within(results).getByRole('article', { name: '혜택 seoul-grant' });
+    expect(working).toHaveTextContent('700,000원');
+    expect(working).not.toHaveTextContent('확인하지 못했어요');
+    expect(within(results).getAllByRole('article').length).toBe(testRules.length + 1);
+  });
+});

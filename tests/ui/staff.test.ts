@@ -1,0 +1,204 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Checker } from '../../src/lib/questionnaire/checker.svelte';
+import { initialForm } from '../../src/lib/questionnaire/form';
+import { addStaffMessages, STAFF_MESSAGES } from '../../src/lib/staff';
+import { answerKeyFor, memberFieldsFor } from '../../src/lib/staff/fields';
+import { shortcutFor, SHORTCUTS } from '../../src/lib/staff/shortcuts';
+import StaffApp from '../../src/lib/staff/StaffApp.svelte';
+import { noStore } from '../../src/lib/storage';
+import { LOCALES } from '../../src/lib/i18n';
+import { flatKeys, lookup, startI18n, testRules } from './helpers';
+
+const asOf = '2024-10-15';
+
+beforeAll(() => {
+  startI18n('ko');
+  addStaffMessages();
+});
+afterEach(() => vi.restoreAllMocks());
+
+function open() {
+  startI18n('ko');
+  location.hash = '#/staff';
+  const checker = new Checker({ rules: testRules, asOf, store: noStore });
+  render(StaffApp, { props: { checker, rules: testRules } });
+  return { checker, user: userEvent.setup() };
+}
+
+const key = (code: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { code, altKey: true, ...init });
+
+describe('staff messages', () => {
+  const reference = flatKeys(STAFF_MESSAGES.ko).sort();
+  for (const code of LOCALES) {
+    it(`${code} has every staff message with ko's placeholders`, () => {
+      expect(flatKeys(STAFF_MESSAGES[code]).sort()).toEqual(reference);
+      for (const k of reference) {
+        const placeholders = (m: unknown) => [...String(m).matchAll(/\{\s*(\w+)\s*[,}]/g)].map((x) => x[1]).sort();
+        expect(placeholders(lookup(STAFF_MESSAGES[code], k)), `${code}: ${k}`).toEqual(placeholders(lookup(STAFF_MESSAGES.ko, k)));
+      }
+    });
+  }
+});
+
+describe('staff shortcuts', () => {
+  it('take Alt with a physical key, never a plain key, Ctrl/Meta/AltGr or a key in the middle of IME composition', () => {
+    const e = (over: Partial<KeyboardEvent>) => ({ altKey: true, ctrlKey: false, metaKey: false, shiftKey: false, isComposing: false, code: 'KeyC', ...over });
+    expect(shortcutFor(e({}))).toBe('addChild');
+    expect(shortcutFor(e({ code: 'KeyG', shiftKey: true }))).toBe('previousGroup');
+    expect(shortcutFor(e({ altKey: false }))).toBeNull();
+    expect(shortcutFor(e({ ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(e({ metaKey: true }))).toBeNull();
+    expect(shortcutFor(e({ isComposing: true }))).toBeNull();
+    expect(new Set(SHORTCUTS.map((s) => s.keys)).size).toBe(SHORTCUTS.length);
+  });
+});
+
+describe('staff fields', () => {
+  it('ask pregnancy of adults and of children old enough, and its details only while pregnant', () => {
+    const names = (role: 'adult' | 'child', raw: Record<string, string>) => memberFieldsFor({ id: 'm1', role, raw }, asOf).map((f) => f.name);
+    expect(names('adult', {})).toContain('pregnant');
+    expect(names('adult', {})).not.toContain('dueDate');
+    expect(names('adult', { pregnant: 'true' })).toEqual(expect.arrayContaining(['dueDate', 'expectedBabies']));
+    expect(names('child', { birthDate: '2020-01-01' })).not.toContain('pregnant');
+    expect(names('child', { birthDate: '2010-01-01' })).toContain('pregnant');
+    expect(names('child', { birthDate: '2010-01-01', sex: 'male' })).not.toContain('pregnant');
+    expect(names('child', {})).toContain('birthRegisteredInSeoul');
+    expect(names('adult', {})).not.toContain('birthRegisteredInSeoul');
+  });
+
+  it('find the answer behind a deciding question', () => {
+    const ranking = [{ step: 'm:birthRegisteredInSeoul', decides: 1, members: ['m3'] }];
+    expect(answerKeyFor('income', ranking)).toBe('incomeMode');
+    expect(answerKeyFor('h:singleParent', ranking)).toBe('singleParent');
+    expect(answerKeyFor('m:birthRegisteredInSeoul', ranking)).toBe('m3.birthRegisteredInSeoul');
+    expect(answerKeyFor('m:employed', ranking)).toBeNull();
+  });
+});
+
+describe('the staff screen', () => {
+  it('shows every question at once with the results beside it, updating live', async () => {
+    const { user } = open();
+    expect(screen.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' })).toBeInTheDocument();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    for (const group of ['가구', '가구 상황', '어른 1']) expect(within(form).getByRole('group', { name: group })).toBeInTheDocument();
+    expect(within(form).getByRole('group', { name: '한부모가족인가요?' })).toBeInTheDocument();
+    expect(within(form).getByRole('group', { name: '일을 하고 있나요? (어른 1)' })).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: '가구원 수' })).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    const results = screen.getByRole('region', { name: '받을 수 있는 혜택' });
+    await waitFor(() => expect(within(results).getByRole('article', { name: '혜택 seoul-grant' })).toBeInTheDocument());
+    await user.click(within(within(form).getByRole('group', { name: '한부모가족인가요?' })).getByRole('radio', { name: '예' }));
+    expect(within(results).getByRole('article', { name: '혜택 single-allowance' })).toHaveTextContent('매달 210,000원');
+  });
+
+  it('documents its shortcuts on screen and on the buttons', () => {
+    open();
+    const list = screen.getByRole('region', { name: '단축키' });
+    for (const s of SHORTCUTS) expect(list).toHaveTextContent(s.keys);
+    expect(screen.getByRole('button', { name: /다음 신청인/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+N');
+    expect(screen.getByRole('button', { name: /아이 추가/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+C');
+  });
+
+  it('Alt+G walks the field groups, Alt+C adds a child at its birth date, typing is untouched', async () => {
+    const { user, checker } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    const birth = within(form).getByRole('textbox', { name: '생년월일 (어른 1)' });
+    await user.type(birth, 'gc');
+    expect(birth).toHaveValue('gc');
+    const group = () => document.activeElement?.closest('[data-staff-group]');
+    key('KeyG');
+    expect(group()).toHaveTextContent('받을 수 있는 혜택');
+    key('KeyG');
+    expect(within(form).getByRole('radio', { name: '서울특별시' })).toHaveFocus();
+    key('KeyG');
+    expect(group()).toHaveAccessibleName('가구 상황');
+    key('KeyG', { shiftKey: true });
+    expect(group()).toHaveAccessibleName('가구');
+    key('KeyC');
+    await waitFor(() => expect(within(form).getByRole('textbox', { name: '생년월일 (아이 1)' })).toHaveFocus());
+    expect(checker.form.members.map((m) => m.role)).toEqual(['adult', 'child']);
+    expect(screen.getByText('아이 1 추가했어요')).toBeInTheDocument();
+  });
+
+  it('"next applicant" (Alt+N) wipes every answer and starts at the first question', async () => {
+    const { user, checker } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    key('KeyC');
+    key('KeyN');
+    await waitFor(() => expect(within(form).getByRole('radio', { name: '서울특별시' })).toHaveFocus());
+    expect(checker.form).toEqual(initialForm());
+    expect(within(form).getByRole('radio', { name: '서울특별시' })).not.toBeChecked();
+    expect(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' })).toHaveValue('');
+    expect(screen.getByText('모든 답변을 지웠어요. 다음 신청인을 상담할 수 있어요.')).toBeInTheDocument();
+  });
+
+  it('Alt+P prints; the handout lists benefits, amounts, deadlines, documents and where to apply', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { user } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    key('KeyP');
+    expect(print).toHaveBeenCalledOnce();
+    const handout = document.querySelector('.printout')!;
+    expect(handout).toHaveTextContent('서울 가족 혜택 안내');
+    expect(handout).toHaveTextContent('받을 수 있는 혜택');
+    expect(handout).toHaveTextContent('혜택 seoul-grant');
+    expect(handout).toHaveTextContent('금액한 번 700,000원');
+    expect(handout).toHaveTextContent('신청 기한2024년 12월 31일');
+    expect(handout).toHaveTextContent('준비 서류신분증');
+    expect(handout).toHaveTextContent('온라인: 몽땅정보 만능키 (https://umppa.seoul.go.kr)');
+    expect(handout).toHaveTextContent('방문: 동주민센터 방문');
+    expect(handout).toHaveTextContent('더 확인해야 하는 혜택');
+  });
+
+  it('adds a second language to the handout, column by column', async () => {
+    const { user } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    await user.selectOptions(screen.getByRole('combobox', { name: '안내문에 함께 쓸 언어' }), 'English');
+    const handout = document.querySelector('.printout')!;
+    await waitFor(() => expect(handout).toHaveTextContent('Seoul family benefits'));
+    const [korean, english] = handout.querySelectorAll('.item > div');
+    expect(korean).toHaveAttribute('lang', 'ko');
+    expect(korean).toHaveTextContent('혜택 seoul-grant');
+    expect(english).toHaveAttribute('lang', 'en');
+    expect(english).toHaveTextContent('Benefit seoul-grant');
+    expect(english).toHaveTextContent('AmountKRW 700,000 once');
+    expect(handout).toHaveTextContent('Documents to bring');
+    expect(handout).toHaveTextContent('혜택 seoul-grant');
+  });
+
+  it('never writes to localStorage, sessionStorage or cookies', async () => {
+    const writes = [vi.spyOn(Storage.prototype, 'setItem'), vi.spyOn(Storage.prototype, 'removeItem'), vi.spyOn(Storage.prototype, 'clear')];
+    const { user } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    key('KeyC');
+    key('KeyN');
+    for (const spy of writes) expect(spy).not.toHaveBeenCalled();
+    expect(document.cookie).toBe('');
+  });
+
+  it('switches to batch screening and back, keeping the answers', async () => {
+    const { user } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    location.hash = '#/staff/batch';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await screen.findByRole('heading', { level: 2, name: 'CSV로 여러 가구 한 번에 확인' });
+    expect(screen.getByLabelText('CSV 파일 선택', { selector: 'input' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'CSV 일괄 확인' })).toHaveAttribute('aria-current', 'page');
+    location.hash = '#/staff';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: '생년월일 (어른 1)' })).toHaveValue('1990-01-01'));
+  });
+});
