@@ -7,7 +7,12 @@ import { embedPlugin } from './src/lib/embed/vitePlugin';
 import { offlinePlugin } from './src/lib/pwa/vitePlugin';
 import { checkRulesPlugin } from './src/lib/rules/vitePlugin';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The page lives in src/ (the project's top level holds only src/ rules/ public/ seeds/ tests/ and config).
+  root: here('./src'),
+  publicDir: here('./public'),
   // Relative asset URLs let the same build run at / or under a portal's sub-path (e.g. /benefits/).
   base: process.env.BASE_PATH ?? './',
   plugins: [
@@ -21,6 +26,8 @@ export default defineConfig({
     { name: 'csp-off-in-dev', apply: 'serve', transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
   ],
   build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
     target: 'es2022',
     // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
     // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
@@ -31,6 +38,7 @@ export default defineConfig({
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: fileURLToPath(new URL('./src/lib/i18n/messageParser.ts', import.meta.url)) }],
   },
   test: {
+    root: here('.'),
     expect: { requireAssertions: true },
     projects: [
       {
