@@ -11,6 +11,14 @@ export function pickText(text: Text | undefined, locale: string | null | undefin
   return text.en;
 }
 
+/**
+ * The language a rule text is shown in when it differs from the page's: 'en' where a zh or vi page
+ * falls back to English, so screen readers switch voice (WCAG 3.1.2); undefined otherwise.
+ */
+export function textLang(text: Text | undefined, locale: string | null | undefined): 'en' | undefined {
+  return text && (locale === 'zh' || locale === 'vi') && text[locale] === undefined ? 'en' : undefined;
+}
+
 export function formatNumber(value: number, locale: string | null | undefined): string {
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(value);
 }

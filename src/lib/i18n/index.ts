@@ -46,4 +46,4 @@ export function followLocale(doc: Document = document): () => void {
   });
 }
 
-export { pickText, formatWon, formatDate, formatNumber } from './format';
+export { pickText, textLang, formatWon, formatDate, formatNumber } from './format';
