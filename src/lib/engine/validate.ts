@@ -67,21 +67,27 @@ function issue(field: string, code: IssueCode, params: Record<string, string> = 
   return { field, code, message: messages[code](params) };
 }
 
-function checkValue(field: string, spec: FieldSpec, value: unknown): ValidationIssue | null {
+/** The problem with one value, if any; the field's path is only built for a problem. */
+function checkValue(prefix: string, key: string, spec: FieldSpec, value: unknown): ValidationIssue | null {
+  const problem = problemWith(spec, value);
+  return problem ? issue(prefix + key, problem[0], problem[1]) : null;
+}
+
+function problemWith(spec: FieldSpec, value: unknown): [IssueCode, Record<string, string>?] | null {
   const t = spec.type;
   switch (t.kind) {
     case 'boolean':
-      return typeof value === 'boolean' ? null : issue(field, 'type.boolean');
+      return typeof value === 'boolean' ? null : ['type.boolean'];
     case 'date':
-      return isIsoDate(value) ? null : issue(field, 'date.invalid');
+      return isIsoDate(value) ? null : ['date.invalid'];
     case 'enum':
-      return typeof value === 'string' && t.values.includes(value) ? null : issue(field, 'type.enum', { values: t.values.join(', ') });
+      return typeof value === 'string' && t.values.includes(value) ? null : ['type.enum', { values: t.values.join(', ') }];
     case 'integer':
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return issue(field, 'type.number');
-      if (t.kind === 'integer' && !Number.isInteger(value)) return issue(field, 'type.integer');
-      if (value < 0 && t.min === 0) return issue(field, 'number.negative');
-      return value < t.min || value > t.max ? issue(field, 'number.range', { min: String(t.min), max: String(t.max) }) : null;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return ['type.number'];
+      if (t.kind === 'integer' && !Number.isInteger(value)) return ['type.integer'];
+      if (value < 0 && t.min === 0) return ['number.negative'];
+      return value < t.min || value > t.max ? ['number.range', { min: String(t.min), max: String(t.max) }] : null;
   }
 }
 
@@ -89,12 +95,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function checkFields(prefix: string, input: Record<string, unknown>, specs: Record<string, FieldSpec>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const [key, value] of Object.entries(input)) {
+  for (const key in input) {
+    if (!Object.hasOwn(input, key) || (key === 'members' && prefix === '')) continue;
+    const value = input[key];
     const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
-    if (key === 'members' && prefix === '') continue;
     if (!spec) issues.push(issue(prefix + (key === '' ? '""' : key), 'unknownField'));
     else if (value !== undefined) {
-      const problem = checkValue(prefix + key, spec, value);
+      const problem = checkValue(prefix, key, spec, value);
       if (problem) issues.push(problem);
     }
   }
