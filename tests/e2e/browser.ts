@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,6 +53,27 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
   page.on('request', (r) => requests.push(r));
   await page.goto(url);
   return { context, page, errors, requests };
+}
+
+/**
+ * One browser for the calling test file, launched before its tests and closed after them with
+ * every page opened through the returned function.
+ */
+export function usePages(): (url: string, options?: PageOptions) => Promise<OpenedPage> {
+  let browser: Browser | undefined;
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const o of opened) await o.context.close();
+    await browser?.close();
+  });
+  return async (url, options) => {
+    const o = await openPage(browser!, url, options);
+    opened.push(o);
+    return o;
+  };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

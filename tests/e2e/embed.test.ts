@@ -5,11 +5,11 @@
  * ignored. Then the whole build served under a sub-path, as the portal may serve it at /benefits/.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { preview } from 'vite';
 import { templateCsv } from '../../src/lib/batch';
-import { axeViolations, launchBrowser, openPage, type OpenedPage } from './browser';
+import { axeViolations, usePages, type OpenedPage } from './browser';
 
 const baseUrl = inject('baseUrl');
 const name = (id: string): string => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')).names.ko;
@@ -24,20 +24,10 @@ function record() {
   addEventListener('message', (e) => w.messages.push(`${e.origin} ${(e.data as { type?: string })?.type}`));
 }
 
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close();
-  await browser?.close();
-});
+const openTracked = usePages();
 
 async function openDemo(url: string): Promise<OpenedPage> {
-  const o = await openPage(browser, url, { width: 1280, height: 900, initScript: record });
-  opened.push(o);
+  const o = await openTracked(url, { width: 1280, height: 900, initScript: record });
   await o.page.locator('seoul-benefits-checker').getByRole('heading', { level: 2, name: '우리 가족' }).waitFor();
   return o;
 }
@@ -117,14 +107,12 @@ describe('under a sub-path', () => {
       await demo.page.getByRole('button', { name: '예시 가구 채우기 (household 속성)' }).click();
       await demo.page.locator('#from-event', { hasText: name('pregnancy-transport') }).waitFor();
 
-      const staff = await openPage(browser, `${root}#/staff/batch`, { width: 1280, height: 900 });
-      opened.push(staff);
+      const staff = await openTracked(`${root}#/staff/batch`, { width: 1280, height: 900 });
       watch(staff);
       await staff.page.getByLabel('CSV 파일 선택', { exact: true }).setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(templateCsv()) });
       await staff.page.getByText(/^2가구를 확인했어요/).waitFor();
 
-      const resident = await openPage(browser, root);
-      opened.push(resident);
+      const resident = await openTracked(root);
       await resident.page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
 
       const requests = [...demo.requests, ...staff.requests, ...resident.requests].map((r) => new URL(r.url()).pathname);

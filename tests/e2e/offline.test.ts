@@ -7,28 +7,18 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage, type OpenedPage } from './browser';
+import { axeViolations, usePages, type OpenedPage } from './browser';
 import { ANSWERS, answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
 
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close();
-  await browser?.close();
-});
+const openTracked = usePages();
 
 async function open(url: string): Promise<OpenedPage> {
-  const o = await openPage(browser, url);
-  opened.push(o);
+  const o = await openTracked(url);
   await waitForApp(o.page);
   return o;
 }

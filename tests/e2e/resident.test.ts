@@ -5,13 +5,13 @@
  * Dates are relative to today in Seoul, as the app evaluates on today.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import ko from '../../src/lib/i18n/locales/ko.json';
 import { todayInSeoul } from '../../src/lib/engine/dates';
 import { plusDays, plusMonths } from '../../src/lib/engine/dates';
 import { memberFields, householdFields } from '../../src/lib/engine/inputModel';
-import { axeViolations, launchBrowser, openPage, type OpenedPage } from './browser';
+import { axeViolations, usePages, type OpenedPage } from './browser';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
@@ -26,20 +26,10 @@ interface Persona {
   answers: Record<string, string | Record<string, string>>;
 }
 
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close();
-  await browser?.close();
-});
+const openTracked = usePages();
 
 async function open(): Promise<OpenedPage> {
-  const o = await openPage(browser, baseUrl);
-  opened.push(o);
+  const o = await openTracked(baseUrl);
   await o.page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
   return o;
 }

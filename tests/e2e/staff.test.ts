@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { plusDays, todayInSeoul } from '../../src/lib/engine/dates';
-import { axeViolations, launchBrowser, openPage, type OpenedPage } from './browser';
+import { axeViolations, usePages, type OpenedPage } from './browser';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
@@ -57,20 +57,10 @@ async function storedAnything(page: Page) {
   }));
 }
 
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const o of opened) await o.context.close();
-  await browser?.close();
-});
+const openTracked = usePages();
 
 async function open(hash: string): Promise<OpenedPage> {
-  const o = await openPage(browser, `${baseUrl}${hash}`, { width: 1366, height: 900, initScript: recordWrites });
-  opened.push(o);
+  const o = await openTracked(`${baseUrl}${hash}`, { width: 1366, height: 900, initScript: recordWrites });
   await o.page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
   return o;
 }
