@@ -7,7 +7,7 @@
  * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.
  */
 import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
-import { evaluate, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
+import { evaluate, validateAsOf, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
 import { cliEvaluation, type Lang } from './format';
 
 export interface CliIo {
@@ -109,7 +109,7 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
 
 function screen(input: string, options: Options, rules: Rule[]): CliOutcome {
   if (options.asOf !== undefined) {
-    const issues = validateHousehold({ members: [{ role: 'adult', birthDate: '1900-01-01' }] }, options.asOf);
+    const issues = validateAsOf(options.asOf);
     if (issues.length > 0) return { code: 2, stdout: '', stderr: `${issueLines(issues, options.lang)}\n` };
   }
   const sheet = parseBatchCsv(input);

@@ -111,4 +111,11 @@ describe('benefits screen', () => {
     expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,eligible,1000000,once,2024-11-30');
     expect(stderr).toBe('row 3, 월소득인정액: write a number ("x")\n');
   });
+
+  it('exits 2 with stdout empty on an impossible --as-of', () => {
+    const { code, stdout, stderr } = runCli(['screen', '-', '--as-of', '2024-02-30'], { readInput: () => HEADER, rules: () => rules });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^asOf: /);
+  });
 });

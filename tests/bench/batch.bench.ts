@@ -39,7 +39,7 @@ function householdsCsv(households: Household[]): string {
 
 const csv = Buffer.from(householdsCsv(benchHouseholds(COUNT)));
 const outDir = mkdtempSync(join(tmpdir(), 'benefits-bench-'));
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
 const server = await preview({ configLoader: 'runner', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const browser = await launchBrowser();
 

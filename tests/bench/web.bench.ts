@@ -15,7 +15,7 @@ import { CHROMIUM, launchBrowser, openPage } from '../e2e/browser';
 import { initialAssets, INITIAL_BUDGET_GZIP } from '../e2e/assets';
 
 const DIST = 'dist';
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn'], { stdio: 'inherit' });
 const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port: 4183, strictPort: true } });
 const url = 'http://127.0.0.1:4183/';
 

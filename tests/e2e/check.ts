@@ -17,6 +17,14 @@ export async function waitForApp(page: Page) {
   await page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
 }
 
+/** To English and back to Korean, which loads a lazily fetched locale on the way. */
+export async function switchToEnglishAndBack(page: Page) {
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Your household' }).waitFor();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await waitForApp(page);
+}
+
 export async function fillHousehold(page: Page) {
   await page.getByRole('radio', { name: '서울특별시' }).check();
   await page.getByRole('textbox', { name: '생년월일 (어른 1)' }).fill(ANSWERS.parentBirth);

@@ -1,27 +1,18 @@
 /**
- * The Content-Security-Policy in index.html forbids inline code and eval, and the whole app works
+ * The Content-Security-Policy in src/index.html forbids inline code and eval, and the whole app works
  * under it in Chromium: a complete check and a language switch raise no violation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, type OpenedPage } from './browser';
-import { answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
+import { describe, expect, inject, it } from 'vitest';
+import { usePages, type OpenedPage } from './browser';
+import { answerQuestions, expectResults, fillHousehold, switchToEnglishAndBack, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
 
-let browser: Browser;
+const openTracked = usePages();
 let o: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await o?.context.close();
-  await browser?.close();
-});
 
 type Recorded = Window & { cspViolations: string[] };
 
@@ -43,13 +34,10 @@ describe('Content-Security-Policy', () => {
   });
 
   it('lets the app work without a single violation: a check, a language switch, the results', async () => {
-    o = await openPage(browser, baseUrl, { initScript: recordViolations });
+    o = await openTracked(baseUrl, { initScript: recordViolations });
     const { page } = o;
     await waitForApp(page);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Your household' }).waitFor();
-    await page.getByRole('button', { name: '한국어' }).click();
-    await waitForApp(page);
+    await switchToEnglishAndBack(page);
     await fillHousehold(page);
     await answerQuestions(page);
     await expectResults(page);
@@ -59,7 +47,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('lets staff mode (#/staff) start without a violation', async () => {
-    const staff = await openPage(browser, `${baseUrl}#/staff`, { initScript: recordViolations });
+    const staff = await openTracked(`${baseUrl}#/staff`, { initScript: recordViolations });
     try {
       await staff.page.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
       await staff.page.waitForLoadState('networkidle');

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, usePages, type OpenedPage } from './browser';
-import { ANSWERS, answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
+import { ANSWERS, answerQuestions, expectResults, fillHousehold, switchToEnglishAndBack, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
@@ -34,10 +34,7 @@ describe('offline', () => {
     await page.reload();
     await waitForApp(page);
     // Every locale is precached too, not only the one in use.
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Your household' }).waitFor();
-    await page.getByRole('button', { name: '한국어' }).click();
-    await waitForApp(page);
+    await switchToEnglishAndBack(page);
     await fillHousehold(page);
     await expectResults(page);
     await answerQuestions(page);

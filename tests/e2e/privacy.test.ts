@@ -3,30 +3,22 @@
  * origin, none after load carries an answer (no birth date or income in any URL or body, no
  * uploads at all), and no answer shows up in the URL, document.title or the console at any point.
  */
-import type { Browser, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, type OpenedPage } from './browser';
+import type { Request } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePages, type OpenedPage } from './browser';
 import { ANSWER_TRACES, answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
 
-let browser: Browser;
+const openTracked = usePages();
 let o: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await o?.context.close();
-  await browser?.close();
-});
 
 const leaks = (text: string) => ANSWER_TRACES.filter((trace) => text.includes(trace));
 
 describe('privacy', () => {
   it('sends nothing anywhere and shows no answer in the URL, title or console, from load to results', async () => {
-    o = await openPage(browser, baseUrl);
+    o = await openTracked(baseUrl);
     const { page, context } = o;
     // Requests of the service worker (precaching) and of workers count too, not only the page's.
     const all: Request[] = [];

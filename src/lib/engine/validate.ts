@@ -138,11 +138,16 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
   return issues;
 }
 
+/** The problem with an evaluation date given apart from a household (CLI --as-of), if any. */
+export function validateAsOf(asOf: string): ValidationIssue[] {
+  return isIsoDate(asOf) ? [] : [issue('asOf', 'date.invalid')];
+}
+
 /** All problems with `input` as a household; an empty list means it can be evaluated. */
 export function validateHousehold(input: unknown, asOfOverride?: string): ValidationIssue[] {
   if (!isObject(input)) return [issue('household', 'notObject')];
   const issues = checkFields('', input, householdFields);
-  if (asOfOverride !== undefined && !isIsoDate(asOfOverride)) issues.push(issue('asOf', 'date.invalid'));
+  if (asOfOverride !== undefined) issues.push(...validateAsOf(asOfOverride));
   const asOfValid = !issues.some((p) => p.field === 'asOf');
   const asOf = asOfValid ? (asOfOverride ?? (input.asOf as string | undefined) ?? todayInSeoul()) : null;
   if (!Array.isArray(input.members)) {
