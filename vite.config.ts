@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import { embedPlugin } from './src/lib/embed/vitePlugin';
 import { offlinePlugin } from './src/lib/pwa/vitePlugin';
 import { checkRulesPlugin } from './src/lib/rules/vitePlugin';
+import { prerenderPlugin } from './src/lib/startup/vitePlugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -22,6 +23,8 @@ export default defineConfig({
     offlinePlugin(),
     // The embed (<seoul-benefits-checker>) as a second entry: dist/embed.js and dist/embed.css.
     embedPlugin(),
+    // The first screen rendered into index.html at build time, hydrated by main.ts.
+    prerenderPlugin(),
     // The dev server injects inline <style>s and scripts for hot reload, which index.html's CSP forbids.
     { name: 'csp-off-in-dev', apply: 'serve', transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
   ],

@@ -3,6 +3,9 @@ import App from './App.svelte';
 import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
 import { Checker } from './lib/questionnaire';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
+import { hydrateKeepingInput } from './lib/startup/hydrate';
+import { nextTask } from './lib/startup/nextTask';
+import { canHydrate, reveal } from './lib/startup/resume';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 
@@ -23,13 +26,25 @@ addEventListener('afterprint', () => {
 // Rule data and the engine are their own chunk, off the first download (cached apart from the app
 // code, which changes less often than rules). No top-level await: it would stop the bundler from
 // keeping the modules both chunks share in the entry, costing a second initial request.
+// The build prerenders the first screen into the page (src/lib/startup): a new visitor's is
+// hydrated, anyone else's replaced. Each step is a task of its own (nextTask).
 async function start() {
   const store = localAnswerStore();
   const saved = store.load() as { locale?: unknown } | null;
-  const [{ benefitRules, evaluate }] = await Promise.all([import('./lib/rules'), setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE)]);
+  const engine = import('./lib/rules');
+  await setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+  const { benefitRules, evaluate } = await engine;
   provideEvaluator(evaluate);
+  await nextTask();
   const checker = new Checker({ rules: benefitRules, store });
-  mount(App, { target: document.getElementById('app')!, props: { checker } });
+  const target = document.getElementById('app')!;
+  if (canHydrate(target)) {
+    hydrateKeepingInput(App, target, { checker });
+  } else {
+    target.replaceChildren();
+    mount(App, { target, props: { checker } });
+  }
+  reveal();
 }
 
 // Staff mode (#/staff) is a chunk of its own, loaded only there, and touches no storage (not even
@@ -41,7 +56,10 @@ const inStaff = staff(location.hash);
 async function startStaff() {
   const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([import('./lib/rules'), import('./lib/staff'), setupI18n(DEFAULT_LOCALE)]);
   provideEvaluator(evaluate);
-  mountStaff(document.getElementById('app')!, benefitRules);
+  const target = document.getElementById('app')!;
+  target.replaceChildren();
+  mountStaff(target, benefitRules);
+  reveal();
 }
 
 addEventListener('hashchange', () => {

@@ -25,6 +25,8 @@ export interface PageOptions {
   locale?: string;
   /** Runs in the page before any of its own scripts, on every load (e.g. to listen for CSP violations). */
   initScript?: () => void;
+  /** false: the page as a browser without JavaScript sees it. */
+  javaScriptEnabled?: boolean;
 }
 
 export interface OpenedPage {
@@ -41,6 +43,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     viewport: { width: options.width ?? 360, height: options.height ?? 740 },
     locale: options.locale ?? 'ko-KR',
     timezoneId: 'Asia/Seoul',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();

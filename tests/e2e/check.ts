@@ -15,6 +15,8 @@ export const ANSWER_TRACES = [ANSWERS.parentBirth, ANSWERS.childBirth, ANSWERS.i
 
 export async function waitForApp(page: Page) {
   await page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
+  // The heading is in the prerendered HTML: the app works once hydration has cleared aria-busy.
+  await page.locator('main:not([aria-busy])').waitFor();
 }
 
 /** To English and back to Korean, which loads a lazily fetched locale on the way. */

@@ -10,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { preview } from 'vite';
 import { templateCsv } from '../../src/lib/batch';
 import { axeViolations, usePages, type OpenedPage } from './browser';
+import { waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const name = (id: string): string => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')).names.ko;
@@ -113,7 +114,7 @@ describe('under a sub-path', () => {
       await staff.page.getByText(/^2가구를 확인했어요/).waitFor();
 
       const resident = await openTracked(root);
-      await resident.page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
+      await waitForApp(resident.page);
 
       const requests = [...demo.requests, ...staff.requests, ...resident.requests].map((r) => new URL(r.url()).pathname);
       expect(requests.filter((p) => !p.startsWith('/benefits/'))).toEqual([]);

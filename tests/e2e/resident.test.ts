@@ -12,6 +12,7 @@ import { todayInSeoul } from '../../src/lib/engine/dates';
 import { plusDays, plusMonths } from '../../src/lib/engine/dates';
 import { memberFields, householdFields } from '../../src/lib/engine/inputModel';
 import { axeViolations, usePages, type OpenedPage } from './browser';
+import { waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
@@ -30,7 +31,7 @@ const openTracked = usePages();
 
 async function open(): Promise<OpenedPage> {
   const o = await openTracked(baseUrl);
-  await o.page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
+  await waitForApp(o.page);
   return o;
 }
 
@@ -266,7 +267,7 @@ describe('answers are kept, and only on this device', () => {
     await page.getByText('답변을 모두 지웠어요').waitFor();
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
+    await waitForApp(page);
     await expect(page.getByRole('textbox', { name: '생년월일 (어른 1)' }).inputValue()).resolves.toBe('');
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });

@@ -10,52 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { plusDays, todayInSeoul } from '../../src/lib/engine/dates';
 import { axeViolations, usePages, type OpenedPage } from './browser';
+import { NOTHING_STORED, recordWrites, storedAnything } from './storage';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
 const rule = (id: string) => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } };
 
-type Recorded = Window & { writes: string[]; violations: string[]; printed: number };
-
-/** Records every write to localStorage, sessionStorage, IndexedDB and cookies, and every CSP violation. */
-function recordWrites() {
-  const w = window as unknown as Recorded;
-  w.writes = [];
-  w.violations = [];
-  addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  for (const method of ['setItem', 'removeItem', 'clear'] as const) {
-    const original = Storage.prototype[method] as (...args: unknown[]) => unknown;
-    Storage.prototype[method] = function (this: Storage, ...args: unknown[]) {
-      w.writes.push(`Storage.${method}`);
-      return original.apply(this, args);
-    } as never;
-  }
-  const open = IDBFactory.prototype.open;
-  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
-    w.writes.push('indexedDB.open');
-    return open.apply(this, args);
-  };
-  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-  Object.defineProperty(Document.prototype, 'cookie', {
-    ...cookie,
-    set(this: Document, value: string) {
-      w.writes.push('document.cookie');
-      cookie.set!.call(this, value);
-    },
-  });
-}
-
-/** What the page keeps: every storage it could have written to. */
-async function storedAnything(page: Page) {
-  return page.evaluate(async () => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).length,
-    cookie: document.cookie,
-    writes: (window as unknown as Recorded).writes,
-    violations: (window as unknown as Recorded).violations,
-  }));
-}
+type Recorded = Window & { printed: number };
 
 const openTracked = usePages();
 
@@ -118,6 +79,8 @@ describe('staff consultation', () => {
     await page.getByRole('combobox', { name: '안내문에 함께 쓸 언어' }).selectOption('en');
     await page.emulateMedia({ media: 'print' });
     const handout = page.locator('.printout');
+    // The second language's messages load on choosing it.
+    await handout.filter({ hasText: 'Where to apply' }).waitFor();
     expect(await handout.isVisible()).toBe(true);
     expect(await form.isVisible()).toBe(false);
     const printed = await handout.innerText();
@@ -132,7 +95,7 @@ describe('staff consultation', () => {
     expect(await results.getByRole('article').count()).toBe(0);
     expect(await page.getByRole('combobox', { name: '안내문에 함께 쓸 언어' }).inputValue()).toBe('');
 
-    expect(await storedAnything(page)).toEqual({ local: 0, session: 0, indexedDB: 0, cookie: '', writes: [], violations: [] });
+    expect(await storedAnything(page)).toEqual(NOTHING_STORED);
     expect(errors).toEqual([]);
   });
 });
@@ -186,7 +149,7 @@ describe('batch CSV screening', () => {
     await table.locator('caption', { hasText: '결과 1줄' }).waitFor();
     expect(await table.locator('tbody tr').first().innerText()).toContain('월소득인정액: 숫자로 적어 주세요 ("x")');
 
-    expect(await storedAnything(page)).toEqual({ local: 0, session: 0, indexedDB: 0, cookie: '', writes: [], violations: [] });
+    expect(await storedAnything(page)).toEqual(NOTHING_STORED);
     expect(errors).toEqual([]);
   });
 });

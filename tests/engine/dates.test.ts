@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completedMonths, completedYears, daysBetween, isIsoDate, plusDays, plusMonths, plusYears, todayInSeoul } from '../../src/lib/engine/dates';
 
@@ -53,6 +54,16 @@ describe('calendar dates', () => {
   it("gives today's date in Seoul, which is already tomorrow late in the UTC evening", () => {
     expect(todayInSeoul(new Date('2024-10-15T14:59:59Z'))).toBe('2024-10-15');
     expect(todayInSeoul(new Date('2024-10-15T15:00:00Z'))).toBe('2024-10-16');
+  });
+
+  it("agrees with the time-zone database's Asia/Seoul at any instant since 1988", () => {
+    const seoul = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1988-10-10T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (now) => {
+        expect(todayInSeoul(now)).toBe(seoul.format(now));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -1,10 +1,16 @@
-/** Test helpers: svelte-i18n started synchronously with every locale, a memory Storage, small rules. */
+/**
+ * Test helpers: svelte-i18n started synchronously with every locale, a memory Storage, small rules,
+ * and the fuzzing input shared by the resident and staff robustness tests.
+ */
+import fc from 'fast-check';
 import { addMessages, init, locale } from 'svelte-i18n';
 import en from '../../src/lib/i18n/locales/en.json';
 import ko from '../../src/lib/i18n/locales/ko.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
 import type { Rule } from '../../src/lib/engine';
+import { plusDays } from '../../src/lib/engine/dates';
+import type { FieldInfo } from '../../src/lib/questionnaire/fields';
 
 export const MESSAGES = { ko, en, zh, vi } as Record<string, Record<string, unknown>>;
 
@@ -101,3 +107,29 @@ export const testRules: Rule[] = [
   base('single-allowance', { criteria: [isSeoul, single], amount: { value: 210000, per: 'month', basis: 'household', kind: 'grant' } }),
   base('care-allowance', { criteria: [isSeoul, income], amount: { value: 300000, per: 'month', basis: 'household', kind: 'grant' } }),
 ];
+
+/** What a resident or a clerk might type or paste into any field. */
+export const typed = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('👶🏻', '🇰🇷 2024-03-05', '３０００', '١٢٣', ' 2024. 3. 5. ', '2024년 3월 5일', '420만', '1,000,000,000,000,000,000,000', '-0', 'NaN', 'Infinity', '1e309', '0x10', '{}', '[]', 'null', '\u0000', '\u202e12'),
+  fc.double().map(String),
+  fc.bigInt().map(String),
+  fc.integer({ min: 1, max: 2000 }).map((n) => '9'.repeat(n)),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.json(),
+);
+
+/**
+ * A valid answer to any question but a birth date, as of `asOf`: Seoul, pregnant, "no" to the other
+ * yes/no questions, the first choice, and a plausible date or number.
+ */
+export function validAnswer(field: FieldInfo, asOf: string): string {
+  const dates: Record<string, string> = { dueDate: plusDays(asOf, 60), careEndDate: '2020-02-01' };
+  const numbers: Record<string, string> = { householdSize: '3', monthlyIncome: '3,000,000', medianIncomePercent: '80', expectedBabies: '1', birthOrder: '1', yearsInCare: '3', monthsLivingInSeoul: '24' };
+  if (field.name === 'residence') return 'seoul';
+  if (field.name === 'pregnant') return 'true';
+  if (field.kind === 'yesno') return 'false';
+  if (field.kind === 'choice') return field.options[0];
+  return field.kind === 'date' ? dates[field.name] : numbers[field.name];
+}

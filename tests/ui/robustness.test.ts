@@ -16,31 +16,18 @@ import { _ } from 'svelte-i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import App from '../../src/App.svelte';
 import type { Rule } from '../../src/lib/engine';
-import { plusDays } from '../../src/lib/engine/dates';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
-import { allFields, stepForField, type FieldInfo } from '../../src/lib/questionnaire/fields';
+import { allFields, stepForField } from '../../src/lib/questionnaire/fields';
 import Field from '../../src/lib/questionnaire/Field.svelte';
 import { restoreForm } from '../../src/lib/questionnaire/form';
 import { errorText, inputId } from '../../src/lib/questionnaire/labels';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
-import { lookup, MemoryStorage, MESSAGES, startI18n, testRules } from './helpers';
+import { lookup, MemoryStorage, MESSAGES, startI18n, testRules, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
 const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
 
 beforeAll(() => startI18n('ko'));
-
-/** What a resident might type or paste into any field. */
-const typed = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('👶🏻', '🇰🇷 2024-03-05', '３０００', '١٢٣', ' 2024. 3. 5. ', '2024년 3월 5일', '420만', '1,000,000,000,000,000,000,000', '-0', 'NaN', 'Infinity', '1e309', '0x10', '{}', '[]', 'null', '\u0000', '\u202e12'),
-  fc.double().map(String),
-  fc.bigInt().map(String),
-  fc.integer({ min: 1, max: 2000 }).map((n) => '9'.repeat(n)),
-  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.json(),
-);
 
 const adult = 'm1';
 const child = 'm2';
@@ -49,15 +36,11 @@ const PREGNANCY = ['pregnant', 'dueDate', 'expectedBabies'];
 /** A valid answer for every question, so that any answer lost to another field's input shows. */
 function validAnswers(): Map<string, string> {
   const answers = new Map<string, string>();
-  const dates: Record<string, string> = { dueDate: plusDays(asOf, 60), careEndDate: '2020-02-01' };
-  const numbers: Record<string, string> = { monthlyIncome: '3,000,000', medianIncomePercent: '80', expectedBabies: '1', birthOrder: '1', yearsInCare: '3', monthsLivingInSeoul: '24' };
-  const value = (f: FieldInfo) =>
-    f.name === 'residence' ? 'seoul' : f.name === 'pregnant' ? 'true' : f.kind === 'yesno' ? 'false' : f.kind === 'choice' ? f.options[0] : f.kind === 'date' ? dates[f.name] : numbers[f.name];
   for (const f of allFields()) {
     if (f.name === 'birthDate') answers.set(`${adult}.birthDate`, '1990-05-05').set(`${child}.birthDate`, '2023-01-10');
     else if (stepForField(f.scope, f.name) === null) continue;
-    else if (f.scope === 'household') answers.set(f.name, value(f));
-    else for (const m of f.spec.appliesTo === 'child' ? [child] : PREGNANCY.includes(f.name) ? [adult] : [adult, child]) answers.set(`${m}.${f.name}`, value(f));
+    else if (f.scope === 'household') answers.set(f.name, validAnswer(f, asOf));
+    else for (const m of f.spec.appliesTo === 'child' ? [child] : PREGNANCY.includes(f.name) ? [adult] : [adult, child]) answers.set(`${m}.${f.name}`, validAnswer(f, asOf));
   }
   return answers;
 }

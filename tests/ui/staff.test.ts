@@ -64,6 +64,9 @@ describe('staff fields', () => {
     expect(names('child', { birthDate: '2020-01-01' })).not.toContain('pregnant');
     expect(names('child', { birthDate: '2010-01-01' })).toContain('pregnant');
     expect(names('child', { birthDate: '2010-01-01', sex: 'male' })).not.toContain('pregnant');
+    // A "yes" that a corrected birth date or sex makes impossible stays asked, to show why it is refused.
+    expect(names('child', { birthDate: '2020-01-01', pregnant: 'true' })).toEqual(expect.arrayContaining(['pregnant', 'dueDate', 'expectedBabies']));
+    expect(names('child', { birthDate: '2010-01-01', sex: 'male', pregnant: 'true' })).toContain('pregnant');
     expect(names('child', {})).toContain('birthRegisteredInSeoul');
     expect(names('adult', {})).not.toContain('birthRegisteredInSeoul');
   });

@@ -1,14 +1,16 @@
 /** The ko / en sentences behind each reason code (the app renders the same codes through svelte-i18n). */
 import type { IncomeLimit, Per, Reason, ReasonCode, Text } from './types';
 
-const wonFormat = new Intl.NumberFormat('ko-KR');
+// Made at first use, not on import: the first Intl object of a page costs ~30 ms of a phone's
+// start-up, and the app starts without formatting any amount.
+let wonFormat: Intl.NumberFormat | undefined;
 const wonText = new Map<number, string>();
 
 /** Income limits repeat across households of a size, and Intl formatting is slow: remember them. */
 function won(n: number): string {
   let text = wonText.get(n);
   if (text === undefined) {
-    text = wonFormat.format(n);
+    text = (wonFormat ??= new Intl.NumberFormat('ko-KR')).format(n);
     if (wonText.size < 10_000) wonText.set(n, text);
   }
   return text;

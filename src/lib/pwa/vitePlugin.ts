@@ -1,9 +1,10 @@
 /**
  * The offline service worker (vite-plugin-pwa, Workbox generateSW): it precaches the build — app,
  * rule data, engine, every locale — so that after one visit the checker loads and works with no
- * network, e.g. at a 동주민센터 with a flaky connection. Nothing else is ever cached: the app
- * fetches nothing at run time, and answers live only in localStorage (src/lib/storage), never in a
- * cache. A new build waits until the resident accepts the prompt (UpdatePrompt.svelte).
+ * network, e.g. at a 동주민센터 with a flaky connection (staff mode registers it too). Nothing else
+ * is ever cached: the app fetches nothing at run time, and answers live only in localStorage
+ * (src/lib/storage; staff mode's only in memory), never in a cache. A new build waits until the
+ * resident accepts the prompt (UpdatePrompt.svelte).
  */
 import { VitePWA } from 'vite-plugin-pwa';
 

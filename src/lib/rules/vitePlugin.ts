@@ -31,7 +31,9 @@ export function checkRulesPlugin(): Plugin {
       if (id !== RESOLVED_ID) return undefined;
       for (const file of ruleFilesIn()) this.addWatchFile(file);
       try {
-        return `export default ${JSON.stringify(shippedRules())};`;
+        // A JSON string for JSON.parse, not an object literal: V8 parses JSON several times faster,
+        // and this runs on a phone's main thread as the app starts.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(shippedRules()))});`;
       } catch (e) {
         this.error((e as Error).message);
       }

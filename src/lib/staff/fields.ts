@@ -15,9 +15,13 @@ const ELSEWHERE = new Set(['asOf', 'residence', 'householdSize', 'monthlyIncome'
 
 export const situationFields: FieldInfo[] = householdFieldNames.filter((n) => !ELSEWHERE.has(n)).map((n) => householdField(n)!);
 
-/** Pregnancy is asked of adults (as on the resident household step) and of children old enough for the engine. */
+/**
+ * Pregnancy is asked of adults (as on the resident household step) and of children old enough for
+ * the engine; and, once answered "yes", until changed: a birth date or sex corrected afterwards
+ * must show the engine's refusal at the question, not hide it (and the due date) with it.
+ */
 function asksPregnancy(member: MemberState, asOf: string): boolean {
-  if (member.role === 'adult') return true;
+  if (member.role === 'adult' || member.raw.pregnant === 'true') return true;
   const birth = normalizeDate(member.raw.birthDate ?? '');
   if (!birth || !isIsoDate(birth) || birth > asOf) return false;
   const sex = member.raw.sex === 'male' ? 'male' : undefined;

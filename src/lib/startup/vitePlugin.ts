@@ -1,0 +1,81 @@
+/**
+ * Build step: renders the first screen (./firstScreen.ts, Svelte's server renderer) into
+ * index.html's <div id="app">, so that a phone paints the household question from the HTML alone
+ * instead of after ~100 KB of script; main.ts hydrates it. The page's stylesheet (3 KB gzip) goes
+ * inline too, saving the round trip that would hold up that first paint on a slow network, and
+ * ./resume.ts's inline script is added. Both are allowed by their SHA-256 in the
+ * Content-Security-Policy, which still has no 'unsafe-inline'. The dev server skips all this:
+ * there the app mounts into an empty page and links its styles.
+ */
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
+import { RESUME_SCRIPT } from './resume';
+
+const EMPTY_APP = '<div id="app"></div>';
+const SCRIPT_SRC = "script-src 'self'";
+const STYLE_SRC = "style-src 'self'";
+const STYLESHEET = /<link rel="stylesheet"[^>]*href="\.?\/?([^"]+\.css)"[^>]*>/g;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+export function prerenderPlugin(): Plugin {
+  let app: ResolvedConfig;
+  return {
+    name: 'seoul-benefits-prerender',
+    apply: 'build',
+    configResolved(config) {
+      app = config;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, { bundle }) {
+        for (const needed of [EMPTY_APP, SCRIPT_SRC, STYLE_SRC]) if (!html.includes(needed)) throw new Error(`index.html: prerendering needs ${needed}`);
+        const body = await renderWithServer(app);
+        const styles = inlineStyles(html, bundle);
+        return styles.html
+          .replace(SCRIPT_SRC, `${SCRIPT_SRC} ${sha256(RESUME_SCRIPT)}`)
+          .replace(STYLE_SRC, [STYLE_SRC, ...styles.css.map(sha256)].join(' '))
+          .replace('<title>', `<script>${RESUME_SCRIPT}</script>\n    <title>`)
+          .replace(EMPTY_APP, `<div id="app">${body}</div>`);
+      },
+    },
+  };
+}
+
+/** Replaces the page's stylesheet links by <style> elements, and drops the files from the build. */
+function inlineStyles(html: string, bundle: IndexHtmlTransformContext['bundle']): { html: string; css: string[] } {
+  const css: string[] = [];
+  const inlined = html.replace(STYLESHEET, (_, fileName: string) => {
+    const asset = bundle?.[fileName];
+    if (asset?.type !== 'asset') throw new Error(`index.html links ${fileName}, which the build did not make`);
+    const text = String(asset.source).trim();
+    if (text.includes('</style')) throw new Error(`${fileName} cannot go inline: it contains </style`);
+    delete bundle![fileName];
+    // Lazily loaded chunks would otherwise fetch the file again as a dependency of the code they share.
+    for (const chunk of Object.values(bundle!)) if (chunk.type === 'chunk') chunk.viteMetadata?.importedCss.delete(fileName);
+    css.push(text);
+    return `<style>${text}</style>`;
+  });
+  return { html: inlined, css };
+}
+
+async function renderWithServer(app: ResolvedConfig): Promise<string> {
+  const server = await createServer({
+    configFile: false,
+    root: app.root,
+    mode: app.mode,
+    logLevel: 'warn',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [svelte()],
+    resolve: { alias: app.resolve.alias },
+  });
+  try {
+    const { renderFirstScreen } = (await server.ssrLoadModule(new URL('./firstScreen.ts', import.meta.url).pathname)) as typeof import('./firstScreen');
+    return await renderFirstScreen();
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Start-up (src/lib/startup): the first screen is in the built HTML with its styles, so it paints
+ * before any script; a new visitor's screen is then hydrated in place, keeping whatever was typed
+ * or ticked meanwhile; a returning resident and staff mode never see the new visitor's screen
+ * flash before their own. The engine's download is held back to widen the window before hydration.
+ */
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { usePages } from './browser';
+import { waitForApp } from './check';
+
+const baseUrl = inject('baseUrl');
+const openTracked = usePages();
+
+const householdHeading = (page: Page) => page.getByRole('heading', { level: 2, name: '우리 가족', exact: true });
+
+/** Holds back the rule data and engine chunk (hydration waits for it) until `release()`. */
+async function holdEngine(page: Page): Promise<() => void> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/assets\/rules-[\w-]+\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  return () => {
+    released = true;
+    for (const route of held.splice(0)) void route.continue();
+  };
+}
+
+describe('start-up', () => {
+  it('shows the household question, styled, from the HTML alone (no JavaScript)', async () => {
+    const { page } = await openTracked(baseUrl, { javaScriptEnabled: false });
+    await expect(householdHeading(page).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: '서울 가족 혜택 찾기' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('textbox', { name: '생년월일 (어른 1)' }).isVisible()).resolves.toBe(true);
+    // The inline stylesheet applies: 17 px body text and the card look of the questionnaire.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('17px');
+    expect(await page.locator('section.questionnaire').evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('none');
+    // Until a script hydrates it, the page says it is not ready.
+    await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
+  });
+
+  it("hydrates a new visitor's screen in place, keeping what was typed and ticked before", async () => {
+    const { page, context, errors } = await openTracked('about:blank');
+    const release = await holdEngine(page);
+    await context.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { prerendered: Element | null }).prerendered = document.getElementById('step-heading');
+      });
+    });
+    await page.goto(baseUrl);
+    await page.getByRole('radio', { name: '서울특별시' }).check();
+    await page.getByRole('textbox', { name: '생년월일 (어른 1)' }).fill('1987-03-14');
+    await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
+    release();
+    await waitForApp(page);
+    expect(await page.evaluate(() => (window as unknown as { prerendered: Element | null }).prerendered === document.getElementById('step-heading'))).toBe(true);
+    await expect(page.getByRole('textbox', { name: '생년월일 (어른 1)' }).inputValue()).resolves.toBe('1987-03-14');
+    await expect(page.getByRole('radio', { name: '서울특별시' }).isChecked()).resolves.toBe(true);
+    // The app has the answers, not only the inputs: it saved them and shows them back as read.
+    const saved = await page.evaluate(() => Object.values(localStorage).join(' '));
+    expect(saved).toContain('1987-03-14');
+    expect(saved).toContain('seoul');
+    await page.getByText('1987년 3월 14일').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("never shows a returning resident the new visitor's screen: their own step comes up", async () => {
+    const { page } = await openTracked(baseUrl);
+    await waitForApp(page);
+    await page.getByRole('radio', { name: '서울특별시' }).check();
+    await page.getByRole('textbox', { name: '생년월일 (어른 1)' }).fill('1987-03-14');
+    await page.getByRole('group', { name: '지금 임신 중인가요? (어른 1)' }).getByRole('radio', { name: '아니요' }).check();
+    await page.getByRole('button', { name: '다음' }).click();
+    const step = await page.locator('[data-step]').getAttribute('data-step');
+    expect(step).not.toBe('household');
+
+    const release = await holdEngine(page);
+    await page.reload();
+    await expect(householdHeading(page).isVisible()).resolves.toBe(false);
+    release();
+    await page.locator(`[data-step="${step}"]`).waitFor();
+    await expect(page.locator(`[data-step="${step}"]`).isVisible()).resolves.toBe(true);
+  });
+
+  it("never shows staff mode the resident's screen", async () => {
+    const { page } = await openTracked('about:blank');
+    const release = await holdEngine(page);
+    await page.goto(`${baseUrl}#/staff`);
+    await expect(householdHeading(page).isVisible()).resolves.toBe(false);
+    release();
+    await page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: '서울 가족 혜택 찾기' }).count()).resolves.toBe(0);
+  });
+});
