@@ -5,7 +5,7 @@ import { Checker } from './lib/questionnaire';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { hydrateKeepingInput } from './lib/startup/hydrate';
 import { nextTask } from './lib/startup/nextTask';
-import { canHydrate, reveal } from './lib/startup/resume';
+import { canHydrate, reveal } from './lib/startup/startScript';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 

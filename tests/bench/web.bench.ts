@@ -1,7 +1,8 @@
 /**
  * `npm run bench:web`: builds the app, serves dist/ with `vite preview` on 127.0.0.1 and reports
  * what a phone downloads and how fast it renders: bytes (raw, gzip) of the initial HTML, JS and CSS
- * and of the rule data, requests to first render, and Lighthouse mobile scores with LCP, TBT, CLS.
+ * and of the rule data, requests to first render (the prerendered screen: no script needed) and
+ * until the app works, and Lighthouse mobile scores with LCP, TBT, CLS.
  * A report, not a test: only the size budget is enforced, by tests/e2e/size-budget.test.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,10 +31,15 @@ rows.push(['rule data (lazy, with the engine)', `${kb(assets.rules.raw)} raw, ${
 rows.push(['initial JS + CSS gzip', `${kb(assets.jsCssGzip)} (budget ${kb(INITIAL_BUDGET_GZIP)})`]);
 
 const browser = await launchBrowser();
-const { page, requests, context } = await openPage(browser, url);
+const { page, requests, context } = await openPage(browser, url, { javaScriptEnabled: false });
 await page.getByRole('heading', { level: 1 }).first().waitFor();
-rows.push(['requests to first render', String(requests.length)]);
+rows.push(['requests to first render (prerendered)', String(requests.length)]);
 await context.close();
+const live = await openPage(browser, url);
+// Hydration clears aria-busy (src/App.svelte).
+await live.page.locator('main:not([aria-busy])').waitFor();
+rows.push(['requests until it works (hydrated)', String(live.requests.length)]);
+await live.context.close();
 await browser.close();
 
 const profile = mkdtempSync(join(tmpdir(), 'lighthouse-'));

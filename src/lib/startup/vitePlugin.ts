@@ -3,19 +3,20 @@
  * index.html's <div id="app">, so that a phone paints the household question from the HTML alone
  * instead of after ~100 KB of script; main.ts hydrates it. The page's stylesheet (3 KB gzip) goes
  * inline too, saving the round trip that would hold up that first paint on a slow network, and
- * ./resume.ts's inline script is added. Both are allowed by their SHA-256 in the
- * Content-Security-Policy, which still has no 'unsafe-inline'. The dev server skips all this:
- * there the app mounts into an empty page and links its styles.
+ * the app's module is loaded by ./startScript.ts's inline script instead of a <script> tag. Both
+ * inline elements are allowed by their SHA-256 in the Content-Security-Policy, which still has no
+ * 'unsafe-inline'. The dev server skips all this: there the app mounts into an empty page.
  */
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
-import { RESUME_SCRIPT } from './resume';
+import { startScript } from './startScript';
 
 const EMPTY_APP = '<div id="app"></div>';
 const SCRIPT_SRC = "script-src 'self'";
 const STYLE_SRC = "style-src 'self'";
 const STYLESHEET = /<link rel="stylesheet"[^>]*href="\.?\/?([^"]+\.css)"[^>]*>/g;
+const ENTRY_SCRIPT = /\s*<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -31,12 +32,15 @@ export function prerenderPlugin(): Plugin {
       order: 'post',
       async handler(html, { bundle }) {
         for (const needed of [EMPTY_APP, SCRIPT_SRC, STYLE_SRC]) if (!html.includes(needed)) throw new Error(`index.html: prerendering needs ${needed}`);
+        const entry = ENTRY_SCRIPT.exec(html)?.[1];
+        if (!entry) throw new Error('index.html: no module script to load the app');
+        const script = startScript(entry);
         const body = await renderWithServer(app);
-        const styles = inlineStyles(html, bundle);
+        const styles = inlineStyles(html.replace(ENTRY_SCRIPT, ''), bundle);
         return styles.html
-          .replace(SCRIPT_SRC, `${SCRIPT_SRC} ${sha256(RESUME_SCRIPT)}`)
+          .replace(SCRIPT_SRC, `${SCRIPT_SRC} ${sha256(script)}`)
           .replace(STYLE_SRC, [STYLE_SRC, ...styles.css.map(sha256)].join(' '))
-          .replace('<title>', `<script>${RESUME_SCRIPT}</script>\n    <title>`)
+          .replace('<title>', `<script>${script}</script>\n    <title>`)
           .replace(EMPTY_APP, `<div id="app">${body}</div>`);
       },
     },
