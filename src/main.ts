@@ -5,7 +5,7 @@ import { Checker } from './lib/questionnaire';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { hydrateKeepingInput } from './lib/startup/hydrate';
 import { nextTask } from './lib/startup/nextTask';
-import { canHydrate, reveal } from './lib/startup/startScript';
+import { canHydrate, documentParsed, reveal } from './lib/startup/startScript';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 
@@ -35,6 +35,7 @@ async function start() {
   await setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
   const { benefitRules, evaluate } = await engine;
   provideEvaluator(evaluate);
+  await documentParsed();
   await nextTask();
   const checker = new Checker({ rules: benefitRules, store });
   const target = document.getElementById('app')!;
@@ -56,6 +57,7 @@ const inStaff = staff(location.hash);
 async function startStaff() {
   const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([import('./lib/rules'), import('./lib/staff'), setupI18n(DEFAULT_LOCALE)]);
   provideEvaluator(evaluate);
+  await documentParsed();
   const target = document.getElementById('app')!;
   target.replaceChildren();
   mountStaff(target, benefitRules);

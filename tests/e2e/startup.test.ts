@@ -38,6 +38,18 @@ describe('start-up', () => {
     await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
   });
 
+  it('requests the app code only once the first screen has painted', async () => {
+    const { page } = await openTracked(baseUrl);
+    await waitForApp(page);
+    const [paint, entry] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      performance.getEntriesByType('resource').find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.startTime ?? null,
+    ]);
+    expect(paint).not.toBeNull();
+    expect(entry).not.toBeNull();
+    expect(entry!).toBeGreaterThanOrEqual(paint!);
+  });
+
   it("hydrates a new visitor's screen in place, keeping what was typed and ticked before", async () => {
     const { page, context, errors } = await openTracked('about:blank');
     const release = await holdEngine(page);

@@ -4,22 +4,35 @@
  *   Anyone else — a resident whose answers are saved on this device, or staff mode — would see it
  *   flash before their own screen, so the page is marked before it paints and the stylesheet hides
  *   the app until main.ts has mounted the right screen.
- * - The app's code is requested once that first screen has painted (at once in a background tab),
- *   not while it is being laid out: on a slow link the screen then has the connection to itself.
+ * - The app's code is requested once that first screen has painted, not while it is being laid
+ *   out: on a slow link the screen then has the connection to itself.
  */
 import { STORAGE_KEY } from '../storage';
 
 export const RESUME_ATTRIBUTE = 'data-resume';
 
-/** The inline script's text, loading the module at `entry` (a URL relative to the page). */
+/**
+ * The inline script's text, loading the module at `entry` (a URL relative to the page) once the
+ * first contentful paint is reported — at once when nothing of ours will paint (a hidden tab, a
+ * returning visitor's hidden screen) and, where paint timing is missing, after a second at most.
+ */
 export function startScript(entry: string): string {
   return (
-    `try{if(location.hash.indexOf("#/staff")===0||localStorage.getItem(${JSON.stringify(STORAGE_KEY)})!==null)` +
-    `document.documentElement.setAttribute("${RESUME_ATTRIBUTE}","")}catch(e){}` +
-    `(function(){var s=document.createElement("script");s.type="module";s.src=${JSON.stringify(entry)};` +
-    `function go(){document.head.appendChild(s)}` +
-    `document.visibilityState==="hidden"?go():requestAnimationFrame(function(){setTimeout(go)})})()`
+    `(function(){var d=document,h=d.documentElement,s=d.createElement("script"),o;` +
+    `s.type="module";s.src=${JSON.stringify(entry)};` +
+    `function go(){if(o)o.disconnect();if(!s.parentNode)d.head.appendChild(s)}` +
+    `try{if(location.hash.indexOf("#/staff")===0||localStorage.getItem(${JSON.stringify(STORAGE_KEY)})!==null)h.setAttribute("${RESUME_ATTRIBUTE}","")}catch(e){}` +
+    `if(h.hasAttribute("${RESUME_ATTRIBUTE}")||d.visibilityState==="hidden")return go();` +
+    `try{o=new PerformanceObserver(function(l){if(l.getEntriesByName("first-contentful-paint").length)setTimeout(go)});` +
+    `o.observe({type:"paint",buffered:true})}catch(e){}` +
+    `setTimeout(go,1000)})()`
   );
+}
+
+/** Resolves once the whole page is parsed: the script above may run the app before that. */
+export function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((parsed) => document.addEventListener('DOMContentLoaded', () => parsed(), { once: true }));
 }
 
 /** Whether the prerendered screen is the one to show: it is there, and not hidden for a return. */
