@@ -32,6 +32,9 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // Without modulepreload (Safari before 17) a lazy chunk's imports simply load when it runs; the
+    // polyfill would cost every first download ~0.2 KB gzip.
+    modulePreload: { polyfill: false },
     // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
     // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
     rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/lib/engine/index.ts') } },

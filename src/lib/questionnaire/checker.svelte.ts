@@ -9,7 +9,19 @@ import type { AnswerStore } from '../storage';
 import { noStore } from '../storage';
 import { rankSteps, type DecisiveStep } from './decisive';
 import { evaluator } from './evaluator';
-import { buildHousehold, initialForm, isPristine, memberKey, restoreForm, type FormState, type IncomeMode, type Role } from './form';
+import {
+  buildHousehold,
+  initialForm,
+  isPristine,
+  memberFieldActive,
+  memberKey,
+  PREGNANCY_DETAILS,
+  restoreForm,
+  type FormState,
+  type IncomeMode,
+  type MemberState,
+  type Role,
+} from './form';
 import type { FieldError } from './parse';
 import { stepErrors, stepProblems } from './steps';
 
@@ -69,7 +81,16 @@ export class Checker {
     const shown = this.form.visited.filter((v) => v.step === step).flatMap((v) => v.members);
     const now = this.ranking.find((r) => r.step === step)?.members ?? [];
     const ids = new Set([...shown, ...now]);
-    return this.form.members.map((m) => m.id).filter((id) => ids.has(id));
+    return this.form.members.filter((m) => ids.has(m.id) && this.stillAsks(m, step.slice(2))).map((m) => m.id);
+  }
+
+  /**
+   * Pregnancy details shown once are asked again only while the pregnancy "yes" stands: not after
+   * "no", nor while the engine refuses it (too young, male), which the household step shows.
+   */
+  private stillAsks(member: MemberState, field: string): boolean {
+    if (!PREGNANCY_DETAILS.includes(field)) return true;
+    return memberFieldActive(member, field) && !this.built.errors[memberKey(member.id, 'pregnant')];
   }
 
   /** Questions that could still decide something and were not yet shown (for these members). */
@@ -193,12 +214,12 @@ export class Checker {
     this.persist();
   }
 
-  /** Whether any answer was given on a question step. */
+  /** Whether any answer was given on a question step (by the members it still asks about). */
   hasAnswers(step: string): boolean {
     if (step === 'income') return this.form.incomeMode !== '';
     const [scope, field] = step.split(':');
     if (scope === 'h') return (this.form.raw[field] ?? '') !== '';
-    return this.form.members.some((m) => (m.raw[field] ?? '') !== '');
+    return this.membersFor(step).some((id) => this.raw(memberKey(id, field)) !== '');
   }
 
   private moveTo(cursor: number): boolean {

@@ -24,7 +24,7 @@ export const INCOME_STEP = 'income';
 /** Fields the resident never answers as a question: set by the app or part of the household step's structure. */
 const NOT_ASKED = new Set(['asOf', 'householdSize', 'role', 'birthDate']);
 
-/** Member fields asked on the household step (pregnancy: only for adults; the rest only when pregnant). */
+/** Member fields the household step can ask, in order (which ones for a member: householdStepFields). */
 export const HOUSEHOLD_STEP_MEMBER_FIELDS = ['birthDate', 'pregnant', 'dueDate', 'expectedBabies'] as const;
 
 function kindOf(spec: FieldSpec): QuestionKind {

@@ -5,7 +5,7 @@
  */
 import { validateHousehold, type Household } from '../engine';
 import { MIN_PREGNANCY_AGE } from '../engine/facts';
-import { householdField, INCOME_FIELDS, memberField } from './fields';
+import { HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
 
 export type Role = 'adult' | 'child';
@@ -65,13 +65,28 @@ export interface BuiltHousehold {
   idAt: string[];
 }
 
+/** Answers about a pregnancy, which count only while the member is answered pregnant. */
+export const PREGNANCY_DETAILS: readonly string[] = ['dueDate', 'expectedBabies'];
+
 /** Whether a member answer is part of the household for this member right now. */
 export function memberFieldActive(member: MemberState, field: string): boolean {
-  if (field === 'dueDate' || field === 'expectedBabies') return member.raw.pregnant === 'true';
+  if (PREGNANCY_DETAILS.includes(field)) return member.raw.pregnant === 'true';
   const info = memberField(field);
   if (!info) return false;
   const to = info.spec.appliesTo ?? 'any';
   return to === 'any' || to === member.role;
+}
+
+/**
+ * A member's questions on the household step. Pregnancy is asked of adults; a child's on its own
+ * question step, but once "yes" it shows here too, until changed, beside the due date that "yes"
+ * brings here: a birth date corrected here then shows the engine's refusal at the answer, which
+ * stays in place while the date is typed.
+ */
+export function householdStepFields(member: MemberState): string[] {
+  return HOUSEHOLD_STEP_MEMBER_FIELDS.filter((field) =>
+    field === 'pregnant' ? member.role === 'adult' || member.raw.pregnant === 'true' : field === 'birthDate' || memberFieldActive(member, field),
+  );
 }
 
 function householdAnswers(form: FormState, blocked: Set<string>, errors: Record<string, FieldError>): Record<string, unknown> {

@@ -1,8 +1,8 @@
 /** What each step asks: the answer keys shown on it, and the problems that keep it from moving on. */
 import type { FieldError } from './parse';
 import type { FormState } from './form';
-import { memberKey } from './form';
-import { INCOME_STEP } from './fields';
+import { householdStepFields, memberKey } from './form';
+import { INCOME_STEP, memberFieldNames } from './fields';
 
 export interface StepHost {
   form: FormState;
@@ -10,27 +10,42 @@ export interface StepHost {
   membersFor(step: string): string[];
 }
 
-/** The answer keys a step shows (`residence`, `m2.birthDate`, …). */
-export function keysOf(host: StepHost, step: string): string[] {
+/**
+ * A member's answers, besides the keys `shown`, that cannot be used. A step asking about the member
+ * shows them too: a change made there (a sex, a birth date, a pregnancy) can make an answer on
+ * another step unusable, and that must not happen out of sight.
+ */
+export function unusableAnswers(host: StepHost, memberId: string, shown: string[]): string[] {
+  return memberFieldNames.map((field) => memberKey(memberId, field)).filter((key) => !shown.includes(key) && host.built.errors[key] !== undefined);
+}
+
+/** One member's answer keys on a step: the step's questions for them, then their unusable answers. */
+export function memberKeys(host: StepHost, memberId: string, fields: readonly string[]): string[] {
+  const own = fields.map((field) => memberKey(memberId, field));
+  return [...own, ...unusableAnswers(host, memberId, own)];
+}
+
+function stepKeys(host: StepHost, step: string, questionsOnly: boolean): string[] {
   const { form } = host;
-  if (step === 'household') {
-    return [
-      'residence',
-      ...form.members.flatMap((m) => {
-        const keys = [memberKey(m.id, 'birthDate')];
-        if (m.role === 'adult') keys.push(memberKey(m.id, 'pregnant'));
-        if (m.raw.pregnant === 'true') keys.push(memberKey(m.id, 'dueDate'), memberKey(m.id, 'expectedBabies'));
-        return keys;
-      }),
-    ];
-  }
+  const ofMember = (id: string, fields: readonly string[]) => (questionsOnly ? fields.map((field) => memberKey(id, field)) : memberKeys(host, id, fields));
+  if (step === 'household') return ['residence', ...form.members.flatMap((m) => ofMember(m.id, householdStepFields(m)))];
   if (step === INCOME_STEP) {
     return form.incomeMode === 'amount' ? ['monthlyIncome'] : form.incomeMode === 'percent' ? ['medianIncomePercent'] : [];
   }
   const [scope, field] = step.split(':');
   if (scope === 'h') return [field];
-  if (scope === 'm') return host.membersFor(step).map((id) => memberKey(id, field));
+  if (scope === 'm') return host.membersFor(step).flatMap((id) => ofMember(id, [field]));
   return [];
+}
+
+/** The answer keys a step shows (`residence`, `m2.birthDate`, …). */
+export function keysOf(host: StepHost, step: string): string[] {
+  return stepKeys(host, step, false);
+}
+
+/** Just the questions a step asks: the answers summary lists each answer once, under its own question. */
+export function questionKeys(host: StepHost, step: string): string[] {
+  return stepKeys(host, step, true);
 }
 
 /** Problems on a step, by answer key: invalid answers, and on the household step missing birth dates. */
