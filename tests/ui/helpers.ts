@@ -10,7 +10,10 @@ import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
 import type { Rule } from '../../src/lib/engine';
 import { plusDays } from '../../src/lib/engine/dates';
+import { expect } from 'vitest';
 import type { FieldInfo } from '../../src/lib/questionnaire/fields';
+import { errorText, inputId, type Translate } from '../../src/lib/questionnaire/labels';
+import type { FieldError } from '../../src/lib/questionnaire/parse';
 
 export const MESSAGES = { ko, en, zh, vi } as Record<string, Record<string, unknown>>;
 
@@ -132,4 +135,15 @@ export function validAnswer(field: FieldInfo, asOf: string): string {
   if (field.kind === 'yesno') return 'false';
   if (field.kind === 'choice') return field.options[0];
   return field.kind === 'date' ? dates[field.name] : numbers[field.name];
+}
+
+/** An input's problem, if any, is marked on it and told in words next to it, in Korean, never as a raw key. */
+export function expectClearMessage(input: HTMLInputElement, key: string, problem: FieldError | undefined, t: Translate): void {
+  expect(input.getAttribute('aria-invalid')).toBe(problem ? 'true' : null);
+  if (!problem) return;
+  expect(problem.message ?? lookup(MESSAGES.ko, `validation.${problem.code}`), problem.code).toBeTruthy();
+  const message = document.getElementById(`${inputId(key)}-error`)?.textContent ?? '';
+  expect(message).toBe(errorText(problem, t, 'ko'));
+  expect(message).not.toMatch(/^\s*$|validation\.|[{}]|undefined|NaN/);
+  expect(input.getAttribute('aria-describedby')).toContain(`${inputId(key)}-error`);
 }
