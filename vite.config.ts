@@ -41,7 +41,7 @@ export default defineConfig({
   },
   resolve: {
     // Our messages need a small part of ICU MessageFormat: src/lib/i18n/messageParser.ts saves ~9 KB gzip.
-    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: fileURLToPath(new URL('./src/lib/i18n/messageParser.ts', import.meta.url)) }],
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/messageParser.ts') }],
   },
   test: {
     root: here('.'),

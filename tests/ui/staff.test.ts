@@ -23,7 +23,7 @@ function open() {
   startI18n('ko');
   location.hash = '#/staff';
   const checker = new Checker({ rules: testRules, asOf, store: noStore });
-  render(StaffApp, { props: { checker, rules: testRules } });
+  render(StaffApp, { props: { checker } });
   return { checker, user: userEvent.setup() };
 }
 

@@ -5,7 +5,7 @@ import type { Lang } from './screen';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
 
 export type WorkerRequest =
-  | { type: 'screen'; file: Blob; shard: Shard; asOf?: string }
+  | { type: 'screen'; file: Blob; shard: Shard }
   | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
   | { type: 'csv'; filter: BatchFilter; lang: Lang }
   | { type: 'template' };

@@ -11,7 +11,7 @@ let session: BatchSession | null = null;
 async function handle(request: WorkerRequest, sheet: BatchSession): Promise<unknown> {
   switch (request.type) {
     case 'screen':
-      return sheet.screen(await request.file.arrayBuffer(), request.asOf, request.shard);
+      return sheet.screen(await request.file.arrayBuffer(), undefined, request.shard);
     case 'query':
       return sheet.query(request.filter, request.offset, request.limit);
     case 'csv':

@@ -8,7 +8,7 @@
  * - postMessage from allowed origins only: see ./messages.ts for the contract.
  */
 import { mount, unmount } from 'svelte';
-import { todayInSeoul, validateHousehold, type Evaluation, type Household, type Rule } from '../engine';
+import { validateHousehold, type Evaluation, type Household, type Rule } from '../engine';
 import { setLocale, setupI18n, type Locale } from '../i18n';
 import { Checker } from '../questionnaire/checker.svelte';
 import { provideEvaluator } from '../questionnaire/evaluator';
@@ -36,8 +36,7 @@ function loadRules(locale: Locale): Promise<Rule[]> {
 
 /** A household that validates, or the list of its problems as `field: code`. */
 function check(value: unknown): { household: Household } | { issues: { field: string; code: string }[] } {
-  const asOf = typeof (value as Household | null)?.asOf === 'string' ? (value as Household).asOf! : todayInSeoul();
-  const issues = validateHousehold(value, asOf);
+  const issues = validateHousehold(value);
   return issues.length === 0 ? { household: value as Household } : { issues: issues.map(({ field, code }) => ({ field, code })) };
 }
 

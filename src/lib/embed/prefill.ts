@@ -4,11 +4,11 @@
  * it and the flow only asks what is still open.
  */
 import { householdFields, memberFields, type Household } from '../engine';
-import { registryOrder, stepForField } from '../questionnaire/fields';
+import { HOUSEHOLD_STEP_MEMBER_FIELDS, registryOrder, stepForField } from '../questionnaire/fields';
 import { initialForm, type FormState, type IncomeMode, type MemberState } from '../questionnaire/form';
 
 /** Answers the household step asks; every other answer belongs to a question step. */
-const HOUSEHOLD_STEP = new Set(['residence', 'birthDate', 'pregnant', 'dueDate', 'expectedBabies']);
+const HOUSEHOLD_STEP = new Set<string>(['residence', ...HOUSEHOLD_STEP_MEMBER_FIELDS]);
 
 const rawOf = (value: unknown): string => (typeof value === 'string' ? value : String(value));
 

@@ -96,11 +96,11 @@ const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' &&
 const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'asOf');
 
 /**
- * Every member fact object gets the same properties in the same order, present or not, so they
- * share one hidden class: with optional fields spread in, each household would mint new shapes
- * and every rule's property reads would slow to dictionary lookups.
+ * Every member field, absent: the shape all member facts are cloned from. Every member fact object
+ * gets the same properties in the same order, present or not, so they share one hidden class: with
+ * optional fields spread in, each household would mint new shapes and every rule's property reads
+ * would slow to dictionary lookups.
  */
-/** Every member field, absent: the shape all member facts are cloned from. */
 const blankMemberFields: Record<string, undefined> = Object.fromEntries(memberFieldNames.map((f) => [f, undefined]));
 
 function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
@@ -219,7 +219,7 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
     children,
     expectedChildren,
     $childrenAndExpected: [...children, ...expectedChildren],
-    $unansweredPregnancies: members.flatMap((m) => (m.pregnant === undefined ? missingInputs(m, 'pregnant') : [])),
+    $unansweredPregnancies: unknownInputs(members, 'pregnant'),
     childCount: children.length,
     pregnant,
     pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,

@@ -238,4 +238,3 @@ export class Checker {
   }
 }
 
-export { memberKey };

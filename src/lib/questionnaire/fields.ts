@@ -73,6 +73,12 @@ export function appliesToRole(field: FieldInfo, role: 'adult' | 'child'): boolea
   return to === 'any' || to === role;
 }
 
+/** The field a question step (`h:<field>` or `m:<field>`) asks about. */
+export function fieldOfStep(step: string): FieldInfo | undefined {
+  const [scope, name] = step.split(':');
+  return scope === 'h' ? household[name] : scope === 'm' ? member[name] : undefined;
+}
+
 /** The question step that asks about `field` (both income fields share the income step), or null. */
 export function stepForField(scope: Scope, field: string): string | null {
   if (NOT_ASKED.has(field)) return null;

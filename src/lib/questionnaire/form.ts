@@ -5,7 +5,7 @@
  */
 import { validateHousehold, type Household } from '../engine';
 import { MIN_PREGNANCY_AGE } from '../engine/facts';
-import { HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
+import { appliesToRole, HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
 
 export type Role = 'adult' | 'child';
@@ -72,9 +72,7 @@ export const PREGNANCY_DETAILS: readonly string[] = ['dueDate', 'expectedBabies'
 export function memberFieldActive(member: MemberState, field: string): boolean {
   if (PREGNANCY_DETAILS.includes(field)) return member.raw.pregnant === 'true';
   const info = memberField(field);
-  if (!info) return false;
-  const to = info.spec.appliesTo ?? 'any';
-  return to === 'any' || to === member.role;
+  return info !== undefined && appliesToRole(info, member.role);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Words for answers, members, steps and problems, through the active translator. */
 import { formatDate, formatNumber, pickText } from '../i18n/format';
-import { householdField, INCOME_STEP, memberField, type FieldInfo } from './fields';
+import { fieldOfStep, householdField, INCOME_STEP, memberField, type FieldInfo } from './fields';
 import type { FormState } from './form';
 import { normalizeDate, parseAnswer, UNKNOWN_ANSWER, type FieldError } from './parse';
 
@@ -68,6 +68,7 @@ export function answerText(raw: string, field: FieldInfo, t: Translate, locale: 
   if (!parsed.ok || parsed.value === undefined) return raw;
   if (field.kind === 'date') return formatDate(parsed.value as string, locale);
   if (field.name === 'monthlyIncome') return t('results.won', { values: { amount: formatNumber(parsed.value as number, locale) } });
+  if (field.name === 'medianIncomePercent') return `${formatNumber(parsed.value as number, locale)}%`;
   return formatNumber(parsed.value as number, locale);
 }
 
@@ -76,8 +77,7 @@ export function stepTitle(step: string, t: Translate): string {
   if (step === 'household') return t('household.title');
   if (step === 'summary') return t('summary.title');
   if (step === INCOME_STEP) return t('income.title');
-  const [scope, name] = step.split(':');
-  const field = scope === 'h' ? householdField(name) : memberField(name);
+  const field = fieldOfStep(step);
   return field ? fieldLabel(field, t) : step;
 }
 

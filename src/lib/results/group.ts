@@ -19,7 +19,7 @@ export interface ResultView {
   daysLeft: number | null;
 }
 
-export type Group = 'eligible' | 'unknown' | 'upcoming' | 'ineligible' | 'error';
+export type Group = Status;
 export const GROUPS: readonly Group[] = ['eligible', 'unknown', 'upcoming', 'error', 'ineligible'];
 
 export interface GroupedResults {
@@ -37,8 +37,6 @@ export interface Totals {
   /** Some eligible benefit's amount is not known yet, so a total may be higher. */
   partial: boolean;
 }
-
-const groupOf = (status: Status): Group => status;
 
 function view(rule: Rule, result: RuleResult, evaluation: Evaluation, ranking: DecisiveStep[], idAt: string[]): ResultView {
   return {
@@ -79,7 +77,7 @@ export function groupResults(evaluation: Evaluation, rules: Rule[], ranking: Dec
     if (!rule) continue;
     const v = view(rule, result, evaluation, ranking, idAt);
     if (rule.kind === 'service' && result.status !== 'ineligible') services.push(v);
-    else groups[groupOf(result.status)].push(v);
+    else groups[result.status].push(v);
   }
   const soonest = (a: ResultView, b: ResultView) => (a.result.applyBy ?? '9999').localeCompare(b.result.applyBy ?? '9999');
   groups.eligible.sort(soonest);

@@ -6,7 +6,7 @@
 import { completedYears, isIsoDate } from '../engine/dates';
 import { mayBecomePregnant } from '../engine/facts';
 import type { DecisiveStep } from '../questionnaire/decisive';
-import { appliesToRole, householdField, householdFieldNames, INCOME_STEP, memberField, memberFieldNames, type FieldInfo } from '../questionnaire/fields';
+import { HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, householdFieldNames, INCOME_STEP, memberField, memberFieldNames, type FieldInfo } from '../questionnaire/fields';
 import { memberFieldActive, memberKey, type MemberState } from '../questionnaire/form';
 import { normalizeDate } from '../questionnaire/parse';
 
@@ -33,11 +33,11 @@ export function memberFieldsFor(member: MemberState, asOf: string): FieldInfo[] 
   return memberFieldNames
     .filter((name) => name !== 'role' && (name !== 'pregnant' || asksPregnancy(member, asOf)))
     .map((name) => memberField(name)!)
-    .filter((field) => appliesToRole(field, member.role) && memberFieldActive(member, field.name));
+    .filter((field) => memberFieldActive(member, field.name));
 }
 
 /** Answers the resident gives on the household step, where "I don't know" is not offered. */
-export const DEFINITE = new Set(['residence', 'birthDate', 'pregnant']);
+export const DEFINITE: ReadonlySet<string> = new Set(HOUSEHOLD_STEP_MEMBER_FIELDS);
 
 /** The answer a question step stands for on this screen: `income` → its mode, `m:x` → the first member it decides for. */
 export function answerKeyFor(step: string, ranking: DecisiveStep[]): string | null {

@@ -24,5 +24,5 @@ export function addStaffMessages(): void {
 export function mountStaff(target: HTMLElement, rules: Rule[]) {
   addStaffMessages();
   const checker = new Checker({ rules, store: noStore });
-  return mount(StaffApp, { target, props: { checker, rules } });
+  return mount(StaffApp, { target, props: { checker } });
 }
