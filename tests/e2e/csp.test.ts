@@ -65,6 +65,7 @@ describe('Content-Security-Policy', () => {
     const staff = await openTracked(`${baseUrl}#/staff`, { initScript: recordViolations });
     try {
       await staff.page.waitForFunction(() => !document.documentElement.hasAttribute('data-resume'));
+      await staff.page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
       await staff.page.waitForLoadState('networkidle');
       expect(await staff.page.evaluate(() => (window as unknown as Recorded).cspViolations)).toEqual([]);
       expect(staff.errors).toEqual([]);

@@ -86,6 +86,8 @@ describe('staff consultation', () => {
     const printed = await handout.innerText();
     for (const text of ['서울 가족 혜택 안내', rule('pregnancy-transport').names.ko, '신청하는 곳', 'Seoul family benefits', 'Where to apply']) expect(printed).toContain(text);
     await page.emulateMedia({ media: 'screen' });
+    expect(await handout.isVisible()).toBe(false);
+    expect(await form.isVisible()).toBe(true);
 
     await page.keyboard.press('Alt+N');
     expect(await focusedName(page)).toBe('서울특별시');

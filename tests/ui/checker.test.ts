@@ -128,8 +128,10 @@ describe('the question flow', () => {
     const { checker } = start();
     const id = checker.addMember('child');
     expect(checker.form.members.map((m) => m.id)).toEqual(['m1', id]);
+    checker.form.visited = [{ step: 'm:birthOrder', members: ['m1', id] }];
     checker.removeMember(id);
     expect(checker.form.members.map((m) => m.id)).toEqual(['m1']);
+    expect(checker.form.visited).toEqual([{ step: 'm:birthOrder', members: ['m1'] }]);
     checker.removeMember('m1');
     expect(checker.form.members).toHaveLength(1);
   });

@@ -147,3 +147,7 @@ export function expectClearMessage(input: HTMLInputElement, key: string, problem
   expect(message).not.toMatch(/^\s*$|validation\.|[{}]|undefined|NaN/);
   expect(input.getAttribute('aria-describedby')).toContain(`${inputId(key)}-error`);
 }
+
+/** Every answer but `except`, as the checker holds it now: what typing into one field must leave alone. */
+export const otherAnswers = (checker: { raw(key: string): string }, answers: Map<string, string>, except: string) =>
+  [...answers.keys()].filter((k) => k !== except).map((k) => [k, checker.raw(k)]);

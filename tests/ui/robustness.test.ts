@@ -22,7 +22,7 @@ import Field from '../../src/lib/questionnaire/Field.svelte';
 import { restoreForm } from '../../src/lib/questionnaire/form';
 import { inputId } from '../../src/lib/questionnaire/labels';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
-import { expectClearMessage, MemoryStorage, startI18n, testRules, typed, validAnswer } from './helpers';
+import { expectClearMessage, otherAnswers, MemoryStorage, startI18n, testRules, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
 const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
@@ -55,9 +55,6 @@ function answered(answers: Map<string, string>, incomeMode: 'amount' | 'percent'
 
 const fieldOf = (key: string) => allFields().find((f) => f.name === key.split('.').pop() && (f.scope === 'member') === key.includes('.'))!;
 const textKeys = [...validAnswers().keys()].filter((k) => ['date', 'number'].includes(fieldOf(k).kind));
-
-const otherAnswers = (checker: Checker, answers: Map<string, string>, except: string) =>
-  [...answers.keys()].filter((k) => k !== except).map((k) => [k, checker.raw(k)]);
 
 describe('every text field under random input', () => {
   it('covers every date and number question', () => {
@@ -110,9 +107,30 @@ describe('answers set behind the UI', () => {
     );
   });
 
+  /** Shaped enough like a saved form to get past the first checks, with garbage inside. */
+  const junk = fc.oneof(typed, fc.anything());
+  const nearForm = fc.record(
+    {
+      v: fc.constant(1),
+      members: fc.array(
+        fc.oneof(
+          fc.record({ id: fc.string(), role: fc.constantFrom('adult', 'child'), raw: fc.dictionary(fc.constantFrom('birthDate', 'pregnant', 'dueDate', 'sex', 'birthOrder'), junk) }),
+          fc.anything(),
+        ),
+        { maxLength: 4 },
+      ),
+      raw: fc.oneof(fc.dictionary(fc.constantFrom('residence', 'monthlyIncome', 'singleParent'), junk), fc.anything()),
+      incomeMode: fc.oneof(fc.constantFrom('', 'amount', 'percent', 'unknown'), fc.anything()),
+      visited: fc.array(fc.oneof(fc.record({ step: fc.constantFrom('h:residence', 'income', 'm:birthOrder', 'summary', 'nope'), members: fc.array(junk) }), fc.anything())),
+      cursor: fc.oneof(fc.integer(), fc.anything()),
+      nextId: fc.oneof(fc.integer(), fc.anything()),
+    },
+    { requiredKeys: ['v', 'members'] },
+  );
+
   it('saved answers that are garbage start a clean check instead of crashing', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.anything()), (data) => {
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything(), nearForm), (data) => {
         expect(() => restoreForm(data)).not.toThrow();
         const storage = new MemoryStorage();
         storage.setItem(STORAGE_KEY, typeof data === 'string' ? data : JSON.stringify({ form: data, locale: data }) ?? '');

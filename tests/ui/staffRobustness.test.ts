@@ -23,7 +23,7 @@ import { addStaffMessages } from '../../src/lib/staff';
 import { memberFieldsFor, situationFields } from '../../src/lib/staff/fields';
 import StaffForm from '../../src/lib/staff/StaffForm.svelte';
 import { noStore } from '../../src/lib/storage';
-import { expectClearMessage, startI18n, testRules, typed, validAnswer } from './helpers';
+import { expectClearMessage, otherAnswers, startI18n, testRules, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
 const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
@@ -68,9 +68,6 @@ function renderForm(mode: IncomeMode) {
   const inputs = () => [...container.querySelectorAll<HTMLInputElement>('input[type="text"]')];
   return { checker, answers, inputs, unmount };
 }
-
-const otherAnswers = (checker: Checker, answers: Map<string, string>, except: string) =>
-  [...answers.keys()].filter((k) => k !== except).map((k) => [k, checker.raw(k)]);
 
 /** What the text fields on screen but `key`'s show, and the answers they should show. */
 function otherFields(inputs: HTMLInputElement[], answers: Map<string, string>, key: string) {
