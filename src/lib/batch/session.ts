@@ -3,7 +3,7 @@
  * page at a time: 10,000 households make ~300,000 result lines, too many to send or render at once.
  */
 import type { Rule, Status } from '../engine';
-import type { AmountResult } from '../engine/types';
+import type { AmountResult, RuleResult } from '../engine/types';
 import { decodeCsv } from './decode';
 import { parseBatchCsv, type RowProblem, type Shard } from './parse';
 import { columnWords, resultsCsv, screenSheet, type Lang, type ScreenedRow } from './screen';
@@ -54,6 +54,12 @@ export interface BatchPage {
   lines: BatchLine[];
 }
 
+/** Whether a line passes the filter: a benefit's result, or null for an invalid row's line. */
+function keeps(filter: BatchFilter, result: RuleResult | null): boolean {
+  if (result === null) return filter.benefit === '' && (filter.status === '' || filter.status === 'invalid');
+  return (filter.benefit === '' || result.id === filter.benefit) && (filter.status === '' || result.status === filter.status);
+}
+
 export class BatchSession {
   private rows: ScreenedRow[] = [];
   /** Line i is rows[lineRow[i]], result lineResult[i] (-1: the row's single "invalid" line). */
@@ -101,9 +107,7 @@ export class BatchSession {
 
   private matches(i: number, filter: BatchFilter): boolean {
     const k = this.lineResult[i];
-    if (k < 0) return filter.benefit === '' && (filter.status === '' || filter.status === 'invalid');
-    const result = this.rows[this.lineRow[i]].results![k];
-    return (filter.benefit === '' || result.id === filter.benefit) && (filter.status === '' || result.status === filter.status);
+    return keeps(filter, k < 0 ? null : this.rows[this.lineRow[i]].results![k]);
   }
 
   private line(i: number): BatchLine {
@@ -144,10 +148,10 @@ export class BatchSession {
     const rows: ScreenedRow[] = [];
     for (const r of this.rows) {
       if (!r.results) {
-        if (filter.benefit === '' && (filter.status === '' || filter.status === 'invalid')) rows.push(r);
+        if (keeps(filter, null)) rows.push(r);
         continue;
       }
-      const results = r.results.filter((x) => (filter.benefit === '' || x.id === filter.benefit) && (filter.status === '' || x.status === filter.status));
+      const results = r.results.filter((x) => keeps(filter, x));
       if (results.length > 0) rows.push({ ...r, results });
     }
     return resultsCsv(rows, this.rules, lang);
