@@ -3,6 +3,7 @@
  * parent and a baby, through every question the app asks (the income as a monthly amount, "I don't
  * know" elsewhere), to results.
  */
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { plusMonths, todayInSeoul } from '../../src/lib/engine/dates';
@@ -63,3 +64,6 @@ export async function expectResults(page: Page) {
   await eligible.first().waitFor();
   expect(await eligible.count()).toBeGreaterThan(0);
 }
+
+/** A benefit's Korean name, as its rule file gives it. */
+export const ruleName = (id: string): string => (JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } }).names.ko;

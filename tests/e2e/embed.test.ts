@@ -4,16 +4,14 @@
  * and a message; a message from a foreign origin (localhost against 127.0.0.1, same server) is
  * ignored. Then the whole build served under a sub-path, as the portal may serve it at /benefits/.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { preview } from 'vite';
 import { templateCsv } from '../../src/lib/batch';
 import { axeViolations, usePages, type OpenedPage } from './browser';
-import { waitForApp } from './check';
+import { ruleName, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
-const name = (id: string): string => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')).names.ko;
 
 type Recorded = Window & { violations: string[]; messages: string[] };
 
@@ -45,11 +43,11 @@ describe('the embed demo page', () => {
     expect(await birthDate(page, '어른 2')).toBe('1991-11-20');
     expect(await checker(page).getByRole('radio', { name: '서울특별시' }).isChecked()).toBe(true);
     for (const output of ['#from-message', '#from-event']) {
-      await page.locator(output, { hasText: name('pregnancy-transport') }).waitFor();
+      await page.locator(output, { hasText: ruleName('pregnancy-transport') }).waitFor();
     }
     // Only the benefits named in the `benefits` attribute are shown and reported.
-    expect(await page.locator('#from-event').innerText()).not.toContain(name('kids-cafe'));
-    expect(await checker(page).getByRole('article', { name: name('kids-cafe') }).count()).toBe(0);
+    expect(await page.locator('#from-event').innerText()).not.toContain(ruleName('kids-cafe'));
+    expect(await checker(page).getByRole('article', { name: ruleName('kids-cafe') }).count()).toBe(0);
 
     await page.evaluate(() => {
       (document.querySelector('seoul-benefits-checker') as HTMLElement & { household: unknown }).household = {
@@ -106,7 +104,7 @@ describe('under a sub-path', () => {
       const demo = await openDemo(`${root}embed-demo.html`);
       watch(demo);
       await demo.page.getByRole('button', { name: '예시 가구 채우기 (household 속성)' }).click();
-      await demo.page.locator('#from-event', { hasText: name('pregnancy-transport') }).waitFor();
+      await demo.page.locator('#from-event', { hasText: ruleName('pregnancy-transport') }).waitFor();
 
       const staff = await openTracked(`${root}#/staff/batch`, { width: 1280, height: 900 });
       watch(staff);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { templateCsv } from '../../src/lib/batch';
 import { plusDays, todayInSeoul } from '../../src/lib/engine/dates';
 import { axeViolations, usePages, type OpenedPage } from './browser';
-import { ANSWERS, answerQuestions, expectResults, fillHousehold, switchToEnglishAndBack, waitForApp } from './check';
+import { ANSWERS, answerQuestions, expectResults, fillHousehold, ruleName, switchToEnglishAndBack, waitForApp } from './check';
 import { NOTHING_STORED, recordWrites, storedAnything } from './storage';
 
 const baseUrl = inject('baseUrl');
@@ -38,7 +38,6 @@ async function openStaff(url: string): Promise<OpenedPage> {
 
 const waitForStaff = (page: Page) => page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
 const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-const ruleName = (id: string) => (JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } }).names.ko;
 
 /** The precache list generated into sw.js: every URL, relative to the build. */
 function precached(dir: string): string[] {

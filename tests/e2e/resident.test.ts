@@ -4,7 +4,6 @@
  * keep their promises; axe finds nothing on the first step, a middle step and the results.
  * Dates are relative to today in Seoul, as the app evaluates on today.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import ko from '../../src/lib/i18n/locales/ko.json';
@@ -12,12 +11,11 @@ import { todayInSeoul } from '../../src/lib/engine/dates';
 import { plusDays, plusMonths } from '../../src/lib/engine/dates';
 import { memberFields, householdFields } from '../../src/lib/engine/inputModel';
 import { axeViolations, usePages, type OpenedPage } from './browser';
-import { waitForApp } from './check';
+import { ruleName, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
 const questions = ko.questions as Record<string, { label: string; options?: Record<string, string> }>;
-const benefitName = (id: string): string => JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')).names.ko;
 
 /** A persona's answers: one per field, or per member by name ("아이 2") for member fields. */
 interface Persona {
@@ -118,7 +116,7 @@ async function group(page: Page, title: string) {
 
 async function expectIn(page: Page, title: string, ids: string[]) {
   const section = await group(page, title);
-  for (const id of ids) await expect(section.getByRole('article', { name: benefitName(id) }).count(), `${id} in ${title}`).resolves.toBe(1);
+  for (const id of ids) await expect(section.getByRole('article', { name: ruleName(id) }).count(), `${id} in ${title}`).resolves.toBe(1);
 }
 
 function onlyOwnOrigin(o: OpenedPage) {
@@ -145,7 +143,7 @@ describe('personas at 360×740', () => {
     });
     await expectIn(page, '받을 수 있어요', ['pregnancy-transport']);
     await expectIn(page, '곧 받을 수 있어요', ['postpartum-care', 'first-meeting-voucher']);
-    const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: benefitName('pregnancy-transport') });
+    const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('pregnancy-transport') });
     await expect(card.textContent()).resolves.toContain('한 번 700,000원');
     await expect(card.textContent()).resolves.toMatch(/신청 기한: .*일 남음/);
     expect(await axeViolations(page)).toEqual([]);
@@ -176,9 +174,9 @@ describe('personas at 360×740', () => {
     const seen = await answerAll(page, persona);
     expect(seen).toContain('income');
     await expectIn(page, '받을 수 있어요', ['postpartum-care', 'first-meeting-voucher', 'pregnancy-transport']);
-    const postpartum = (await group(page, '받을 수 있어요')).getByRole('article', { name: benefitName('postpartum-care') });
+    const postpartum = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('postpartum-care') });
     await expect(postpartum.textContent()).resolves.toContain('한 번 2,000,000원');
-    const voucher = (await group(page, '받을 수 있어요')).getByRole('article', { name: benefitName('first-meeting-voucher') });
+    const voucher = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('first-meeting-voucher') });
     await expect(voucher.textContent()).resolves.toContain('한 번 6,000,000원');
     const totals = page.getByRole('region', { name: '지금 받을 수 있는 지원' });
     await expect(totals.textContent()).resolves.toMatch(/한 번에 받는 지원\s*[\d,]+원/);
@@ -198,7 +196,7 @@ describe('personas at 360×740', () => {
     await fillHousehold(page, persona);
     await answerAll(page, persona);
     await expectIn(page, '받을 수 있어요', ['single-parent-child-support']);
-    const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: benefitName('single-parent-child-support') });
+    const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('single-parent-child-support') });
     await expect(card.textContent()).resolves.toMatch(/매달 [\d,]+원/);
     expect(o.errors).toEqual([]);
     onlyOwnOrigin(o);
@@ -218,7 +216,7 @@ describe('personas at 360×740', () => {
     await expectIn(page, '받을 수 있어요', ['first-meeting-voucher']);
     const notForYou = await group(page, '해당되지 않아요');
     await notForYou.getByText(/^해당되지 않아요/).click();
-    const postpartum = notForYou.getByRole('article', { name: benefitName('postpartum-care') });
+    const postpartum = notForYou.getByRole('article', { name: ruleName('postpartum-care') });
     await expect(postpartum.textContent()).resolves.toContain('맞지 않는 조건: 산모가 서울시에 주민등록');
     expect(o.errors).toEqual([]);
     onlyOwnOrigin(o);
