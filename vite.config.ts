@@ -26,7 +26,11 @@ export default defineConfig({
     // The first screen rendered into index.html at build time, hydrated by main.ts.
     prerenderPlugin(),
     // The dev server injects inline <style>s and scripts for hot reload, which index.html's CSP forbids.
-    { name: 'csp-off-in-dev', apply: 'serve', transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
+    {
+      name: 'csp-off-in-dev',
+      apply: 'serve',
+      transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    },
   ],
   build: {
     outDir: here('./dist'),

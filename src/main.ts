@@ -55,7 +55,11 @@ const staff = (hash: string) => hash.startsWith('#/staff');
 const inStaff = staff(location.hash);
 
 async function startStaff() {
-  const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([import('./lib/rules'), import('./lib/staff'), setupI18n(DEFAULT_LOCALE)]);
+  const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([
+    import('./lib/rules'),
+    import('./lib/staff'),
+    setupI18n(DEFAULT_LOCALE),
+  ]);
   provideEvaluator(evaluate);
   await documentParsed();
   const target = document.getElementById('app')!;

@@ -10,9 +10,19 @@ export function cliResult(result: RuleResult, rule: Rule | undefined, lang: Lang
     name: t(rule?.names),
     status: result.status,
     amount: result.amount
-      ? { value: result.amount.value, per: result.amount.per, kind: result.amount.kind, ...(result.amount.members ? { members: result.amount.members } : {}) }
+      ? {
+          value: result.amount.value,
+          per: result.amount.per,
+          kind: result.amount.kind,
+          ...(result.amount.members ? { members: result.amount.members } : {}),
+        }
       : null,
-    criteria: result.criteria.map((c) => ({ id: c.id, label: t(c.label), outcome: c.outcome, ...(c.incomeLimit ? { incomeLimit: c.incomeLimit } : {}) })),
+    criteria: result.criteria.map((c) => ({
+      id: c.id,
+      label: t(c.label),
+      outcome: c.outcome,
+      ...(c.incomeLimit ? { incomeLimit: c.incomeLimit } : {}),
+    })),
     missing: result.missing,
     applyBy: result.applyBy,
     upcomingDate: result.upcomingDate,

@@ -100,7 +100,12 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
     const result = evaluateText(line, options, rules);
     if (result.ok) out.push(JSON.stringify(result.value));
     else {
-      out.push(JSON.stringify({ line: i + 1, error: { issues: result.issues.map((p) => ({ field: p.field, code: p.code, reason: p.message[options.lang] })) } }));
+      out.push(
+        JSON.stringify({
+          line: i + 1,
+          error: { issues: result.issues.map((p) => ({ field: p.field, code: p.code, reason: p.message[options.lang] })) },
+        }),
+      );
       err.push(issueLines(result.issues, options.lang, `line ${i + 1}: `));
     }
   });

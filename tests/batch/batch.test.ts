@@ -7,7 +7,8 @@ import { runCli } from '../../src/cli/run';
 
 const rules = loadRulesOrThrow();
 const csv = (lines: string[]) => lines.join('\r\n');
-const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고,자녀2 생년월일,자녀2 서울출생신고';
+const HEADER =
+  '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고,자녀2 생년월일,자녀2 서울출생신고';
 
 describe('batch CSV columns', () => {
   it('has a Korean header for every input field', () => {
@@ -51,13 +52,15 @@ describe('parsing households from CSV', () => {
   });
 
   it('reports a bad row with its row number, column and reason, and still reads the others', () => {
-    const sheet = parseBatchCsv(csv([
-      HEADER,
-      'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
-      'H2,2024-10-15,부산,100,1993-02-30,여,아니오,,,,',
-      'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
-      'H4,2024-10-15,서울,300,1993-05-02,여,아니오,2024-10-01,예,,',
-    ]));
+    const sheet = parseBatchCsv(
+      csv([
+        HEADER,
+        'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
+        'H2,2024-10-15,부산,100,1993-02-30,여,아니오,,,,',
+        'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
+        'H4,2024-10-15,서울,300,1993-05-02,여,아니오,2024-10-01,예,,',
+      ]),
+    );
     const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
     expect(problems).toEqual([
       [2, '월소득인정액', 'cannot be negative'],
@@ -84,14 +87,18 @@ describe('parsing households from CSV', () => {
 });
 
 describe('screening results', () => {
-  const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,,,', 'H2,2024-10-15,서울,-1,1993-05-02,여,아니오,,,,']));
+  const sheet = parseBatchCsv(
+    csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,,,', 'H2,2024-10-15,서울,-1,1993-05-02,여,아니오,,,,']),
+  );
   const rows = screenSheet(sheet, rules);
 
   it('gives every benefit for a good row and one "invalid input" line for a bad one', () => {
     const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
     expect(out[0]).toEqual(['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유']);
     expect(out.filter((l) => l[1] === 'H1')).toHaveLength(rules.length);
-    expect(out.filter((l) => l[1] === 'H2')).toEqual([['3', 'H2', '', '', '입력 오류', '', '', '', '', '', '월소득인정액: 0보다 작을 수 없습니다']]);
+    expect(out.filter((l) => l[1] === 'H2')).toEqual([
+      ['3', 'H2', '', '', '입력 오류', '', '', '', '', '', '월소득인정액: 0보다 작을 수 없습니다'],
+    ]);
   });
 
   it('names what is missing in the sheet words', () => {
@@ -104,7 +111,11 @@ describe('screening results', () => {
 
 describe('benefits screen', () => {
   it('writes the results CSV to stdout and the bad rows to stderr, exiting 0', () => {
-    const input = csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,예,,', 'H2,2024-10-15,서울,x,1993-05-02,여,아니오,,,,']);
+    const input = csv([
+      HEADER,
+      'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,예,,',
+      'H2,2024-10-15,서울,x,1993-05-02,여,아니오,,,,',
+    ]);
     const { code, stdout, stderr } = runCli(['screen', '-', '--lang', 'en'], { readInput: () => input, rules: () => rules });
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFrow,household,benefit id')).toBe(true);

@@ -21,11 +21,14 @@ function screened() {
 }
 
 describe('reading CSV bytes', () => {
-  it('reads UTF-8 with or without a BOM, and falls back to EUC-KR (Korean Excel\'s plain CSV)', () => {
+  it("reads UTF-8 with or without a BOM, and falls back to EUC-KR (Korean Excel's plain CSV)", () => {
     const utf8 = new TextEncoder().encode('\uFEFF가구ID,거주지\r\nH1,서울\r\n');
     expect(decodeCsv(utf8)).toBe('가구ID,거주지\r\nH1,서울\r\n');
     // '가구ID,거주지,성인1 생년월일 / H1,서울,1990-01-01' as CP949 bytes.
-    const eucKr = new Uint8Array([176, 161, 177, 184, 73, 68, 44, 176, 197, 193, 214, 193, 246, 44, 188, 186, 192, 206, 49, 32, 187, 253, 179, 226, 191, 249, 192, 207, 13, 10, 72, 49, 44, 188, 173, 191, 239, 44, 49, 57, 57, 48, 45, 48, 49, 45, 48, 49, 13, 10]);
+    const eucKr = new Uint8Array([
+      176, 161, 177, 184, 73, 68, 44, 176, 197, 193, 214, 193, 246, 44, 188, 186, 192, 206, 49, 32, 187, 253, 179, 226, 191, 249, 192, 207,
+      13, 10, 72, 49, 44, 188, 173, 191, 239, 44, 49, 57, 57, 48, 45, 48, 49, 45, 48, 49, 13, 10,
+    ]);
     expect(decodeCsv(eucKr)).toBe('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n');
   });
 });
@@ -49,7 +52,10 @@ describe('a screened sheet', () => {
     expect(session.query({ benefit: '', status: '' }, all.total - 2, 5).lines).toHaveLength(2);
 
     const postpartum = session.query({ benefit: 'postpartum-care', status: '' }, 0, 10);
-    expect(postpartum.lines.map((l) => [l.id, l.status])).toEqual([['H1', 'unknown'], ['H3', 'ineligible']]);
+    expect(postpartum.lines.map((l) => [l.id, l.status])).toEqual([
+      ['H1', 'unknown'],
+      ['H3', 'ineligible'],
+    ]);
     expect(postpartum.lines[0].missing).toEqual(['자녀1 서울출생신고']);
 
     const invalid = session.query({ benefit: '', status: 'invalid' }, 0, 10);
@@ -59,7 +65,7 @@ describe('a screened sheet', () => {
     expect(session.query({ benefit: 'postpartum-care', status: 'invalid' }, 0, 10).total).toBe(0);
   });
 
-  it('writes the CLI\'s results CSV, of every line or only the filtered ones', () => {
+  it("writes the CLI's results CSV, of every line or only the filtered ones", () => {
     const { session } = screened();
     const parse = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1);
     expect(parse(session.csv({ benefit: '', status: '' }, 'ko'))).toHaveLength(2 * rules.length + 1);
@@ -75,7 +81,9 @@ describe('a screened sheet', () => {
   });
 
   it('sends at most PROBLEM_LIMIT problems, and says how many there are', () => {
-    const bad = [HEADER, ...Array.from({ length: PROBLEM_LIMIT + 5 }, (_, i) => `B${i},2024-10-15,서울,x,1990-01-01,여,아니오,,`)].join('\n');
+    const bad = [HEADER, ...Array.from({ length: PROBLEM_LIMIT + 5 }, (_, i) => `B${i},2024-10-15,서울,x,1990-01-01,여,아니오,,`)].join(
+      '\n',
+    );
     const summary = new BatchSession(rules).screen(bad);
     expect(summary.problems).toHaveLength(PROBLEM_LIMIT);
     expect(summary.problemCount).toBe(PROBLEM_LIMIT + 5);
@@ -86,41 +94,64 @@ describe('a sheet screened in shards', () => {
   const big = [
     `${HEADER},비고`,
     ...Array.from({ length: 10 }, (_, i) =>
-      i % 4 === 1 ? `S${i},2024-10-15,서울,x,1990-01-01,여,아니오,,,` : `S${i},2024-10-15,서울,${i}000000,1990-01-01,여,아니오,2024-0${(i % 9) + 1}-01,예,`,
+      i % 4 === 1
+        ? `S${i},2024-10-15,서울,x,1990-01-01,여,아니오,,,`
+        : `S${i},2024-10-15,서울,${i}000000,1990-01-01,여,아니오,2024-0${(i % 9) + 1}-01,예,`,
     ),
   ].join('\r\n');
   const whole = new BatchSession(rules);
   const wholeSummary = whole.screen(big);
   const shards = [0, 1, 2].map(() => new BatchSession(rules));
-  const merged = mergeSummaries(shards.map((s, index) => s.screen(big, undefined, { index, of: 3 })), wholeSummary.ms);
+  const merged = mergeSummaries(
+    shards.map((s, index) => s.screen(big, undefined, { index, of: 3 })),
+    wholeSummary.ms,
+  );
 
   function query(filter: BatchFilter, offset: number, limit: number) {
     const totals = shards.map((s) => s.query(filter, 0, 0).total);
     return planPages(totals, offset, limit).flatMap((p) => shards[p.shard].query(filter, p.offset, p.limit).lines);
   }
 
-  it('sum up to the same summary, the sheet\'s own problem reported once', () => {
+  it("sum up to the same summary, the sheet's own problem reported once", () => {
     expect(merged).toEqual(wholeSummary);
     expect(merged.problems.filter((p) => p.column === '비고')).toHaveLength(1);
   });
 
   it('page through the same lines in the same order', () => {
-    for (const filter of [{ benefit: '', status: '' }, { benefit: 'postpartum-care', status: '' }, { benefit: '', status: 'invalid' }] as BatchFilter[]) {
+    for (const filter of [
+      { benefit: '', status: '' },
+      { benefit: 'postpartum-care', status: '' },
+      { benefit: '', status: 'invalid' },
+    ] as BatchFilter[]) {
       const total = whole.query(filter, 0, 0).total;
-      for (const [offset, limit] of [[0, 7], [5, 50], [total - 3, 10], [total, 5]]) {
-        expect(query(filter, offset, limit), `${filter.benefit}/${filter.status} ${offset}+${limit}`).toEqual(whole.query(filter, offset, limit).lines);
+      for (const [offset, limit] of [
+        [0, 7],
+        [5, 50],
+        [total - 3, 10],
+        [total, 5],
+      ]) {
+        expect(query(filter, offset, limit), `${filter.benefit}/${filter.status} ${offset}+${limit}`).toEqual(
+          whole.query(filter, offset, limit).lines,
+        );
       }
     }
   });
 
   it('write the same results CSV', () => {
-    for (const filter of [{ benefit: '', status: '' }, { benefit: 'postpartum-care', status: 'unknown' }, { benefit: '', status: 'error' }] as BatchFilter[]) {
+    for (const filter of [
+      { benefit: '', status: '' },
+      { benefit: 'postpartum-care', status: 'unknown' },
+      { benefit: '', status: 'error' },
+    ] as BatchFilter[]) {
       expect(joinCsv(shards.map((s) => s.csv(filter, 'ko')))).toBe(whole.csv(filter, 'ko'));
     }
   });
 
   it('plan pages across shards, skipping empty ones', () => {
-    expect(planPages([3, 0, 4], 2, 3)).toEqual([{ shard: 0, offset: 2, limit: 1 }, { shard: 2, offset: 0, limit: 2 }]);
+    expect(planPages([3, 0, 4], 2, 3)).toEqual([
+      { shard: 0, offset: 2, limit: 1 },
+      { shard: 2, offset: 0, limit: 2 },
+    ]);
     expect(planPages([3, 4], 10, 5)).toEqual([]);
   });
 });

@@ -39,7 +39,11 @@ function householdsCsv(households: Household[]): string {
 
 const csv = Buffer.from(householdsCsv(benchHouseholds(COUNT)));
 const outDir = mkdtempSync(join(tmpdir(), 'benefits-bench-'));
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+  { stdio: 'inherit' },
+);
 const server = await preview({ configLoader: 'runner', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
 const browser = await launchBrowser();
 
@@ -87,7 +91,10 @@ try {
     const worker = /\(([\d.]+)초\)/.exec(text)?.[1];
     rows.push([`${run}: file chosen → results shown`, `${Math.round(wall)} ms (goal < ${GOAL_MS} ms)`]);
     rows.push([`${run}: in the worker (read + screen)`, `${Math.round(Number(worker) * 1000)} ms`]);
-    rows.push([`${run}: page while screening`, `longest task ${Math.round(probe.longestTask)} ms, longest frame gap ${Math.round(probe.longestFrameGap)} ms`]);
+    rows.push([
+      `${run}: page while screening`,
+      `longest task ${Math.round(probe.longestTask)} ms, longest frame gap ${Math.round(probe.longestFrameGap)} ms`,
+    ]);
     rows.push([`${run}: status`, text]);
   }
   await context.close();

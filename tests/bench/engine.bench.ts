@@ -36,10 +36,16 @@ const rows = [
   ['households', String(households.length)],
   ['total', `${elapsed.toFixed(0)} ms`],
   ['throughput', `${Math.round((households.length / elapsed) * 1000).toLocaleString('en')} households/s (wall clock)`],
-  ['CPU throughput', `${Math.round((households.length / cpuMs) * 1000).toLocaleString('en')} households/s of CPU time (fairer on a shared machine)`],
+  [
+    'CPU throughput',
+    `${Math.round((households.length / cpuMs) * 1000).toLocaleString('en')} households/s of CPU time (fairer on a shared machine)`,
+  ],
   ['median latency', `${(at(0.5) * 1000).toFixed(0)} µs`],
   ['p99 latency', `${(at(0.99) * 1000).toFixed(0)} µs`],
-  ['re-evaluation', `after one changed answer the app re-runs every rule for one household: median ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs (a frame is 16,700 µs)`],
+  [
+    're-evaluation',
+    `after one changed answer the app re-runs every rule for one household: median ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs (a frame is 16,700 µs)`,
+  ],
   ['goal', '≥ 20,000 households/s'],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(16)} ${v}`);

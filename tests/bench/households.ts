@@ -49,7 +49,11 @@ export function realisticHousehold(seed: number): Household {
   const adults = rng() < 0.25 ? 1 : 2;
   for (let i = 0; i < adults; i += 1) {
     const sex = i === 0 ? 'female' : 'male';
-    const adult: Record<string, unknown> = { role: 'adult', sex, birthDate: plusDays(BENCH_AS_OF, -Math.floor((20 + rng() * 30) * 365.25)) };
+    const adult: Record<string, unknown> = {
+      role: 'adult',
+      sex,
+      birthDate: plusDays(BENCH_AS_OF, -Math.floor((20 + rng() * 30) * 365.25)),
+    };
     fill(adult, memberFields, memberSkip, rng, 'adult');
     if (sex === 'female') {
       adult.pregnant = rng() < 0.2;

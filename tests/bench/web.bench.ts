@@ -16,7 +16,9 @@ import { CHROMIUM, launchBrowser, openPage } from '../e2e/browser';
 import { initialAssets, INITIAL_BUDGET_GZIP } from '../e2e/assets';
 
 const DIST = 'dist';
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port: 4183, strictPort: true } });
 const url = 'http://127.0.0.1:4183/';
 
@@ -25,7 +27,10 @@ const rows: [string, string][] = [];
 const assets = initialAssets(DIST);
 for (const kind of ['html', 'js', 'css'] as const) {
   const files = assets.files.filter((f) => f.kind === kind);
-  rows.push([`initial ${kind} (${files.length} file${files.length === 1 ? '' : 's'})`, `${kb(files.reduce((a, f) => a + f.raw, 0))} raw, ${kb(files.reduce((a, f) => a + f.gzip, 0))} gzip`]);
+  rows.push([
+    `initial ${kind} (${files.length} file${files.length === 1 ? '' : 's'})`,
+    `${kb(files.reduce((a, f) => a + f.raw, 0))} raw, ${kb(files.reduce((a, f) => a + f.gzip, 0))} gzip`,
+  ]);
 }
 rows.push(['rule data (lazy, with the engine)', `${kb(assets.rules.raw)} raw, ${kb(assets.rules.gzip)} gzip`]);
 rows.push(['initial JS + CSS gzip', `${kb(assets.jsCssGzip)} (budget ${kb(INITIAL_BUDGET_GZIP)})`]);
@@ -46,12 +51,26 @@ const profile = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 const chrome = await launch({
   chromePath: CHROMIUM,
   userDataDir: profile,
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  });
   const lhr = result!.lhr;
-  for (const id of ['performance', 'accessibility', 'best-practices', 'seo']) rows.push([`Lighthouse ${id}`, String(Math.round((lhr.categories[id].score ?? 0) * 100))]);
+  for (const id of ['performance', 'accessibility', 'best-practices', 'seo'])
+    rows.push([`Lighthouse ${id}`, String(Math.round((lhr.categories[id].score ?? 0) * 100))]);
   rows.push(['LCP', lhr.audits['largest-contentful-paint'].displayValue ?? '']);
   rows.push(['TBT', lhr.audits['total-blocking-time'].displayValue ?? '']);
   rows.push(['CLS', lhr.audits['cumulative-layout-shift'].displayValue ?? '']);

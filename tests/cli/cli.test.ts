@@ -18,7 +18,9 @@ describe('benefits evaluate', () => {
     const out = JSON.parse(stdout);
     expect(out.asOf).toBe('2024-10-15');
     expect(out.results.map((r: { id: string }) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
-    expect(Object.keys(out.results[0])).toEqual(expect.arrayContaining(['id', 'status', 'amount', 'criteria', 'missing', 'applyBy', 'reasons']));
+    expect(Object.keys(out.results[0])).toEqual(
+      expect.arrayContaining(['id', 'status', 'amount', 'criteria', 'missing', 'applyBy', 'reasons']),
+    );
   });
 
   it('gives the household total as amount.value: newborn twins bring KRW 2,000,000 of 산후조리경비', () => {
@@ -59,9 +61,17 @@ describe('benefits evaluate', () => {
 
   it.each([
     ['garbage JSON', 'not json', /input: .*JSON/],
-    ['a negative income', '{"monthlyIncome": -1, "members": [{"role": "adult", "birthDate": "1990-01-01"}]}', /monthlyIncome: 0보다 작을 수 없습니다/],
+    [
+      'a negative income',
+      '{"monthlyIncome": -1, "members": [{"role": "adult", "birthDate": "1990-01-01"}]}',
+      /monthlyIncome: 0보다 작을 수 없습니다/,
+    ],
     ['an impossible date', '{"members": [{"role": "adult", "birthDate": "1990-02-30"}]}', /members\[0\]\.birthDate/],
-    ['a due date in the past', '{"asOf": "2024-10-15", "members": [{"role": "adult", "sex": "female", "birthDate": "1990-01-01", "pregnant": true, "dueDate": "2024-10-01"}]}', /members\[0\]\.dueDate/],
+    [
+      'a due date in the past',
+      '{"asOf": "2024-10-15", "members": [{"role": "adult", "sex": "female", "birthDate": "1990-01-01", "pregnant": true, "dueDate": "2024-10-01"}]}',
+      /members\[0\]\.dueDate/,
+    ],
   ])('exits 2 with an empty stdout on %s, naming the field on stderr', (_name, input, message) => {
     const { code, stdout, stderr } = cli(['evaluate', '-'], input);
     expect(code).toBe(2);
@@ -75,19 +85,25 @@ describe('benefits evaluate', () => {
     expect(stderr).toMatch(/^asOf: /);
   });
 
-  it.each([[[]], [['screen-all']], [['evaluate']], [['evaluate', '-', '--lang', 'fr']], [['evaluate', '-', '--bogus']]])('exits 2 with usage on bad arguments %j', (args) => {
-    const { code, stdout, stderr } = cli(args, '{}');
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/usage: benefits/);
-  });
+  it.each([[[]], [['screen-all']], [['evaluate']], [['evaluate', '-', '--lang', 'fr']], [['evaluate', '-', '--bogus']]])(
+    'exits 2 with usage on bad arguments %j',
+    (args) => {
+      const { code, stdout, stderr } = cli(args, '{}');
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/usage: benefits/);
+    },
+  );
 
   it('evaluates --ndjson line by line, reporting a bad line and carrying on', () => {
     const oneLine = (name: string) => JSON.stringify(JSON.parse(fixture(name)));
     const lines = [oneLine('pregnant-seoul'), '{"members": []}', 'garbage', oneLine('outside-seoul')].join('\n');
     const { code, stdout, stderr } = cli(['evaluate', '-', '--ndjson'], lines);
     expect(code).toBe(0);
-    const records = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(4);
     expect(records[0].results.length).toBe(rules.length);
     expect(records[1]).toMatchObject({ line: 2, error: { issues: [{ field: 'members', code: 'members.empty' }] } });
@@ -99,7 +115,11 @@ describe('benefits evaluate', () => {
 
 describe('the npm script', () => {
   it('runs as `npm run --silent benefits -- evaluate FILE` with JSON on stdout', () => {
-    const stdout = execFileSync('npm', ['run', '--silent', 'benefits', '--', 'evaluate', 'tests/fixtures/households/outside-seoul.json', '--lang', 'en'], { encoding: 'utf8' });
+    const stdout = execFileSync(
+      'npm',
+      ['run', '--silent', 'benefits', '--', 'evaluate', 'tests/fixtures/households/outside-seoul.json', '--lang', 'en'],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(stdout).asOf).toBe('2024-10-15');
   });
 

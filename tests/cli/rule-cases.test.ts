@@ -12,7 +12,10 @@ const cases = rules.flatMap((rule) => rule.tests.map((test) => ({ rule, test }))
 describe('rule cases through `benefits evaluate --ndjson`', () => {
   const input = cases.map(({ test }) => JSON.stringify(test.household)).join('\n');
   const { code, stdout, stderr } = runCli(['evaluate', '-', '--ndjson', '--lang', 'en'], { readInput: () => input, rules: () => rules });
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
   it('evaluates every case without an error line', () => {
     expect(code).toBe(0);

@@ -26,7 +26,9 @@ export function initialAssets(dist: string) {
     .filter((m) => /\.(m?js|css)$/.test(m[1]) && !/rel="(?:icon|manifest|apple-touch-icon)"/.test(m[0]))
     .map((m) => m[1]);
   // The app's module is requested by the inline start-up script, right after first paint.
-  const scripted = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].flatMap((m) => [...m[1].matchAll(/"([^"]+\.js)"/g)].map((s) => s[1]));
+  const scripted = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].flatMap((m) =>
+    [...m[1].matchAll(/"([^"]+\.js)"/g)].map((s) => s[1]),
+  );
   const refs = [...tagged, ...scripted].map((ref) => ref.replace(/^\.?\//, ''));
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   const files: AssetSize[] = [{ path: 'index.html', kind: 'html', ...sizeOf(html.replace(/<style>[\s\S]*?<\/style>/g, '')) }];

@@ -66,4 +66,5 @@ export async function expectResults(page: Page) {
 }
 
 /** A benefit's Korean name, as its rule file gives it. */
-export const ruleName = (id: string): string => (JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } }).names.ko;
+export const ruleName = (id: string): string =>
+  (JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as { names: { ko: string } }).names.ko;

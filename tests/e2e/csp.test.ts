@@ -21,7 +21,9 @@ type Recorded = Window & { cspViolations: string[] };
 
 function recordViolations() {
   (window as unknown as Recorded).cspViolations = [];
-  addEventListener('securitypolicyviolation', (e) => (window as unknown as Recorded).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  addEventListener('securitypolicyviolation', (e) =>
+    (window as unknown as Recorded).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
 }
 const violations = () => o.page.evaluate(() => (window as unknown as Recorded).cspViolations);
 
@@ -31,7 +33,14 @@ describe('Content-Security-Policy', () => {
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(policy).toBeDefined();
     expect(policy).not.toMatch(/unsafe-|data:|blob:|\*/);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
       expect(policy).toContain(directive);
     }
   });
@@ -39,7 +48,8 @@ describe('Content-Security-Policy', () => {
   it('allows exactly the inline script and style the page has, by hash', () => {
     const html = readFileSync(join(distDir, 'index.html'), 'utf8');
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
-    const hashes = (directive: string) => [...(policy.split(';').find((d) => d.trim().startsWith(directive)) ?? '').matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+    const hashes = (directive: string) =>
+      [...(policy.split(';').find((d) => d.trim().startsWith(directive)) ?? '').matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
     const inline = (tag: string) =>
       [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => createHash('sha256').update(m[1]).digest('base64'));
     expect(inline('script')).toHaveLength(1);

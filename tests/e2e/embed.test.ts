@@ -32,7 +32,10 @@ async function openDemo(url: string): Promise<OpenedPage> {
 }
 
 const checker = (page: Page) => page.locator('seoul-benefits-checker');
-const birthDate = (page: Page, who: string) => checker(page).getByRole('textbox', { name: `생년월일 (${who})` }).inputValue();
+const birthDate = (page: Page, who: string) =>
+  checker(page)
+    .getByRole('textbox', { name: `생년월일 (${who})` })
+    .inputValue();
 
 describe('the embed demo page', () => {
   it('prefill → the checker shows the household → the host receives results; a foreign origin is ignored', async () => {
@@ -47,7 +50,11 @@ describe('the embed demo page', () => {
     }
     // Only the benefits named in the `benefits` attribute are shown and reported.
     expect(await page.locator('#from-event').innerText()).not.toContain(ruleName('kids-cafe'));
-    expect(await checker(page).getByRole('article', { name: ruleName('kids-cafe') }).count()).toBe(0);
+    expect(
+      await checker(page)
+        .getByRole('article', { name: ruleName('kids-cafe') })
+        .count(),
+    ).toBe(0);
 
     await page.evaluate(() => {
       (document.querySelector('seoul-benefits-checker') as HTMLElement & { household: unknown }).household = {
@@ -65,14 +72,27 @@ describe('the embed demo page', () => {
       const w = window as unknown as { received: unknown[] };
       w.received = [];
       addEventListener('message', (e) => w.received.push(e.data));
-      window.opener.postMessage({ type: 'seoul-benefits-checker:prefill', household: { residence: 'other', members: [{ role: 'adult', birthDate: '1970-01-01' }] } }, '*');
+      window.opener.postMessage(
+        {
+          type: 'seoul-benefits-checker:prefill',
+          household: { residence: 'other', members: [{ role: 'adult', birthDate: '1970-01-01' }] },
+        },
+        '*',
+      );
     });
     const from = foreign.replace(/\/$/, '');
-    await page.waitForFunction((origin) => (window as unknown as Recorded).messages.includes(`${origin} seoul-benefits-checker:prefill`), from);
+    await page.waitForFunction(
+      (origin) => (window as unknown as Recorded).messages.includes(`${origin} seoul-benefits-checker:prefill`),
+      from,
+    );
     expect(await birthDate(page, '어른 1')).toBe('1980-01-01');
     expect(await checker(page).getByRole('radio', { name: '다른 시·도' }).isChecked()).toBe(false);
     // No reply either: the checker answers allowed origins only.
-    expect(await popup.evaluate(() => new Promise((resolve) => setTimeout(() => resolve((window as unknown as { received: unknown[] }).received), 200)))).toEqual([]);
+    expect(
+      await popup.evaluate(
+        () => new Promise((resolve) => setTimeout(() => resolve((window as unknown as { received: unknown[] }).received), 200)),
+      ),
+    ).toEqual([]);
 
     expect(await page.evaluate(() => (window as unknown as Recorded).violations)).toEqual([]);
     expect(errors).toEqual([]);
@@ -94,7 +114,13 @@ describe('the embed demo page', () => {
 
 describe('under a sub-path', () => {
   it('serves the app, staff batch screening (its worker) and the embed from /benefits/', async () => {
-    const server = await preview({ configLoader: 'runner', logLevel: 'warn', base: '/benefits/', build: { outDir: inject('distDir') }, preview: { host: '127.0.0.1', port: 0 } });
+    const server = await preview({
+      configLoader: 'runner',
+      logLevel: 'warn',
+      base: '/benefits/',
+      build: { outDir: inject('distDir') },
+      preview: { host: '127.0.0.1', port: 0 },
+    });
     try {
       const root = server.resolvedUrls!.local[0];
       expect(root).toMatch(/\/benefits\/$/);
@@ -108,7 +134,9 @@ describe('under a sub-path', () => {
 
       const staff = await openTracked(`${root}#/staff/batch`, { width: 1280, height: 900 });
       watch(staff);
-      await staff.page.getByLabel('CSV 파일 선택', { exact: true }).setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(templateCsv()) });
+      await staff.page
+        .getByLabel('CSV 파일 선택', { exact: true })
+        .setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(templateCsv()) });
       await staff.page.getByText(/^2가구를 확인했어요/).waitFor();
 
       const resident = await openTracked(root);

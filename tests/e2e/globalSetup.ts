@@ -32,16 +32,27 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run "bash tests/e2e/ensure-chromium.sh" (installs Debian's chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run "bash tests/e2e/ensure-chromium.sh" (installs Debian's chromium) or set CHROMIUM_PATH`,
+    );
   }
   const env = { ...process.env };
   delete env.VITEST;
   delete env.NODE_ENV;
   // A build of its own, so concurrent runs (and `npm run build`) never swap files under a running server.
   const outDir = mkdtempSync(join(tmpdir(), 'benefits-e2e-'));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit', env });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--configLoader', 'runner', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+    { stdio: 'inherit', env },
+  );
   const port = await freePort();
-  const server = await preview({ configLoader: 'runner', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
+  const server = await preview({
+    configLoader: 'runner',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
   project.provide('distDir', outDir);
   return async () => {

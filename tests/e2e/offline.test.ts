@@ -53,8 +53,16 @@ describe('precache', () => {
     const list = precached(distDir);
     expect(new Set(list)).toEqual(new Set(files));
     // What staff mode needs offline, by name, so that a failure says what is missing.
-    for (const chunk of [/^assets\/staff-[\w-]+\.js$/, /^assets\/staff-[\w-]+\.css$/, /^assets\/worker-[\w-]+\.js$/, /^assets\/(en|zh|vi)-[\w-]+\.js$/]) {
-      expect(list.some((url) => chunk.test(url)), String(chunk)).toBe(true);
+    for (const chunk of [
+      /^assets\/staff-[\w-]+\.js$/,
+      /^assets\/staff-[\w-]+\.css$/,
+      /^assets\/worker-[\w-]+\.js$/,
+      /^assets\/(en|zh|vi)-[\w-]+\.js$/,
+    ]) {
+      expect(
+        list.some((url) => chunk.test(url)),
+        String(chunk),
+      ).toBe(true);
     }
   });
 });
@@ -103,7 +111,9 @@ describe('offline', () => {
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByRole('link', { name: 'CSV 일괄 확인' }).click();
-    await page.getByLabel('CSV 파일 선택', { exact: true }).setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(templateCsv()) });
+    await page
+      .getByLabel('CSV 파일 선택', { exact: true })
+      .setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(templateCsv()) });
     await page.getByText(/^2가구를 확인했어요/).waitFor();
 
     expect(await storedAnything(page)).toEqual(NOTHING_STORED);
@@ -123,8 +133,12 @@ describe('offline', () => {
 /** Serves a copy of the build that the test can replace with a "new build", as a host would. */
 function serveCopy(dir: string): Promise<{ server: Server; url: string }> {
   const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-    '.txt': 'text/plain', '.webmanifest': 'application/manifest+json',
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.txt': 'text/plain',
+    '.webmanifest': 'application/manifest+json',
   };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
@@ -136,10 +150,12 @@ function serveCopy(dir: string): Promise<{ server: Server; url: string }> {
       res.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
 }
 
 describe('update prompt', () => {

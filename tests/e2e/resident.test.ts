@@ -124,7 +124,12 @@ function onlyOwnOrigin(o: OpenedPage) {
   expect(foreign).toEqual([]);
 }
 
-const adult = (birthDate: string, pregnant: 'true' | 'false' = 'false', dueDate?: string) => ({ role: 'adult' as const, birthDate, pregnant, dueDate });
+const adult = (birthDate: string, pregnant: 'true' | 'false' = 'false', dueDate?: string) => ({
+  role: 'adult' as const,
+  birthDate,
+  pregnant,
+  dueDate,
+});
 const child = (birthDate: string) => ({ role: 'child' as const, birthDate });
 
 describe('personas at 360×740', () => {

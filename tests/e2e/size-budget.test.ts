@@ -17,7 +17,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 describe('size budget', () => {
   const { files, jsCssGzip } = initialAssets(dist);
-  const initialCode = [readFileSync(join(dist, 'index.html'), 'utf8'), ...files.filter((f) => f.kind !== 'html' && !f.path.startsWith('index.html')).map((f) => readFileSync(join(dist, f.path), 'utf8'))].join('\n');
+  const initialCode = [
+    readFileSync(join(dist, 'index.html'), 'utf8'),
+    ...files.filter((f) => f.kind !== 'html' && !f.path.startsWith('index.html')).map((f) => readFileSync(join(dist, f.path), 'utf8')),
+  ].join('\n');
 
   it(`initial JS + CSS is at most ${kb(INITIAL_BUDGET_GZIP)} gzip`, () => {
     const table = files.map((f) => `  ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`).join('\n');

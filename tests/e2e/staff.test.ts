@@ -84,7 +84,14 @@ describe('staff consultation', () => {
     expect(await handout.isVisible()).toBe(true);
     expect(await form.isVisible()).toBe(false);
     const printed = await handout.innerText();
-    for (const text of ['서울 가족 혜택 안내', rule('pregnancy-transport').names.ko, '신청하는 곳', 'Seoul family benefits', 'Where to apply']) expect(printed).toContain(text);
+    for (const text of [
+      '서울 가족 혜택 안내',
+      rule('pregnancy-transport').names.ko,
+      '신청하는 곳',
+      'Seoul family benefits',
+      'Where to apply',
+    ])
+      expect(printed).toContain(text);
     await page.emulateMedia({ media: 'screen' });
     expect(await handout.isVisible()).toBe(false);
     expect(await form.isVisible()).toBe(true);
@@ -109,7 +116,10 @@ describe('batch CSV screening', () => {
     const { page, errors } = await open('#/staff/batch');
     await page.getByRole('heading', { level: 2, name: 'CSV로 여러 가구 한 번에 확인' }).waitFor();
 
-    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '서식 내려받기 (CSV)' }).click()]);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '서식 내려받기 (CSV)' }).click(),
+    ]);
     expect(template.suggestedFilename()).toBe('가구_일괄확인_서식.csv');
     const templatePath = (await template.path())!;
     const templateBytes = readFileSync(templatePath);
@@ -138,12 +148,32 @@ describe('batch CSV screening', () => {
     await page.getByRole('combobox', { name: '상태' }).selectOption('unknown');
     await table.locator('caption', { hasText: '결과 1줄' }).waitFor();
     const row = await table.locator('tbody tr').first().locator('td').allInnerTexts();
-    expect(row).toEqual(['2', 'H1', rule('postpartum-care').names.ko, '확인이 필요해요', expect.any(String), expect.any(String), '자녀1 서울출생신고']);
+    expect(row).toEqual([
+      '2',
+      'H1',
+      rule('postpartum-care').names.ko,
+      '확인이 필요해요',
+      expect.any(String),
+      expect.any(String),
+      '자녀1 서울출생신고',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
 
     const [results] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
     const lines = Papa.parse<string[]>(readFileSync((await results.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    expect(lines[0]).toEqual(['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유']);
+    expect(lines[0]).toEqual([
+      '행',
+      '가구ID',
+      '혜택ID',
+      '혜택',
+      '상태',
+      '금액(원)',
+      '단위',
+      '신청기한',
+      '시작일',
+      '확인 필요 항목',
+      '사유',
+    ]);
     expect(lines.slice(1).map((l) => [l[1], l[2], l[4], l[9]])).toEqual([['H1', 'postpartum-care', '확인 필요', '자녀1 서울출생신고']]);
 
     await page.getByRole('combobox', { name: '혜택' }).selectOption({ label: '전체' });

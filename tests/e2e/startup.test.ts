@@ -64,7 +64,11 @@ describe('start-up', () => {
     await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
     release();
     await waitForApp(page);
-    expect(await page.evaluate(() => (window as unknown as { prerendered: Element | null }).prerendered === document.getElementById('step-heading'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { prerendered: Element | null }).prerendered === document.getElementById('step-heading'),
+      ),
+    ).toBe(true);
     await expect(page.getByRole('textbox', { name: '생년월일 (어른 1)' }).inputValue()).resolves.toBe('1987-03-14');
     await expect(page.getByRole('radio', { name: '서울특별시' }).isChecked()).resolves.toBe(true);
     // The app has the answers, not only the inputs: it saved them and shows them back as read.

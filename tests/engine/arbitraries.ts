@@ -35,10 +35,12 @@ const memberArb = fc
     ),
   )
   .chain((fields) =>
-    fc.record({
-      role: fc.constantFrom('adult', 'child'),
-      birthDate: dateAround(-70 * 365, 0),
-    }).map((core) => ({ ...core, ...fields })),
+    fc
+      .record({
+        role: fc.constantFrom('adult', 'child'),
+        birthDate: dateAround(-70 * 365, 0),
+      })
+      .map((core) => ({ ...core, ...fields })),
   );
 
 /** Valid-typed households; some may still break cross-field checks (validateHousehold decides). */
@@ -61,7 +63,11 @@ export function stripUndefined<T>(value: T): T {
 export const garbageArb = fc.oneof(
   fc.anything(),
   fc.jsonValue(),
-  householdArb.chain((h) => fc.record({ key: fc.constantFrom(...Object.keys(householdFields)), value: fc.anything() }).map(({ key, value }) => ({ ...h, [key]: value }))),
+  householdArb.chain((h) =>
+    fc
+      .record({ key: fc.constantFrom(...Object.keys(householdFields)), value: fc.anything() })
+      .map(({ key, value }) => ({ ...h, [key]: value })),
+  ),
   householdArb.chain((h) =>
     fc.record({ key: fc.constantFrom(...Object.keys(memberFields)), value: fc.anything() }).map(({ key, value }) => ({
       ...h,

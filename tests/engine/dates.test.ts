@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completedMonths, completedYears, daysBetween, isIsoDate, plusDays, plusMonths, plusYears, todayInSeoul } from '../../src/lib/engine/dates';
+import {
+  completedMonths,
+  completedYears,
+  daysBetween,
+  isIsoDate,
+  plusDays,
+  plusMonths,
+  plusYears,
+  todayInSeoul,
+} from '../../src/lib/engine/dates';
 
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {

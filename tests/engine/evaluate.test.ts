@@ -23,7 +23,11 @@ function rule(overrides: Partial<Rule>): Rule {
   };
 }
 
-const household = (extra: Partial<Household> = {}): Household => ({ asOf: '2024-10-15', members: [{ role: 'adult', birthDate: '1990-01-01' }], ...extra });
+const household = (extra: Partial<Household> = {}): Household => ({
+  asOf: '2024-10-15',
+  members: [{ role: 'adult', birthDate: '1990-01-01' }],
+  ...extra,
+});
 const one = (h: Household, r: Rule) => evaluate(h, { rules: [r] }).results[0];
 
 describe('evaluate', () => {
@@ -74,8 +78,25 @@ describe('evaluate', () => {
       criteria: [{ id: 'infant', label: text('under 12 months'), logic: { '<': [{ var: 'member.ageMonths' }, 12] } }],
       amount: { value: 100, per: 'month', basis: 'member', kind: 'grant' },
     });
-    const result = one(household({ members: [{ role: 'adult', birthDate: '1990-01-01' }, { role: 'child', birthDate: '2024-01-01' }, { role: 'child', birthDate: '2024-02-01' }, { role: 'child', birthDate: '2020-01-01' }] }), r);
-    expect(result.amount).toMatchObject({ value: 200, per: 'month', members: [{ index: 1, value: 100 }, { index: 2, value: 100 }] });
+    const result = one(
+      household({
+        members: [
+          { role: 'adult', birthDate: '1990-01-01' },
+          { role: 'child', birthDate: '2024-01-01' },
+          { role: 'child', birthDate: '2024-02-01' },
+          { role: 'child', birthDate: '2020-01-01' },
+        ],
+      }),
+      r,
+    );
+    expect(result.amount).toMatchObject({
+      value: 200,
+      per: 'month',
+      members: [
+        { index: 1, value: 100 },
+        { index: 2, value: 100 },
+      ],
+    });
   });
 
   it('counts qualifying members for a household amount', () => {
@@ -84,11 +105,23 @@ describe('evaluate', () => {
       criteria: [{ id: 'child', label: text('a child'), logic: true }],
       amount: { value: { '*': [{ var: 'count' }, 7] }, per: 'once', basis: 'household', kind: 'grant' },
     });
-    expect(one(household({ members: [{ role: 'child', birthDate: '2020-01-01' }, { role: 'child', birthDate: '2021-01-01' }] }), r).amount?.value).toBe(14);
+    expect(
+      one(
+        household({
+          members: [
+            { role: 'child', birthDate: '2020-01-01' },
+            { role: 'child', birthDate: '2021-01-01' },
+          ],
+        }),
+        r,
+      ).amount?.value,
+    ).toBe(14);
   });
 
   it('adds a household supplement once', () => {
-    const r = rule({ amount: { value: 10, per: 'month', basis: 'household', kind: 'grant', supplement: { value: 5, label: text('extra') } } });
+    const r = rule({
+      amount: { value: 10, per: 'month', basis: 'household', kind: 'grant', supplement: { value: 5, label: text('extra') } },
+    });
     expect(one(household({ residence: 'seoul' }), r).amount).toMatchObject({ value: 15, supplement: 5 });
   });
 
@@ -102,8 +135,16 @@ describe('evaluate', () => {
   it('is upcoming when only waived criteria are unmet, with the date the rule gives', () => {
     const r = rule({
       scope: { members: 'child' },
-      criteria: [{ id: 'age', label: text('24 months or older'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } }, ...rule({}).criteria],
-      upcoming: { when: { '<': [{ var: 'member.ageMonths' }, 24] }, date: { addMonths: [{ var: 'member.birthDate' }, 24] }, waived: ['age'], label: text('at 24 months') },
+      criteria: [
+        { id: 'age', label: text('24 months or older'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } },
+        ...rule({}).criteria,
+      ],
+      upcoming: {
+        when: { '<': [{ var: 'member.ageMonths' }, 24] },
+        date: { addMonths: [{ var: 'member.birthDate' }, 24] },
+        waived: ['age'],
+        label: text('at 24 months'),
+      },
     });
     const young = { role: 'child' as const, birthDate: '2023-01-10' };
     expect(one(household({ residence: 'seoul', members: [young] }), r)).toMatchObject({ status: 'upcoming', upcomingDate: '2025-01-10' });
@@ -112,7 +153,9 @@ describe('evaluate', () => {
 
   it('reports the income limit in won for the household size beside an income test', () => {
     const r = rule({
-      criteria: [{ id: 'income', label: text('income'), logic: { '<=': [{ var: 'household.incomePercent' }, 150] }, incomeLimitPercent: 150 }],
+      criteria: [
+        { id: 'income', label: text('income'), logic: { '<=': [{ var: 'household.incomePercent' }, 150] }, incomeLimitPercent: 150 },
+      ],
     });
     const members = Array.from({ length: 3 }, () => ({ role: 'adult' as const, birthDate: '1990-01-01' }));
     const result = one(household({ members }), r);
@@ -122,6 +165,8 @@ describe('evaluate', () => {
   });
 
   it('throws on an invalid household rather than guessing', () => {
-    expect(() => evaluate({ members: [{ role: 'adult', birthDate: '1990-02-30' }] }, { rules: [rule({})] })).toThrow(/members\[0\]\.birthDate/);
+    expect(() => evaluate({ members: [{ role: 'adult', birthDate: '1990-02-30' }] }, { rules: [rule({})] })).toThrow(
+      /members\[0\]\.birthDate/,
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('derived facts', () => {
   });
 
   it('computes pregnancy week as 40 − (dueDate − asOf) / 7 days', () => {
-    const facts = buildFacts({ members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-04-29' }] }, asOf);
+    const facts = buildFacts(
+      { members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-04-29' }] },
+      asOf,
+    );
     expect(facts.members[0].pregnancyWeek).toBe(12);
     expect(facts.pregnancyWeek).toBe(12);
     expect(facts.dueDate).toBe('2025-04-29');
@@ -28,14 +31,25 @@ describe('derived facts', () => {
   });
 
   it('expects one baby while the number is unanswered, without claiming it is not a multiple birth', () => {
-    const facts = buildFacts({ members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-02-15' }] }, asOf);
+    const facts = buildFacts(
+      { members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-02-15' }] },
+      asOf,
+    );
     expect(facts.expectedChildren).toHaveLength(1);
     expect(facts.expectedChildren[0].multipleBirth).toBeUndefined();
     expect(missingInputs(facts.expectedChildren[0], 'multipleBirth')).toEqual(['members[0].expectedBabies']);
   });
 
   it('names the input that would decide an unknown fact', () => {
-    const facts = buildFacts({ members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02' }, { role: 'child', birthDate: '2024-01-01' }] }, asOf);
+    const facts = buildFacts(
+      {
+        members: [
+          { role: 'adult', sex: 'female', birthDate: '1993-05-02' },
+          { role: 'child', birthDate: '2024-01-01' },
+        ],
+      },
+      asOf,
+    );
     expect(facts.pregnant).toBeUndefined();
     expect(missingInputs(facts, 'pregnant')).toEqual(['members[0].pregnant']);
     expect(facts.incomePercent).toBeUndefined();
@@ -51,7 +65,10 @@ describe('derived facts', () => {
   });
 
   it('takes income as a share of the median for the household size, or the % given directly', () => {
-    const byWon = buildFacts({ monthlyIncome: 5729913, members: Array.from({ length: 4 }, () => ({ role: 'adult' as const, birthDate: '1990-01-01' })) }, asOf);
+    const byWon = buildFacts(
+      { monthlyIncome: 5729913, members: Array.from({ length: 4 }, () => ({ role: 'adult' as const, birthDate: '1990-01-01' })) },
+      asOf,
+    );
     expect(byWon.size).toBe(4);
     expect(byWon.incomePercent).toBe(100);
     const byPercent = buildFacts({ medianIncomePercent: 72, members: [{ role: 'adult', birthDate: '1990-01-01' }] }, asOf);

@@ -28,7 +28,10 @@ describe('three-valued evaluation', () => {
   it('decides and / or without the unknown operand when another operand settles it', () => {
     expect(run({ and: [{ '===': [{ var: 'household.singleParent' }, false] }, { var: 'household.residence' }] }).value).toBe(false);
     expect(run({ or: [{ var: 'household.residence' }, { '===': [{ var: 'household.singleParent' }, true] }] }).value).toBe(true);
-    expect(run({ and: [{ var: 'household.singleParent' }, { var: 'household.residence' }] })).toEqual({ value: UNKNOWN, missing: ['residence'] });
+    expect(run({ and: [{ var: 'household.singleParent' }, { var: 'household.residence' }] })).toEqual({
+      value: UNKNOWN,
+      missing: ['residence'],
+    });
   });
 
   it('negates unknown as unknown', () => {
@@ -71,7 +74,9 @@ describe('operators called directly', () => {
         for (const b of samples.filter((x) => !(Array.isArray(x) && x === a && op.includes('==')))) {
           const direct = (directOperators[op] as (...x: unknown[]) => unknown)(a, b);
           const reference = jsonLogic.apply({ [op]: [a, b] } as never);
-          expect(Object.is(direct, reference) || (Number.isNaN(direct) && Number.isNaN(reference)), `${op} ${JSON.stringify([a, b])}`).toBe(true);
+          expect(Object.is(direct, reference) || (Number.isNaN(direct) && Number.isNaN(reference)), `${op} ${JSON.stringify([a, b])}`).toBe(
+            true,
+          );
         }
         if (op === '<' || op === '<=') {
           const between = (directOperators[op] as (...x: unknown[]) => unknown)(1, a, 200);

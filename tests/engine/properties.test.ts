@@ -45,16 +45,26 @@ describe('engine properties', { timeout: 300_000 }, () => {
     // householdSize is never unknown: absent, it defaults to the number of members.
     const fillArb = householdArb.chain((household) => {
       const householdSlots = Object.keys(householdFields).filter(
-        (f) => f !== 'asOf' && f !== 'householdSize' && (household as unknown as Record<string, unknown>)[f] === undefined && !(incomeFields.has(f) && ((household as Household).monthlyIncome !== undefined || (household as Household).medianIncomePercent !== undefined)),
+        (f) =>
+          f !== 'asOf' &&
+          f !== 'householdSize' &&
+          (household as unknown as Record<string, unknown>)[f] === undefined &&
+          !(
+            incomeFields.has(f) &&
+            ((household as Household).monthlyIncome !== undefined || (household as Household).medianIncomePercent !== undefined)
+          ),
       );
       const memberSlots = household.members.flatMap((m, i) =>
-        Object.keys(memberFields).filter((f) => (m as unknown as Record<string, unknown>)[f] === undefined).map((f) => [i, f] as const),
+        Object.keys(memberFields)
+          .filter((f) => (m as unknown as Record<string, unknown>)[f] === undefined)
+          .map((f) => [i, f] as const),
       );
       const slots = [...householdSlots.map((f) => [-1, f] as const), ...memberSlots];
       fc.pre(slots.length > 0);
       return fc.constantFrom(...slots).chain(([index, field]) =>
         householdArb.map((donor) => {
-          const source = index < 0 ? (donor as unknown as Record<string, unknown>) : (donor.members[0] as unknown as Record<string, unknown>);
+          const source =
+            index < 0 ? (donor as unknown as Record<string, unknown>) : (donor.members[0] as unknown as Record<string, unknown>);
           const value = source[field];
           const filled = structuredClone(household) as unknown as Record<string, unknown> & { members: Record<string, unknown>[] };
           if (index < 0) filled[field] = value;

@@ -7,20 +7,31 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { version?: string }> };
 
 /** Rows of the first table after "Runtime" in the README's Dependencies section. */
 function readmeRuntimeRows(): { name: string; version: string; purpose: string }[] {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('## Dependencies'));
-  const table = section.slice(section.indexOf('Runtime')).split('\n\n').find((block) => block.trimStart().startsWith('|'));
+  const table = section
+    .slice(section.indexOf('Runtime'))
+    .split('\n\n')
+    .find((block) => block.trimStart().startsWith('|'));
   if (!table) throw new Error('README.md: no runtime dependency table under "## Dependencies"');
   return table
     .trim()
     .split('\n')
     .slice(2)
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
     .map(([name, version, purpose]) => ({ name, version, purpose }));
 }
 
@@ -42,7 +53,10 @@ describe('runtime dependencies', () => {
   });
 
   it('stay few: each new one needs a reason in the README', () => {
-    expect(Object.keys(pkg.dependencies).length, 'more than six runtime dependencies: raise this limit only with a reason in the README').toBeLessThanOrEqual(6);
+    expect(
+      Object.keys(pkg.dependencies).length,
+      'more than six runtime dependencies: raise this limit only with a reason in the README',
+    ).toBeLessThanOrEqual(6);
   });
 
   it('every dependency is pinned exactly, to the version the lockfile installs', () => {

@@ -17,8 +17,12 @@ describe('household validation', () => {
   });
 
   it('names impossible and future dates by field', () => {
-    expect(codes({ asOf: '2024-10-15', members: [{ role: 'child', birthDate: '2024-02-30' }] })).toEqual(['members[0].birthDate date.invalid']);
-    expect(codes({ asOf: '2024-10-15', members: [{ role: 'child', birthDate: '2024-10-16' }] })).toEqual(['members[0].birthDate date.future']);
+    expect(codes({ asOf: '2024-10-15', members: [{ role: 'child', birthDate: '2024-02-30' }] })).toEqual([
+      'members[0].birthDate date.invalid',
+    ]);
+    expect(codes({ asOf: '2024-10-15', members: [{ role: 'child', birthDate: '2024-10-16' }] })).toEqual([
+      'members[0].birthDate date.future',
+    ]);
     expect(codes({ asOf: '2024-13-01', members: [adult] })).toEqual(['asOf date.invalid']);
   });
 
@@ -48,7 +52,9 @@ describe('household validation', () => {
 
   it('rejects a pregnancy for a man and a care end date before birth', () => {
     expect(codes({ members: [{ ...adult, sex: 'male', pregnant: true }] })).toEqual(['members[0].pregnant pregnant.male']);
-    expect(codes({ asOf: '2024-10-15', members: [{ ...adult, careEndDate: '1980-01-01' }] })).toEqual(['members[0].careEndDate date.beforeBirth']);
+    expect(codes({ asOf: '2024-10-15', members: [{ ...adult, careEndDate: '1980-01-01' }] })).toEqual([
+      'members[0].careEndDate date.beforeBirth',
+    ]);
   });
 
   it('gives every problem a Korean and an English message', () => {

@@ -51,19 +51,29 @@ describe('rule file checks', () => {
       delete r.applyBy;
       r.amount.basis = 'household';
     });
-    expect(problems.map((p) => p.reason)).toContain('"member.birthRegisteredInSeoul" is not available here: it needs a member scope and a per-member amount');
+    expect(problems.map((p) => p.reason)).toContain(
+      '"member.birthRegisteredInSeoul" is not available here: it needs a member scope and a per-member amount',
+    );
   });
 
   it('checks ids, waived criteria, dates and test households', () => {
-    expect(withChange((r) => (r.criteria[1].id = r.criteria[0].id)).map((p) => p.reason)).toContain(`duplicate criterion id "${good.criteria[0].id}"`);
+    expect(withChange((r) => (r.criteria[1].id = r.criteria[0].id)).map((p) => p.reason)).toContain(
+      `duplicate criterion id "${good.criteria[0].id}"`,
+    );
     expect(withChange((r) => (r.upcoming.waived = ['nope'])).map((p) => p.reason)).toContain('names no criterion: "nope"');
     expect(withChange((r) => (r.validTo = '2020-01-01')).map((p) => p.reason)).toContain('is before validFrom');
-    expect(withChange((r) => (r.tests[0].household.members[0].birthDate = '1990-02-30')).map((p) => p.path)).toContain('/tests/0/household/members[0].birthDate');
+    expect(withChange((r) => (r.tests[0].household.members[0].birthDate = '1990-02-30')).map((p) => p.path)).toContain(
+      '/tests/0/household/members[0].birthDate',
+    );
     expect(withChange((r) => delete r.tests[0].household.asOf).map((p) => p.reason)).toContain('a test household needs a fixed asOf');
     expect(checkRule(good, 'rules/another-name.json').map((p) => p.reason)).toContain('must match the file name "another-name"');
   });
 
   it('reports unparsable JSON with the file name', () => {
-    expect(parseRule('{ "id": ', 'rules/broken.json').problems[0]).toMatchObject({ file: 'rules/broken.json', path: '/', reason: expect.stringMatching(/^not valid JSON/) });
+    expect(parseRule('{ "id": ', 'rules/broken.json').problems[0]).toMatchObject({
+      file: 'rules/broken.json',
+      path: '/',
+      reason: expect.stringMatching(/^not valid JSON/),
+    });
   });
 });

@@ -26,7 +26,9 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     if (want.upcomingDate !== undefined) expect(got.upcomingDate).toBe(want.upcomingDate);
     for (const [criterion, outcome] of Object.entries(want.criteria ?? {})) {
       expect(rule.criteria.map((c) => c.id)).toContain(criterion);
-      const seen = (got.candidates ?? [{ criteria: got.criteria }]).flatMap((c) => c.criteria.filter((o) => o.id === criterion).map((o) => o.outcome));
+      const seen = (got.candidates ?? [{ criteria: got.criteria }]).flatMap((c) =>
+        c.criteria.filter((o) => o.id === criterion).map((o) => o.outcome),
+      );
       expect(seen, `criterion ${criterion}`).toContain(outcome);
     }
   });

@@ -180,7 +180,13 @@ describe('answers stay on this device', () => {
   });
 
   it('broken or unavailable storage never breaks the checker', () => {
-    const broken = { getItem: () => '{not json', setItem: () => { throw new Error('full'); }, removeItem: () => {} } as unknown as Storage;
+    const broken = {
+      getItem: () => '{not json',
+      setItem: () => {
+        throw new Error('full');
+      },
+      removeItem: () => {},
+    } as unknown as Storage;
     const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(broken) });
     household(checker);
     expect(checker.evaluation).not.toBeNull();

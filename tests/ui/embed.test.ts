@@ -48,7 +48,10 @@ describe('the embed contract', () => {
   it('accepts our messages from allowed origins only', () => {
     const allowed = parseOrigins('https://umppa.seoul.go.kr');
     const household = fixture('pregnant-seoul.json');
-    expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: MESSAGE.prefill, household } }, allowed)).toEqual({ kind: 'prefill', household });
+    expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: MESSAGE.prefill, household } }, allowed)).toEqual({
+      kind: 'prefill',
+      household,
+    });
     expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: MESSAGE.subscribe } }, allowed)).toEqual({ kind: 'subscribe' });
     expect(readMessage({ origin: 'https://evil.example', data: { type: MESSAGE.prefill, household } }, allowed)).toBeNull();
     expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: 'other', household } }, allowed)).toBeNull();
@@ -95,7 +98,12 @@ describe('<seoul-benefits-checker>', () => {
     await waitFor(() => expect(birthDates(root)).toEqual(['1993-05-02', '1991-11-20']));
     expect(root.querySelector<HTMLInputElement>('#f-m1-dueDate')!.value).toBe('2025-02-15');
     await waitFor(() => expect(results.at(-1)?.asOf).toBe('2024-10-15'));
-    expect(results.at(-1)!.results.map((r) => r.id).sort()).toEqual(['first-meeting-voucher', 'postpartum-care']);
+    expect(
+      results
+        .at(-1)!
+        .results.map((r) => r.id)
+        .sort(),
+    ).toEqual(['first-meeting-voucher', 'postpartum-care']);
     expect(document.cookie).toBe('');
     expect(localStorage.length).toBe(0);
   });
@@ -111,7 +119,9 @@ describe('<seoul-benefits-checker>', () => {
     const listen = (e: MessageEvent) => replies.push(e.data);
     window.addEventListener('message', listen);
     const household = fixture('pregnant-seoul.json');
-    window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.example', source: window, data: { type: MESSAGE.prefill, household } }));
+    window.dispatchEvent(
+      new MessageEvent('message', { origin: 'https://evil.example', source: window, data: { type: MESSAGE.prefill, household } }),
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(birthDates(root)).toEqual(['']);
 
@@ -119,7 +129,9 @@ describe('<seoul-benefits-checker>', () => {
     await waitFor(() => expect(birthDates(root)).toEqual(['1993-05-02', '1991-11-20']));
     await waitFor(() => expect(replies.some((m) => m?.type === MESSAGE.results)).toBe(true));
 
-    window.dispatchEvent(new MessageEvent('message', { origin: ORIGIN, source: window, data: { type: MESSAGE.prefill, household: { members: 'x' } } }));
+    window.dispatchEvent(
+      new MessageEvent('message', { origin: ORIGIN, source: window, data: { type: MESSAGE.prefill, household: { members: 'x' } } }),
+    );
     await waitFor(() => expect(replies.some((m) => m?.type === MESSAGE.invalid)).toBe(true));
     window.removeEventListener('message', listen);
   });

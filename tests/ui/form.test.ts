@@ -106,7 +106,10 @@ describe('stored form state', () => {
       v: 1,
       raw: { residence: 'seoul', evil: 42 },
       incomeMode: 'hack',
-      members: [{ id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } }, { id: 'x', role: 'admin' }],
+      members: [
+        { id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } },
+        { id: 'x', role: 'admin' },
+      ],
       visited: [{ step: 'm:sex', members: ['m1', 'ghost'] }, 'junk'],
       cursor: 99,
       nextId: 'a',

@@ -84,7 +84,11 @@ function base(id: string, over: Partial<Rule>): Rule {
   };
 }
 
-const isSeoul = { id: 'seoul', label: text('서울시에 주민등록', 'lives in Seoul'), logic: { '===': [{ var: 'household.residence' }, 'seoul'] } };
+const isSeoul = {
+  id: 'seoul',
+  label: text('서울시에 주민등록', 'lives in Seoul'),
+  logic: { '===': [{ var: 'household.residence' }, 'seoul'] },
+};
 const single = { id: 'single', label: text('한부모가족', 'single parent'), logic: { '===': [{ var: 'household.singleParent' }, true] } };
 const income = {
   id: 'income',
@@ -115,7 +119,26 @@ export const testRules: Rule[] = [
 export const typed = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('👶🏻', '🇰🇷 2024-03-05', '３０００', '١٢٣', ' 2024. 3. 5. ', '2024년 3월 5일', '420만', '1,000,000,000,000,000,000,000', '-0', 'NaN', 'Infinity', '1e309', '0x10', '{}', '[]', 'null', '\u0000', '\u202e12'),
+  fc.constantFrom(
+    '👶🏻',
+    '🇰🇷 2024-03-05',
+    '３０００',
+    '١٢٣',
+    ' 2024. 3. 5. ',
+    '2024년 3월 5일',
+    '420만',
+    '1,000,000,000,000,000,000,000',
+    '-0',
+    'NaN',
+    'Infinity',
+    '1e309',
+    '0x10',
+    '{}',
+    '[]',
+    'null',
+    '\u0000',
+    '\u202e12',
+  ),
   fc.double().map(String),
   fc.bigInt().map(String),
   fc.integer({ min: 1, max: 2000 }).map((n) => '9'.repeat(n)),
@@ -129,7 +152,15 @@ export const typed = fc.oneof(
  */
 export function validAnswer(field: FieldInfo, asOf: string): string {
   const dates: Record<string, string> = { dueDate: plusDays(asOf, 60), careEndDate: '2020-02-01' };
-  const numbers: Record<string, string> = { householdSize: '3', monthlyIncome: '3,000,000', medianIncomePercent: '80', expectedBabies: '1', birthOrder: '1', yearsInCare: '3', monthsLivingInSeoul: '24' };
+  const numbers: Record<string, string> = {
+    householdSize: '3',
+    monthlyIncome: '3,000,000',
+    medianIncomePercent: '80',
+    expectedBabies: '1',
+    birthOrder: '1',
+    yearsInCare: '3',
+    monthsLivingInSeoul: '24',
+  };
   if (field.name === 'residence') return 'seoul';
   if (field.name === 'pregnant') return 'true';
   if (field.kind === 'yesno') return 'false';

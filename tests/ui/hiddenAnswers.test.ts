@@ -160,7 +160,22 @@ describe('an answer made unusable elsewhere', () => {
 });
 
 /** Birth dates of an adult, a 12-year-old, a child turning 10 today and one a day short, a toddler, a baby; due dates near, past and too far; garbage. */
-const DATES = ['1990-05-05', '1985-01-01', '2012-03-01', '2014-10-15', '2014-10-16', '2022-01-10', '2024-09-01', '2024-12-14', '2024-10-01', '2026-01-01', '2025-01-01', '2024-13-45', '2012-0', ''];
+const DATES = [
+  '1990-05-05',
+  '1985-01-01',
+  '2012-03-01',
+  '2014-10-15',
+  '2014-10-16',
+  '2022-01-10',
+  '2024-09-01',
+  '2024-12-14',
+  '2024-10-01',
+  '2026-01-01',
+  '2025-01-01',
+  '2024-13-45',
+  '2012-0',
+  '',
+];
 const NUMBERS = ['1', '2', '0', '99', 'abc', '3,000,000', ''];
 const CHILD_BIRTH_DATES = ['2024-09-01', '2022-01-10', '2014-10-16', '2014-10-15', '2012-03-01'];
 
@@ -256,7 +271,9 @@ function visit(childBirthDate: string, moves: Move[]): void {
     const what = (key: string) => `${key} (${checker.built.errors[key].code})`;
     if (step !== SUMMARY) {
       // What the model says the step shows is what is on screen: the checks below rely on it.
-      const onScreen = fields().map((f) => f.id).filter((id) => id !== 'f-incomeMode');
+      const onScreen = fields()
+        .map((f) => f.id)
+        .filter((id) => id !== 'f-incomeMode');
       expect(new Set(onScreen), `fields on ${step}`).toEqual(new Set(keysOf(checker, step).map(inputId)));
     }
     if (checker.showErrors) {
@@ -266,14 +283,16 @@ function visit(childBirthDate: string, moves: Move[]): void {
     const reachable = new Set([...keysOf(checker, step), ...keysOf(checker, INCOME_STEP), ...summaryRows(checker).map((row) => row.key)]);
     for (const key of errors) expect(reachable.has(key), `${what(key)} at no question the resident can reach`).toBe(true);
     for (const key of errors) {
-      if (step === SUMMARY || (m.kind === 'answer' && !before.has(key))) expect(shownAt(key), `${what(key)} not shown on ${step}`).toBe(true);
+      if (step === SUMMARY || (m.kind === 'answer' && !before.has(key)))
+        expect(shownAt(key), `${what(key)} not shown on ${step}`).toBe(true);
     }
     for (const member of checker.form.members) {
       const pregnant = `${member.id}.pregnant`;
       for (const detail of ['dueDate', 'expectedBabies']) {
         if (!r.field(`${member.id}.${detail}`)) continue;
         expect(member.raw.pregnant, `${member.id}.${detail} on ${step} for a member not answered pregnant`).toBe('true');
-        if (checker.built.errors[pregnant]) expect(shownAt(pregnant), `${member.id}.${detail} on ${step}, the pregnancy refused unseen`).toBe(true);
+        if (checker.built.errors[pregnant])
+          expect(shownAt(pregnant), `${member.id}.${detail} on ${step}, the pregnancy refused unseen`).toBe(true);
         if (step === HOUSEHOLD) expect(r.field(pregnant), `${member.id}.${detail} without its pregnancy question`).not.toBeNull();
       }
     }
@@ -287,15 +306,23 @@ function visit(childBirthDate: string, moves: Move[]): void {
 }
 
 describe('answers in any order, on any step', () => {
-  it('leave no problem and no pregnancy question out of sight', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...CHILD_BIRTH_DATES), fc.array(move, { minLength: 5, maxLength: 30, size: 'max' }), (childBirthDate, moves) => {
-        cleanup();
-        visit(childBirthDate, moves);
-      }),
-      // Each run mounts the steps anew and the test environment keeps some memory of every mount: the
-      // limit stops a long shrink before it runs out (the failure is still reported, shrunk so far).
-      { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT - 5_000 },
-    );
-  }, TIMEOUT);
+  it(
+    'leave no problem and no pregnancy question out of sight',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...CHILD_BIRTH_DATES),
+          fc.array(move, { minLength: 5, maxLength: 30, size: 'max' }),
+          (childBirthDate, moves) => {
+            cleanup();
+            visit(childBirthDate, moves);
+          },
+        ),
+        // Each run mounts the steps anew and the test environment keeps some memory of every mount: the
+        // limit stops a long shrink before it runs out (the failure is still reported, shrunk so far).
+        { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT - 5_000 },
+      );
+    },
+    TIMEOUT,
+  );
 });

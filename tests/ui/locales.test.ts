@@ -8,8 +8,7 @@ import { LOCALES } from '../../src/lib/i18n';
 import { flatKeys, lookup, MESSAGES } from './helpers';
 
 const reference = flatKeys(MESSAGES.ko).sort();
-const placeholders = (message: string) =>
-  [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('every locale has every message', () => {
   it('has the four locales, Korean first', () => {

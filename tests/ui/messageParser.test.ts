@@ -36,8 +36,35 @@ describe('message parser', () => {
 
   it('agrees with @formatjs on random messages: the same AST, or both refuse', () => {
     const token = fc.constantFrom(
-      '{', '}', "'", "''", '#', '<', '>', '</b>', ',', ' ', ':', '=', '=1', '=-2', 'n', 'count', '한글', '😀',
-      'plural', 'select', 'selectordinal', 'number', 'date', 'time', 'offset:1', 'one', 'other', 'few', 'short',
+      '{',
+      '}',
+      "'",
+      "''",
+      '#',
+      '<',
+      '>',
+      '</b>',
+      ',',
+      ' ',
+      ':',
+      '=',
+      '=1',
+      '=-2',
+      'n',
+      'count',
+      '한글',
+      '😀',
+      'plural',
+      'select',
+      'selectordinal',
+      'number',
+      'date',
+      'time',
+      'offset:1',
+      'one',
+      'other',
+      'few',
+      'short',
     );
     const message = fc.array(token, { maxLength: 24 }).map((t) => t.join(''));
     const wellFormed = fc

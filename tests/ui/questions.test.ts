@@ -28,7 +28,11 @@ describe('question types follow the field type', () => {
   it('yes/no: a fieldset whose legend is the question, with yes, no and "I don\'t know"', async () => {
     const { checker, user } = setup('singleParent', householdField('singleParent')!, '한부모가족인가요?');
     const group = screen.getByRole('group', { name: '한부모가족인가요?' });
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['true', 'false', 'unknown']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['true', 'false', 'unknown']);
     expect(describedText(group)).toContain('엄마나 아빠 혼자');
     await user.click(screen.getByRole('radio', { name: '예' }));
     expect(checker.form.raw.singleParent).toBe('true');

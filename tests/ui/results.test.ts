@@ -71,15 +71,38 @@ describe('grouping and totals', () => {
 
 describe('card sentences', () => {
   const result = (over: Partial<RuleResult>): RuleResult =>
-    ({ id: 'x', status: 'eligible', criteria: [], missing: [], amount: null, applyBy: null, upcomingDate: null, reasons: [], ...over }) as RuleResult;
+    ({
+      id: 'x',
+      status: 'eligible',
+      criteria: [],
+      missing: [],
+      amount: null,
+      applyBy: null,
+      upcomingDate: null,
+      reasons: [],
+      ...over,
+    }) as RuleResult;
 
   it('amounts by period, in won, with a supplement named', () => {
-    const rule = { ...testRules[0], amount: { value: 0, per: 'month', basis: 'member', kind: 'grant', supplement: { value: 1, label: { ko: '자립촉진수당', en: 'self-reliance allowance' } } } } as Rule;
-    expect(amountText(result({ amount: { value: 1000000, per: 'once', kind: 'voucher' } }), testRules[0], t(), 'ko')).toBe('한 번 1,000,000원');
+    const rule = {
+      ...testRules[0],
+      amount: {
+        value: 0,
+        per: 'month',
+        basis: 'member',
+        kind: 'grant',
+        supplement: { value: 1, label: { ko: '자립촉진수당', en: 'self-reliance allowance' } },
+      },
+    } as Rule;
+    expect(amountText(result({ amount: { value: 1000000, per: 'once', kind: 'voucher' } }), testRules[0], t(), 'ko')).toBe(
+      '한 번 1,000,000원',
+    );
     expect(amountText(result({ amount: { value: 450000, per: 'month', kind: 'grant', supplement: 100000 } }), rule, t(), 'ko')).toBe(
       '매달 450,000원 (자립촉진수당 100,000원 포함)',
     );
-    expect(amountText(result({ amount: { value: null, per: 'month', kind: 'grant' } }), testRules[0], t(), 'ko')).toBe('금액은 답변을 더 받아야 정해져요');
+    expect(amountText(result({ amount: { value: null, per: 'month', kind: 'grant' } }), testRules[0], t(), 'ko')).toBe(
+      '금액은 답변을 더 받아야 정해져요',
+    );
     expect(amountText(result({}), testRules[0], t(), 'ko')).toBeNull();
   });
 
@@ -89,13 +112,20 @@ describe('card sentences', () => {
   });
 
   it('an upcoming benefit says from when and why', () => {
-    const rule = { ...testRules[0], upcoming: { when: true, waived: [], label: { ko: '출산 후 신청할 수 있어요', en: 'apply after the birth' } } } as Rule;
-    expect(upcomingText(result({ status: 'upcoming', upcomingDate: '2025-02-15' }), rule, t(), 'ko')).toBe('2025년 2월 15일부터: 출산 후 신청할 수 있어요');
+    const rule = {
+      ...testRules[0],
+      upcoming: { when: true, waived: [], label: { ko: '출산 후 신청할 수 있어요', en: 'apply after the birth' } },
+    } as Rule;
+    expect(upcomingText(result({ status: 'upcoming', upcomingDate: '2025-02-15' }), rule, t(), 'ko')).toBe(
+      '2025년 2월 15일부터: 출산 후 신청할 수 있어요',
+    );
   });
 
   it('English and Vietnamese fall back to the English rule text', () => {
     startI18n('en');
-    expect(amountText(result({ amount: { value: 300000, per: 'month', kind: 'grant' } }), testRules[0], t(), 'en')).toBe('KRW 300,000 a month');
+    expect(amountText(result({ amount: { value: 300000, per: 'month', kind: 'grant' } }), testRules[0], t(), 'en')).toBe(
+      'KRW 300,000 a month',
+    );
     startI18n('ko');
   });
 });

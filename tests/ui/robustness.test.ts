@@ -40,7 +40,9 @@ function validAnswers(): Map<string, string> {
     if (f.name === 'birthDate') answers.set(`${adult}.birthDate`, '1990-05-05').set(`${child}.birthDate`, '2023-01-10');
     else if (stepForField(f.scope, f.name) === null) continue;
     else if (f.scope === 'household') answers.set(f.name, validAnswer(f, asOf));
-    else for (const m of f.spec.appliesTo === 'child' ? [child] : PREGNANCY.includes(f.name) ? [adult] : [adult, child]) answers.set(`${m}.${f.name}`, validAnswer(f, asOf));
+    else
+      for (const m of f.spec.appliesTo === 'child' ? [child] : PREGNANCY.includes(f.name) ? [adult] : [adult, child])
+        answers.set(`${m}.${f.name}`, validAnswer(f, asOf));
   }
   return answers;
 }
@@ -58,7 +60,17 @@ const textKeys = [...validAnswers().keys()].filter((k) => ['date', 'number'].inc
 
 describe('every text field under random input', () => {
   it('covers every date and number question', () => {
-    expect(textKeys).toEqual(expect.arrayContaining(['monthlyIncome', 'medianIncomePercent', 'm1.birthDate', 'm2.birthDate', 'm1.dueDate', 'm2.birthOrder', 'm1.yearsInCare']));
+    expect(textKeys).toEqual(
+      expect.arrayContaining([
+        'monthlyIncome',
+        'medianIncomePercent',
+        'm1.birthDate',
+        'm2.birthDate',
+        'm1.dueDate',
+        'm2.birthOrder',
+        'm1.yearsInCare',
+      ]),
+    );
   });
 
   it.each(textKeys)('%s: no crash, nothing lost, a clear message for what cannot be used', (key) => {
@@ -114,14 +126,23 @@ describe('answers set behind the UI', () => {
       v: fc.constant(1),
       members: fc.array(
         fc.oneof(
-          fc.record({ id: fc.string(), role: fc.constantFrom('adult', 'child'), raw: fc.dictionary(fc.constantFrom('birthDate', 'pregnant', 'dueDate', 'sex', 'birthOrder'), junk) }),
+          fc.record({
+            id: fc.string(),
+            role: fc.constantFrom('adult', 'child'),
+            raw: fc.dictionary(fc.constantFrom('birthDate', 'pregnant', 'dueDate', 'sex', 'birthOrder'), junk),
+          }),
           fc.anything(),
         ),
         { maxLength: 4 },
       ),
       raw: fc.oneof(fc.dictionary(fc.constantFrom('residence', 'monthlyIncome', 'singleParent'), junk), fc.anything()),
       incomeMode: fc.oneof(fc.constantFrom('', 'amount', 'percent', 'unknown'), fc.anything()),
-      visited: fc.array(fc.oneof(fc.record({ step: fc.constantFrom('h:residence', 'income', 'm:birthOrder', 'summary', 'nope'), members: fc.array(junk) }), fc.anything())),
+      visited: fc.array(
+        fc.oneof(
+          fc.record({ step: fc.constantFrom('h:residence', 'income', 'm:birthOrder', 'summary', 'nope'), members: fc.array(junk) }),
+          fc.anything(),
+        ),
+      ),
       cursor: fc.oneof(fc.integer(), fc.anything()),
       nextId: fc.oneof(fc.integer(), fc.anything()),
     },
@@ -133,7 +154,7 @@ describe('answers set behind the UI', () => {
       fc.property(fc.oneof(fc.jsonValue(), fc.anything(), nearForm), (data) => {
         expect(() => restoreForm(data)).not.toThrow();
         const storage = new MemoryStorage();
-        storage.setItem(STORAGE_KEY, typeof data === 'string' ? data : JSON.stringify({ form: data, locale: data }) ?? '');
+        storage.setItem(STORAGE_KEY, typeof data === 'string' ? data : (JSON.stringify({ form: data, locale: data }) ?? ''));
         const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) });
         expect(checker.form.members.length).toBeGreaterThan(0);
         expect(() => [checker.built, checker.evaluation, checker.step]).not.toThrow();

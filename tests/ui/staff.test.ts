@@ -27,7 +27,8 @@ function open() {
   return { checker, user: userEvent.setup() };
 }
 
-const key = (code: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { code, altKey: true, ...init });
+const key = (code: string, init: KeyboardEventInit = {}) =>
+  fireEvent.keyDown(document.activeElement ?? document.body, { code, altKey: true, ...init });
 
 describe('staff messages', () => {
   const reference = flatKeys(STAFF_MESSAGES.ko).sort();
@@ -44,7 +45,15 @@ describe('staff messages', () => {
 
 describe('staff shortcuts', () => {
   it('take Alt with a physical key, never a plain key, Ctrl/Meta/AltGr or a key in the middle of IME composition', () => {
-    const e = (over: Partial<KeyboardEvent>) => ({ altKey: true, ctrlKey: false, metaKey: false, shiftKey: false, isComposing: false, code: 'KeyC', ...over });
+    const e = (over: Partial<KeyboardEvent>) => ({
+      altKey: true,
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey: false,
+      isComposing: false,
+      code: 'KeyC',
+      ...over,
+    });
     expect(shortcutFor(e({}))).toBe('addChild');
     expect(shortcutFor(e({ code: 'KeyG', shiftKey: true }))).toBe('previousGroup');
     expect(shortcutFor(e({ altKey: false }))).toBeNull();
@@ -57,7 +66,8 @@ describe('staff shortcuts', () => {
 
 describe('staff fields', () => {
   it('ask pregnancy of adults and of children old enough, and its details only while pregnant', () => {
-    const names = (role: 'adult' | 'child', raw: Record<string, string>) => memberFieldsFor({ id: 'm1', role, raw }, asOf).map((f) => f.name);
+    const names = (role: 'adult' | 'child', raw: Record<string, string>) =>
+      memberFieldsFor({ id: 'm1', role, raw }, asOf).map((f) => f.name);
     expect(names('adult', {})).toContain('pregnant');
     expect(names('adult', {})).not.toContain('dueDate');
     expect(names('adult', { pregnant: 'true' })).toEqual(expect.arrayContaining(['dueDate', 'expectedBabies']));
@@ -65,7 +75,9 @@ describe('staff fields', () => {
     expect(names('child', { birthDate: '2010-01-01' })).toContain('pregnant');
     expect(names('child', { birthDate: '2010-01-01', sex: 'male' })).not.toContain('pregnant');
     // A "yes" that a corrected birth date or sex makes impossible stays asked, to show why it is refused.
-    expect(names('child', { birthDate: '2020-01-01', pregnant: 'true' })).toEqual(expect.arrayContaining(['pregnant', 'dueDate', 'expectedBabies']));
+    expect(names('child', { birthDate: '2020-01-01', pregnant: 'true' })).toEqual(
+      expect.arrayContaining(['pregnant', 'dueDate', 'expectedBabies']),
+    );
     expect(names('child', { birthDate: '2010-01-01', sex: 'male', pregnant: 'true' })).toContain('pregnant');
     expect(names('child', {})).toContain('birthRegisteredInSeoul');
     expect(names('adult', {})).not.toContain('birthRegisteredInSeoul');
@@ -180,7 +192,11 @@ describe('the staff screen', () => {
   });
 
   it('never writes to localStorage, sessionStorage or cookies', async () => {
-    const writes = [vi.spyOn(Storage.prototype, 'setItem'), vi.spyOn(Storage.prototype, 'removeItem'), vi.spyOn(Storage.prototype, 'clear')];
+    const writes = [
+      vi.spyOn(Storage.prototype, 'setItem'),
+      vi.spyOn(Storage.prototype, 'removeItem'),
+      vi.spyOn(Storage.prototype, 'clear'),
+    ];
     const { user } = open();
     const form = screen.getByRole('region', { name: '신청인 정보' });
     await user.click(within(form).getByRole('radio', { name: '서울특별시' }));

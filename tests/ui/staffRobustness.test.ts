@@ -44,13 +44,15 @@ function staffAnswers(incomeMode: IncomeMode): { checker: Checker; answers: Map<
   checker.setIncomeMode(incomeMode);
   const answers = new Map<string, string>();
   const income = incomeMode === 'amount' ? 'monthlyIncome' : 'medianIncomePercent';
-  for (const f of [householdField('residence')!, householdField('householdSize')!, householdField(income)!, ...situationFields]) answers.set(f.name, validAnswer(f, asOf));
+  for (const f of [householdField('residence')!, householdField('householdSize')!, householdField(income)!, ...situationFields])
+    answers.set(f.name, validAnswer(f, asOf));
   // Which questions a member is asked hangs on its birth date, sex and pregnancy: answer those first.
   for (const member of checker.form.members) {
     checker.setByKey(`${member.id}.birthDate`, BIRTH_DATES[member.id]);
     checker.setByKey(`${member.id}.sex`, 'female');
     if (member.role === 'adult') checker.setByKey(`${member.id}.pregnant`, 'true');
-    for (const f of memberFieldsFor(member, asOf)) answers.set(`${member.id}.${f.name}`, checker.raw(`${member.id}.${f.name}`) || validAnswer(f, asOf));
+    for (const f of memberFieldsFor(member, asOf))
+      answers.set(`${member.id}.${f.name}`, checker.raw(`${member.id}.${f.name}`) || validAnswer(f, asOf));
   }
   for (const [key, raw] of answers) checker.setByKey(key, raw);
   return { checker, answers };
@@ -60,7 +62,10 @@ const fieldOf = (key: string): FieldInfo => fieldOfKey(key).field!;
 const isText = (key: string) => ['date', 'number'].includes(fieldOf(key).kind);
 const textKeys = (mode: IncomeMode) => [...staffAnswers(mode).answers.keys()].filter(isText);
 /** Every text field, once: the income fields in their own mode. */
-const FUZZED = [...textKeys('amount'), 'medianIncomePercent'].map((key) => ({ key, mode: (key === 'medianIncomePercent' ? 'percent' : 'amount') as IncomeMode }));
+const FUZZED = [...textKeys('amount'), 'medianIncomePercent'].map((key) => ({
+  key,
+  mode: (key === 'medianIncomePercent' ? 'percent' : 'amount') as IncomeMode,
+}));
 
 function renderForm(mode: IncomeMode) {
   const { checker, answers } = staffAnswers(mode);
@@ -79,55 +84,77 @@ function otherFields(inputs: HTMLInputElement[], answers: Map<string, string>, k
 describe('every staff text field under random input', () => {
   it.each(['amount', 'percent'] as const)('covers every text field the form shows (income as %s)', (mode) => {
     const { inputs } = renderForm(mode);
-    expect(inputs().map((i) => i.id).sort()).toEqual(textKeys(mode).map(inputId).sort());
-    expect(textKeys(mode)).toEqual(expect.arrayContaining(['householdSize', 'm1.birthDate', 'm1.dueDate', 'm1.expectedBabies', 'm2.birthDate', 'm2.birthOrder', 'm2.yearsInCare']));
+    expect(
+      inputs()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(textKeys(mode).map(inputId).sort());
+    expect(textKeys(mode)).toEqual(
+      expect.arrayContaining([
+        'householdSize',
+        'm1.birthDate',
+        'm1.dueDate',
+        'm1.expectedBabies',
+        'm2.birthDate',
+        'm2.birthOrder',
+        'm2.yearsInCare',
+      ]),
+    );
   });
 
-  it.each(FUZZED)('$key: no crash, nothing lost, a clear message for what cannot be used', ({ key, mode }) => {
-    const { checker, answers, inputs } = renderForm(mode);
-    const input = document.getElementById(inputId(key)) as HTMLInputElement;
-    const before = otherAnswers(checker, answers, key);
-    const t = get(_);
+  it.each(FUZZED)(
+    '$key: no crash, nothing lost, a clear message for what cannot be used',
+    ({ key, mode }) => {
+      const { checker, answers, inputs } = renderForm(mode);
+      const input = document.getElementById(inputId(key)) as HTMLInputElement;
+      const before = otherAnswers(checker, answers, key);
+      const t = get(_);
 
-    fc.assert(
-      fc.property(typed, (text) => {
-        fireEvent.input(input, { target: { value: text } });
-        fireEvent.blur(input);
-        flushSync();
-        expect(input.isConnected).toBe(true);
-        expect(input.value).toBe(text);
-        expect(checker.raw(key)).toBe(text);
-        expect(otherAnswers(checker, answers, key)).toEqual(before);
-        const { shown, expected } = otherFields(inputs(), answers, key);
-        expect(shown).toEqual(expected);
-        expect(() => checker.evaluation).not.toThrow();
-        const problem = checker.problemFor(key);
-        expectClearMessage(input, key, problem, t);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+      fc.assert(
+        fc.property(typed, (text) => {
+          fireEvent.input(input, { target: { value: text } });
+          fireEvent.blur(input);
+          flushSync();
+          expect(input.isConnected).toBe(true);
+          expect(input.value).toBe(text);
+          expect(checker.raw(key)).toBe(text);
+          expect(otherAnswers(checker, answers, key)).toEqual(before);
+          const { shown, expected } = otherFields(inputs(), answers, key);
+          expect(shown).toEqual(expected);
+          expect(() => checker.evaluation).not.toThrow();
+          const problem = checker.problemFor(key);
+          expectClearMessage(input, key, problem, t);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('staff answers set behind the UI', () => {
-  it('any string in any answer, radios included, leaves the form rendering and the other answers as they were', () => {
-    const { checker, answers, inputs } = renderForm('amount');
-    fc.assert(
-      fc.property(fc.constantFrom(...answers.keys()), typed, (key, text) => {
-        const before = otherAnswers(checker, answers, key);
-        checker.setByKey(key, text);
-        flushSync();
-        expect(checker.raw(key)).toBe(text);
-        expect(otherAnswers(checker, answers, key)).toEqual(before);
-        const { shown, expected } = otherFields(inputs(), answers, key);
-        expect(shown).toEqual(expected);
-        expect(() => [checker.built, checker.evaluation, checker.ranking]).not.toThrow();
-        checker.setByKey(key, answers.get(key)!);
-        flushSync();
-      }),
-      { numRuns: RUNS * 2 },
-    );
-  }, TIMEOUT * 2);
+  it(
+    'any string in any answer, radios included, leaves the form rendering and the other answers as they were',
+    () => {
+      const { checker, answers, inputs } = renderForm('amount');
+      fc.assert(
+        fc.property(fc.constantFrom(...answers.keys()), typed, (key, text) => {
+          const before = otherAnswers(checker, answers, key);
+          checker.setByKey(key, text);
+          flushSync();
+          expect(checker.raw(key)).toBe(text);
+          expect(otherAnswers(checker, answers, key)).toEqual(before);
+          const { shown, expected } = otherFields(inputs(), answers, key);
+          expect(shown).toEqual(expected);
+          expect(() => [checker.built, checker.evaluation, checker.ranking]).not.toThrow();
+          checker.setByKey(key, answers.get(key)!);
+          flushSync();
+        }),
+        { numRuns: RUNS * 2 },
+      );
+    },
+    TIMEOUT * 2,
+  );
 });
 
 /**
@@ -139,34 +166,43 @@ const DECIDING = ['m2.birthDate', 'm2.sex', 'm2.pregnant', 'm2.dueDate'];
 const edit = fc.record({
   key: fc.constantFrom(...DECIDING),
   text: fc.oneof(
-    { arbitrary: fc.date({ min: new Date('1980-01-01'), max: new Date(asOf), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 3 },
+    {
+      arbitrary: fc
+        .date({ min: new Date('1980-01-01'), max: new Date(asOf), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      weight: 3,
+    },
     { arbitrary: typed, weight: 1 },
   ),
   option: fc.nat(),
 });
 
 describe('staff edits in any order', () => {
-  it('leave every problem at a question on screen, with its message', () => {
-    const { checker } = renderForm('amount');
-    const start = JSON.stringify(checker.form);
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 3, maxLength: 6 }), (edits) => {
-        checker.form = JSON.parse(start);
-        flushSync();
-        for (const { key, text, option } of edits) {
-          const field = document.getElementById(inputId(key));
-          if (field instanceof HTMLInputElement) {
-            fireEvent.input(field, { target: { value: text } });
-            fireEvent.blur(field);
-          } else if (field) {
-            const radios = field.querySelectorAll('input[type="radio"]');
-            fireEvent.click(radios[option % radios.length]);
-          }
+  it(
+    'leave every problem at a question on screen, with its message',
+    () => {
+      const { checker } = renderForm('amount');
+      const start = JSON.stringify(checker.form);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 3, maxLength: 6 }), (edits) => {
+          checker.form = JSON.parse(start);
           flushSync();
-        }
-        for (const key of Object.keys(checker.built.errors)) expect(document.getElementById(`${inputId(key)}-error`), key).not.toBeNull();
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT * 4);
+          for (const { key, text, option } of edits) {
+            const field = document.getElementById(inputId(key));
+            if (field instanceof HTMLInputElement) {
+              fireEvent.input(field, { target: { value: text } });
+              fireEvent.blur(field);
+            } else if (field) {
+              const radios = field.querySelectorAll('input[type="radio"]');
+              fireEvent.click(radios[option % radios.length]);
+            }
+            flushSync();
+          }
+          for (const key of Object.keys(checker.built.errors)) expect(document.getElementById(`${inputId(key)}-error`), key).not.toBeNull();
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT * 4,
+  );
 });

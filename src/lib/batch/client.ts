@@ -57,8 +57,14 @@ export class BatchClient {
   }
 
   async query(filter: BatchFilter, offset: number, limit: number): Promise<BatchPage> {
-    const totals = (await Promise.all(this.channels.map((c) => c.request({ type: 'query', filter, offset: 0, limit: 0 })))).map((p) => p.total);
-    const pages = await Promise.all(planPages(totals, offset, limit).map((p) => this.channels[p.shard].request({ type: 'query', filter, offset: p.offset, limit: p.limit })));
+    const totals = (await Promise.all(this.channels.map((c) => c.request({ type: 'query', filter, offset: 0, limit: 0 })))).map(
+      (p) => p.total,
+    );
+    const pages = await Promise.all(
+      planPages(totals, offset, limit).map((p) =>
+        this.channels[p.shard].request({ type: 'query', filter, offset: p.offset, limit: p.limit }),
+      ),
+    );
     return { total: totals.reduce((a, b) => a + b, 0), offset, lines: pages.flatMap((p) => p.lines) };
   }
 

@@ -45,9 +45,30 @@ export const fieldHeaders: Record<string, string> = {
 export const enumWords: Record<string, Record<string, string>> = {
   residence: { 서울: 'seoul', 기타: 'other', 서울외: 'other', 타시도: 'other' },
   sex: { 여: 'female', 여성: 'female', 여자: 'female', 남: 'male', 남성: 'male', 남자: 'male' },
-  childcareServiceIncomeType: { 가: 'ga', 가형: 'ga', 나: 'na', 나형: 'na', 다: 'da', 다형: 'da', 라: 'ra', 라형: 'ra', 없음: 'none', 미이용: 'none' },
+  childcareServiceIncomeType: {
+    가: 'ga',
+    가형: 'ga',
+    나: 'na',
+    나형: 'na',
+    다: 'da',
+    다형: 'da',
+    라: 'ra',
+    라형: 'ra',
+    없음: 'none',
+    미이용: 'none',
+  },
   careStatus: { 보호중: 'in-care', 보호종료: 'left-care', 해당없음: 'none', 없음: 'none' },
-  schoolLevel: { 초등: 'elementary', 초등학교: 'elementary', 중학교: 'middle', 중등: 'middle', 고등학교: 'high', 고등: 'high', 기타: 'other', 미취학: 'none', 없음: 'none' },
+  schoolLevel: {
+    초등: 'elementary',
+    초등학교: 'elementary',
+    중학교: 'middle',
+    중등: 'middle',
+    고등학교: 'high',
+    고등: 'high',
+    기타: 'other',
+    미취학: 'none',
+    없음: 'none',
+  },
 };
 
 export type Group = { kind: 'household' } | { kind: 'adult' | 'child'; n: number };
@@ -68,7 +89,13 @@ const groupWord = { adult: '성인', child: '자녀' };
 export function householdColumns(): Column[] {
   return [
     { header: fieldHeaders.id, key: 'id', field: 'id', group: { kind: 'household' }, spec: null },
-    ...Object.entries(householdFields).map(([field, spec]) => ({ header: fieldHeaders[field] ?? field, key: field, field, group: { kind: 'household' } as Group, spec })),
+    ...Object.entries(householdFields).map(([field, spec]) => ({
+      header: fieldHeaders[field] ?? field,
+      key: field,
+      field,
+      group: { kind: 'household' } as Group,
+      spec,
+    })),
   ];
 }
 

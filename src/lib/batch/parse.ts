@@ -46,7 +46,8 @@ function convert(column: Column, raw: string): Converted {
     }
     case 'date': {
       const m = /^(\d{4})[-./]?\s?(\d{1,2})[-./]?\s?(\d{1,2})\.?$/.exec(text);
-      if (!m) return { ok: false, reason: { ko: `날짜는 YYYY-MM-DD로 적어 주세요 ("${text}")`, en: `write dates as YYYY-MM-DD ("${text}")` } };
+      if (!m)
+        return { ok: false, reason: { ko: `날짜는 YYYY-MM-DD로 적어 주세요 ("${text}")`, en: `write dates as YYYY-MM-DD ("${text}")` } };
       return { ok: true, value: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` };
     }
     case 'enum': {
@@ -54,13 +55,17 @@ function convert(column: Column, raw: string): Converted {
       const value = words[text] ?? text.toLowerCase();
       if (spec.type.values.includes(value)) return { ok: true, value };
       const choices = [...Object.keys(words), ...spec.type.values].join(', ');
-      return { ok: false, reason: { ko: `다음 중 하나로 적어 주세요: ${choices} ("${text}")`, en: `write one of: ${choices} ("${text}")` } };
+      return {
+        ok: false,
+        reason: { ko: `다음 중 하나로 적어 주세요: ${choices} ("${text}")`, en: `write one of: ${choices} ("${text}")` },
+      };
     }
     case 'integer':
     case 'number': {
       const cleaned = text.replace(/[,\s원%]/g, '');
       const value = Number(cleaned);
-      if (cleaned === '' || !Number.isFinite(value)) return { ok: false, reason: { ko: `숫자로 적어 주세요 ("${text}")`, en: `write a number ("${text}")` } };
+      if (cleaned === '' || !Number.isFinite(value))
+        return { ok: false, reason: { ko: `숫자로 적어 주세요 ("${text}")`, en: `write a number ("${text}")` } };
       return { ok: true, value };
     }
   }
@@ -104,15 +109,24 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
       const m = /^members\[(\d+)\](?:\.(\w+))?$/.exec(issue.field);
       const g = m ? ordered[Number(m[1])] : undefined;
       // A member problem names its column, or the member's group when the column is absent (a missing birth date).
-      const column = g ? (m?.[2] ? g.columns.get(m[2]) : undefined) ?? `${g.role === 'adult' ? '성인' : '자녀'}${g.n}` : headerOf(columns, headers, issue.field);
-      const message = issue.field === 'members' && issue.code === 'members.empty'
-        ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
-        : issue.message;
+      const column = g
+        ? ((m?.[2] ? g.columns.get(m[2]) : undefined) ?? `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`)
+        : headerOf(columns, headers, issue.field);
+      const message =
+        issue.field === 'members' && issue.code === 'members.empty'
+          ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
+          : issue.message;
       problems.push({ row, column, reason: message });
     }
   }
   const memberGroups = ordered.map((g) => `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`);
-  return { row, id: id || String(row - 1), household: problems.length === 0 ? (household as unknown as Household) : null, problems, memberGroups };
+  return {
+    row,
+    id: id || String(row - 1),
+    household: problems.length === 0 ? (household as unknown as Household) : null,
+    problems,
+    memberGroups,
+  };
 }
 
 /** One of `of` contiguous slices of the rows, for screening a sheet in several workers at once. */
@@ -135,7 +149,8 @@ export function parseBatchCsv(text: string, shard: Shard = { index: 0, of: 1 }):
   }));
   const columns = headers.map(columnFor);
   columns.forEach((c, i) => {
-    if (!c && headers[i].trim() !== '') problems.push({ row: 1, column: headers[i], reason: { ko: '알 수 없는 열입니다 (무시함)', en: 'unknown column (ignored)' } });
+    if (!c && headers[i].trim() !== '')
+      problems.push({ row: 1, column: headers[i], reason: { ko: '알 수 없는 열입니다 (무시함)', en: 'unknown column (ignored)' } });
   });
   const start = Math.floor((shard.index * body.length) / shard.of);
   const end = Math.floor(((shard.index + 1) * body.length) / shard.of);

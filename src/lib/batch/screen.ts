@@ -41,7 +41,6 @@ const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
   invalid: { ko: '입력 오류', en: 'invalid input' },
 };
 
-
 const HEADERS: Record<Lang, string[]> = {
   ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
   en: ['row', 'household', 'benefit id', 'benefit', 'status', 'amount (KRW)', 'per', 'apply by', 'from', 'missing', 'reasons'],
@@ -83,8 +82,32 @@ export function templateCsv(): string {
   const columns = templateColumns();
   const example = (values: Record<string, string>) => columns.map((c) => values[c.key] ?? '');
   const rows = [
-    example({ id: '예시-1', asOf: '2024-10-15', residence: '서울', monthlyIncome: '4200000', childcareGap: '예', 'adult1.birthDate': '1993-05-02', 'adult1.sex': '여', 'adult1.pregnant': '예', 'adult1.dueDate': '2025-02-15', 'adult2.birthDate': '1991-11-20', 'adult2.sex': '남' }),
-    example({ id: '예시-2', asOf: '2024-10-15', residence: '서울', medianIncomePercent: '55', singleParent: '예', 'adult1.birthDate': '2001-03-09', 'adult1.sex': '여', 'adult1.pregnant': '아니오', 'child1.birthDate': '2022-08-30', 'child2.birthDate': '2024-09-20', 'child2.birthRegisteredInSeoul': '예' }),
+    example({
+      id: '예시-1',
+      asOf: '2024-10-15',
+      residence: '서울',
+      monthlyIncome: '4200000',
+      childcareGap: '예',
+      'adult1.birthDate': '1993-05-02',
+      'adult1.sex': '여',
+      'adult1.pregnant': '예',
+      'adult1.dueDate': '2025-02-15',
+      'adult2.birthDate': '1991-11-20',
+      'adult2.sex': '남',
+    }),
+    example({
+      id: '예시-2',
+      asOf: '2024-10-15',
+      residence: '서울',
+      medianIncomePercent: '55',
+      singleParent: '예',
+      'adult1.birthDate': '2001-03-09',
+      'adult1.sex': '여',
+      'adult1.pregnant': '아니오',
+      'child1.birthDate': '2022-08-30',
+      'child2.birthDate': '2024-09-20',
+      'child2.birthRegisteredInSeoul': '예',
+    }),
   ];
   return BOM + Papa.unparse({ fields: columns.map((c) => c.header), data: rows }, { newline: '\r\n' }) + '\r\n';
 }

@@ -115,7 +115,16 @@ export class BatchSession {
     const k = this.lineResult[i];
     const base = { row: r.row, id: r.id };
     if (k < 0) {
-      return { ...base, benefit: null, status: 'invalid', amount: null, applyBy: null, upcomingDate: null, missing: [], problems: r.problems };
+      return {
+        ...base,
+        benefit: null,
+        status: 'invalid',
+        amount: null,
+        applyBy: null,
+        upcomingDate: null,
+        missing: [],
+        problems: r.problems,
+      };
     }
     const result = r.results![k];
     return {

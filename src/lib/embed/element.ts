@@ -135,7 +135,10 @@ export class SeoulBenefitsChecker extends HTMLElement {
     const checker = new Checker({ rules: pickRules(this.getAttribute('benefits'), this.#rules), asOf: this.#household?.asOf });
     if (form) checker.form = form;
     this.#checker = checker;
-    this.#app = mount(EmbedApp, { target: this.#target, props: { checker, onresults: (e: Evaluation) => this.#results(e, checker.rules) } });
+    this.#app = mount(EmbedApp, {
+      target: this.#target,
+      props: { checker, onresults: (e: Evaluation) => this.#results(e, checker.rules) },
+    });
   }
 
   #results(evaluation: Evaluation, rules: Rule[]) {
@@ -171,7 +174,8 @@ export class SeoulBenefitsChecker extends HTMLElement {
 function mirrorDevStyles(root: ShadowRoot) {
   const mirror = new CSSStyleSheet();
   root.adoptedStyleSheets = [mirror, ...root.adoptedStyleSheets];
-  const sync = () => mirror.replaceSync([...document.head.querySelectorAll('style[data-vite-dev-id]')].map((s) => s.textContent).join('\n'));
+  const sync = () =>
+    mirror.replaceSync([...document.head.querySelectorAll('style[data-vite-dev-id]')].map((s) => s.textContent).join('\n'));
   sync();
   new MutationObserver(sync).observe(document.head, { childList: true, subtree: true, characterData: true });
 }

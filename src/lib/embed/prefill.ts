@@ -26,9 +26,11 @@ export function formFromHousehold(household: Household): FormState {
   form.raw = answers(source, householdFields, ['asOf']);
   const mode: IncomeMode = form.raw.monthlyIncome !== undefined ? 'amount' : form.raw.medianIncomePercent !== undefined ? 'percent' : '';
   form.incomeMode = mode;
-  form.members = household.members.map(
-    (m, i): MemberState => ({ id: `m${i + 1}`, role: m.role, raw: answers(m as unknown as Record<string, unknown>, memberFields, ['role']) }),
-  );
+  form.members = household.members.map((m, i): MemberState => ({
+    id: `m${i + 1}`,
+    role: m.role,
+    raw: answers(m as unknown as Record<string, unknown>, memberFields, ['role']),
+  }));
   form.nextId = form.members.length + 1;
 
   const steps = new Map<string, Set<string>>();
@@ -39,7 +41,8 @@ export function formFromHousehold(household: Household): FormState {
     steps.set(step, members);
   };
   for (const field of Object.keys(form.raw)) if (!HOUSEHOLD_STEP.has(field)) mark(stepForField('household', field));
-  for (const m of form.members) for (const field of Object.keys(m.raw)) if (!HOUSEHOLD_STEP.has(field)) mark(stepForField('member', field), m.id);
+  for (const m of form.members)
+    for (const field of Object.keys(m.raw)) if (!HOUSEHOLD_STEP.has(field)) mark(stepForField('member', field), m.id);
   form.visited = [...steps.entries()]
     .sort(([a], [b]) => registryOrder(a) - registryOrder(b))
     .map(([step, members]) => ({ step, members: [...members] }));

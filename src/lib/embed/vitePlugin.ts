@@ -45,7 +45,8 @@ export function embedPlugin(): Plugin {
             output: {
               entryFileNames: 'embed.js',
               chunkFileNames: 'assets/embed-[name]-[hash].js',
-              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'embed.css' : 'assets/embed-[name]-[hash][extname]'),
+              assetFileNames: (asset) =>
+                asset.names.some((n) => n.endsWith('.css')) ? 'embed.css' : 'assets/embed-[name]-[hash][extname]',
             },
           },
         },

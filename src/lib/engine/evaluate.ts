@@ -3,17 +3,7 @@ import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
 import { compile, UNKNOWN } from './logic3';
 import { incomeLimitWon, valueOn } from './parameters';
 import { reason } from './reasons';
-import type {
-  AmountResult,
-  CandidateResult,
-  CriterionOutcome,
-  Evaluation,
-  Household,
-  Reason,
-  Rule,
-  RuleResult,
-  Status,
-} from './types';
+import type { AmountResult, CandidateResult, CriterionOutcome, Evaluation, Household, Reason, Rule, RuleResult, Status } from './types';
 import { assertValidHousehold } from './validate';
 
 export interface EvaluateOptions {
@@ -170,7 +160,11 @@ function reasonsFor(status: Status, best: CandidateResult, rule: Rule): Reason[]
     best.criteria
       .filter((c) => c.outcome === outcome)
       .map((c) =>
-        reason(outcome === 'unmet' ? 'criterionUnmet' : 'criterionUnknown', { criterion: c.id, label: c.label, incomeLimit: c.incomeLimit }),
+        reason(outcome === 'unmet' ? 'criterionUnmet' : 'criterionUnknown', {
+          criterion: c.id,
+          label: c.label,
+          incomeLimit: c.incomeLimit,
+        }),
       );
   switch (status) {
     case 'eligible':
@@ -204,7 +198,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
       ? result(rule.id, 'unknown', [reason('criterionUnknown', { label })], pregnancyMissing)
       : result(rule.id, 'ineligible', [reason('noCandidate', { label })]);
   }
-  const candidates = pool === null ? [checkCandidate(rule, compiled, base)] : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined)));
+  const candidates =
+    pool === null
+      ? [checkCandidate(rule, compiled, base)]
+      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined)));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status === 'ineligible' && pregnancyUnknown ? 'unknown' : best.status;

@@ -126,7 +126,8 @@ function memberFactsFor(member: Member, index: number, asOf: string): MemberFact
   const facts = newMemberFacts($path, index, member.birthDate, asOf);
   const $missing = facts.$missing;
   // Only the answers given: the blank shape already holds every other field as undefined.
-  for (const field in member) if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
+  for (const field in member)
+    if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
   facts.role = member.role;
   facts.female = member.sex === undefined ? undefined : member.sex === 'female';
   if (member.sex === undefined) $missing.female = [`${$path}.sex`];
@@ -233,4 +234,3 @@ export function buildFacts(household: Household, asOf: string): HouseholdFacts {
   for (const field of householdFieldNames) facts[field] = input[field];
   return facts;
 }
-

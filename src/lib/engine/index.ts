@@ -1,6 +1,13 @@
 /** The eligibility engine: generic, benefit-agnostic; benefits live in rules/. */
 export { evaluate, evaluateRule, type EvaluateOptions } from './evaluate';
-export { validateHousehold, validateAsOf, assertValidHousehold, InvalidHouseholdError, type ValidationIssue, type IssueCode } from './validate';
+export {
+  validateHousehold,
+  validateAsOf,
+  assertValidHousehold,
+  InvalidHouseholdError,
+  type ValidationIssue,
+  type IssueCode,
+} from './validate';
 export { buildFacts, derivedHouseholdFacts, derivedMemberFacts } from './facts';
 export { medianIncomeFor, incomeLimitWon, valueOn } from './parameters';
 export { todayInSeoul, isIsoDate, daysBetween } from './dates';

@@ -33,17 +33,31 @@ export const householdFields = {
   basicLivelihood: { type: bool, description: '국민기초생활보장 수급가구.' },
   singleParent: { type: bool, description: '한부모가족.' },
   childcareGap: { type: bool, description: '양육공백: e.g. dual-income, a working single parent.' },
-  childcareServiceIncomeType: { type: { kind: 'enum', values: ['ga', 'na', 'da', 'ra', 'none'] }, description: '아이돌봄서비스 정부지원 유형 (가/나/다/라), none = not a user or applicant.' },
-  childMealRisk: { type: bool, description: 'A child may miss meals because meals cannot be given at home (결식 우려), e.g. no carer at meal times.' },
+  childcareServiceIncomeType: {
+    type: { kind: 'enum', values: ['ga', 'na', 'da', 'ra', 'none'] },
+    description: '아이돌봄서비스 정부지원 유형 (가/나/다/라), none = not a user or applicant.',
+  },
+  childMealRisk: {
+    type: bool,
+    description: 'A child may miss meals because meals cannot be given at home (결식 우려), e.g. no carer at meal times.',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
-  role: { type: { kind: 'enum', values: ['adult', 'child'] }, appliesTo: 'any', description: 'child = a son or daughter of the household’s adults.' },
+  role: {
+    type: { kind: 'enum', values: ['adult', 'child'] },
+    appliesTo: 'any',
+    description: 'child = a son or daughter of the household’s adults.',
+  },
   birthDate: { type: date, appliesTo: 'any', description: 'Required.' },
   sex: { type: { kind: 'enum', values: ['female', 'male'] }, appliesTo: 'any', description: 'Sex.' },
   pregnant: { type: bool, appliesTo: 'any', description: 'Currently pregnant (asked for women and girls aged 10 or over).' },
   dueDate: { type: date, appliesTo: 'any', description: 'Expected date of birth (분만 예정일).' },
-  expectedBabies: { type: { kind: 'integer', min: 1, max: 5 }, appliesTo: 'any', description: 'Babies expected in this pregnancy (default 1).' },
+  expectedBabies: {
+    type: { kind: 'integer', min: 1, max: 5 },
+    appliesTo: 'any',
+    description: 'Babies expected in this pregnancy (default 1).',
+  },
   employed: { type: bool, appliesTo: 'any', description: 'Working or self-employed.' },
   married: { type: bool, appliesTo: 'any', description: 'Married.' },
   worksOrStudiesInSeoul: { type: bool, appliesTo: 'any', description: 'Works or studies in Seoul.' },
@@ -53,14 +67,39 @@ export const memberFields = {
   multipleBirth: { type: bool, appliesTo: 'child', description: 'Twin, triplet, …' },
   attendsDaycare: { type: bool, appliesTo: 'child', description: 'Attends 어린이집/유치원.' },
   inSchool: { type: bool, appliesTo: 'child', description: 'Attends school (matters for benefits that run to age 22 while in school).' },
-  needsAfterSchoolCare: { type: bool, appliesTo: 'child', description: 'Needs care after school (방과 후 돌봄 필요): no parent or other adult can look after the child after school, e.g. both parents work.' },
-  careStatus: { type: { kind: 'enum', values: ['in-care', 'left-care', 'none'] }, appliesTo: 'any', description: '아동복지시설/가정위탁: in care, left care, or never.' },
+  needsAfterSchoolCare: {
+    type: bool,
+    appliesTo: 'child',
+    description:
+      'Needs care after school (방과 후 돌봄 필요): no parent or other adult can look after the child after school, e.g. both parents work.',
+  },
+  careStatus: {
+    type: { kind: 'enum', values: ['in-care', 'left-care', 'none'] },
+    appliesTo: 'any',
+    description: '아동복지시설/가정위탁: in care, left care, or never.',
+  },
   careEndDate: { type: date, appliesTo: 'any', description: 'Date care ended (보호종료일).' },
-  yearsInCare: { type: { kind: 'number', min: 0, max: 30 }, appliesTo: 'any', description: 'Years spent in a child welfare facility or foster care (보호기간), e.g. 2.5.' },
-  schoolLevel: { type: { kind: 'enum', values: ['elementary', 'middle', 'high', 'other', 'none'] }, appliesTo: 'child', description: 'School the child attends: elementary (초등학교), middle (중학교), high (고등학교), other (e.g. university), none.' },
-  feelsUnsafe: { type: bool, appliesTo: 'any', description: 'Feels unsafe or at risk of crime (안전에 취약), e.g. stalking, dating violence, coming home alone at night.' },
+  yearsInCare: {
+    type: { kind: 'number', min: 0, max: 30 },
+    appliesTo: 'any',
+    description: 'Years spent in a child welfare facility or foster care (보호기간), e.g. 2.5.',
+  },
+  schoolLevel: {
+    type: { kind: 'enum', values: ['elementary', 'middle', 'high', 'other', 'none'] },
+    appliesTo: 'child',
+    description: 'School the child attends: elementary (초등학교), middle (중학교), high (고등학교), other (e.g. university), none.',
+  },
+  feelsUnsafe: {
+    type: bool,
+    appliesTo: 'any',
+    description: 'Feels unsafe or at risk of crime (안전에 취약), e.g. stalking, dating violence, coming home alone at night.',
+  },
   engaged: { type: bool, appliesTo: 'any', description: 'Engaged to marry (예비부부), planning a wedding.' },
-  monthsLivingInSeoul: { type: { kind: 'integer', min: 0, max: 1500 }, appliesTo: 'any', description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).' },
+  monthsLivingInSeoul: {
+    type: { kind: 'integer', min: 0, max: 1500 },
+    appliesTo: 'any',
+    description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export type HouseholdField = keyof typeof householdFields;

@@ -31,7 +31,15 @@ function compileVar(args: unknown[]): Compiled {
     const path = compile(args[0]);
     return (data, missing) => {
       const p = path(data, missing);
-      return p === UNKNOWN ? UNKNOWN : lookup(data, String(p ?? '').split('.').filter(Boolean), missing);
+      return p === UNKNOWN
+        ? UNKNOWN
+        : lookup(
+            data,
+            String(p ?? '')
+              .split('.')
+              .filter(Boolean),
+            missing,
+          );
     };
   }
   const parts = String(args[0]).split('.').filter(Boolean);

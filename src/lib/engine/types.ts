@@ -102,14 +102,7 @@ export interface CriterionOutcome {
 }
 
 export type ReasonCode =
-  | 'notInEffect'
-  | 'allMet'
-  | 'criterionUnmet'
-  | 'criterionUnknown'
-  | 'upcoming'
-  | 'noCandidate'
-  | 'amountUnknown'
-  | 'error';
+  'notInEffect' | 'allMet' | 'criterionUnmet' | 'criterionUnknown' | 'upcoming' | 'noCandidate' | 'amountUnknown' | 'error';
 
 export interface Reason {
   code: ReasonCode;

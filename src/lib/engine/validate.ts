@@ -59,8 +59,14 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
     ko: '서울에 출생신고를 했다면 출생신고를 한 것입니다',
     en: 'cannot be false when the birth is registered in Seoul',
   }),
-  'pregnant.tooYoung': (p) => ({ ko: `${p.age}세 미만 가구원은 임신 중으로 입력할 수 없습니다`, en: `cannot be true for a member under ${p.age}` }),
-  'pregnant.male': () => ({ ko: '성별이 남성인 가구원은 임신 중으로 입력할 수 없습니다', en: 'cannot be true for a member whose sex is male' }),
+  'pregnant.tooYoung': (p) => ({
+    ko: `${p.age}세 미만 가구원은 임신 중으로 입력할 수 없습니다`,
+    en: `cannot be true for a member under ${p.age}`,
+  }),
+  'pregnant.male': () => ({
+    ko: '성별이 남성인 가구원은 임신 중으로 입력할 수 없습니다',
+    en: 'cannot be true for a member whose sex is male',
+  }),
 };
 
 function issue(field: string, code: IssueCode, params: Record<string, string> = {}): ValidationIssue {
@@ -116,7 +122,7 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
     if (member[field] === undefined) issues.push(issue(`${at}.${field}`, 'required'));
   }
   const bad = new Set(issues.map((p) => p.field));
-  const birth = bad.has(`${at}.birthDate`) ? null : (member.birthDate as string | undefined) ?? null;
+  const birth = bad.has(`${at}.birthDate`) ? null : ((member.birthDate as string | undefined) ?? null);
   if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
   if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
   else if (member.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {

@@ -237,4 +237,3 @@ export class Checker {
     else this.store.save({ form: $state.snapshot(this.form), locale: this.locale });
   }
 }
-

@@ -83,7 +83,9 @@ export function memberFieldActive(member: MemberState, field: string): boolean {
  */
 export function householdStepFields(member: MemberState): string[] {
   return HOUSEHOLD_STEP_MEMBER_FIELDS.filter((field) =>
-    field === 'pregnant' ? member.role === 'adult' || member.raw.pregnant === 'true' : field === 'birthDate' || memberFieldActive(member, field),
+    field === 'pregnant'
+      ? member.role === 'adult' || member.raw.pregnant === 'true'
+      : field === 'birthDate' || memberFieldActive(member, field),
   );
 }
 
@@ -144,7 +146,10 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
           : problem.code === 'pregnant.tooYoung'
             ? { age: MIN_PREGNANCY_AGE }
             : undefined;
-      blocked.set(key, params ? { code: problem.code, params, message: problem.message } : { code: problem.code, message: problem.message });
+      blocked.set(
+        key,
+        params ? { code: problem.code, params, message: problem.message } : { code: problem.code, message: problem.message },
+      );
     }
   }
   return { household: null, errors: Object.fromEntries(blocked), idAt: [] };
@@ -169,7 +174,10 @@ export function restoreForm(data: unknown): FormState | null {
   const visited: VisitedStep[] = (Array.isArray(data.visited) ? data.visited : [])
     .filter(isRecord)
     .filter((s) => typeof s.step === 'string')
-    .map((s) => ({ step: s.step as string, members: (Array.isArray(s.members) ? s.members : []).filter((id): id is string => ids.has(id as string)) }));
+    .map((s) => ({
+      step: s.step as string,
+      members: (Array.isArray(s.members) ? s.members : []).filter((id): id is string => ids.has(id as string)),
+    }));
   const mode = ['', 'amount', 'percent', 'unknown'].includes(data.incomeMode as string) ? (data.incomeMode as IncomeMode) : '';
   const cursor = Number.isInteger(data.cursor) ? Math.min(Math.max(0, data.cursor as number), visited.length + 1) : 0;
   const nextId = Number.isInteger(data.nextId) ? (data.nextId as number) : members.length + 1;

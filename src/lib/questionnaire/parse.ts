@@ -64,7 +64,11 @@ export function normalizeDate(raw: string): string | null {
  * Returns NaN when the text is not a number.
  */
 export function normalizeNumber(raw: string): number {
-  const text = raw.trim().replace(/[,\s_]/g, '').replace(/(원|%|₩|krw)$/i, '').replace(/^₩/, '');
+  const text = raw
+    .trim()
+    .replace(/[,\s_]/g, '')
+    .replace(/(원|%|₩|krw)$/i, '')
+    .replace(/^₩/, '');
   const man = /^(-?\d+(?:\.\d+)?)만$/.exec(text);
   if (man) return Math.round(Number(man[1]) * 10_000);
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) return Number.NaN;
@@ -77,7 +81,11 @@ export function parseAnswer(spec: FieldSpec, raw: string | undefined): Parsed {
   const t = spec.type;
   switch (t.kind) {
     case 'boolean':
-      return raw === 'true' ? { ok: true, value: true } : raw === 'false' ? { ok: true, value: false } : { ok: false, error: { code: 'type.boolean' } };
+      return raw === 'true'
+        ? { ok: true, value: true }
+        : raw === 'false'
+          ? { ok: true, value: false }
+          : { ok: false, error: { code: 'type.boolean' } };
     case 'enum':
       return t.values.includes(raw) ? { ok: true, value: raw } : { ok: false, error: { code: 'type.enum' } };
     case 'date': {

@@ -16,7 +16,9 @@ export interface StepHost {
  * another step unusable, and that must not happen out of sight.
  */
 export function unusableAnswers(host: StepHost, memberId: string, shown: string[]): string[] {
-  return memberFieldNames.map((field) => memberKey(memberId, field)).filter((key) => !shown.includes(key) && host.built.errors[key] !== undefined);
+  return memberFieldNames
+    .map((field) => memberKey(memberId, field))
+    .filter((key) => !shown.includes(key) && host.built.errors[key] !== undefined);
 }
 
 /** One member's answer keys on a step: the step's questions for them, then their unusable answers. */
@@ -27,7 +29,8 @@ export function memberKeys(host: StepHost, memberId: string, fields: readonly st
 
 function stepKeys(host: StepHost, step: string, questionsOnly: boolean): string[] {
   const { form } = host;
-  const ofMember = (id: string, fields: readonly string[]) => (questionsOnly ? fields.map((field) => memberKey(id, field)) : memberKeys(host, id, fields));
+  const ofMember = (id: string, fields: readonly string[]) =>
+    questionsOnly ? fields.map((field) => memberKey(id, field)) : memberKeys(host, id, fields);
   if (step === 'household') return ['residence', ...form.members.flatMap((m) => ofMember(m.id, householdStepFields(m)))];
   if (step === INCOME_STEP) {
     return form.incomeMode === 'amount' ? ['monthlyIncome'] : form.incomeMode === 'percent' ? ['medianIncomePercent'] : [];

@@ -6,7 +6,16 @@ import type { Translate } from '../questionnaire/labels';
 type Loc = string | null | undefined;
 
 /** Every amount period, each with a `results.per.<per>` message in every locale. */
-export const PERIODS: Record<Per, true> = { once: true, month: true, quarter: true, year: true, hour: true, visit: true, meal: true, day: true };
+export const PERIODS: Record<Per, true> = {
+  once: true,
+  month: true,
+  quarter: true,
+  year: true,
+  hour: true,
+  visit: true,
+  meal: true,
+  day: true,
+};
 
 export const wonText = (value: number, t: Translate, locale: Loc): string =>
   t('results.won', { values: { amount: formatWon(value, locale) } });

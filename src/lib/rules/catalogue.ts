@@ -7,7 +7,6 @@ import { type FieldSpec, householdFields, memberFields } from '../engine/inputMo
 import { perText } from '../engine/reasons';
 import type { Rule } from '../engine/types';
 
-
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('en-US')}원` : String(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -23,11 +22,14 @@ function amountText(rule: Rule): string {
   if (amount.label) return `${amount.label.ko} / ${amount.label.en}`;
   const param = paramOf(amount.value);
   const values = param ? rule.parameters?.[param]?.values : undefined;
-  const figure = typeof amount.value === 'number'
-    ? won(amount.value)
-    : values
-      ? Object.entries(values).map(([from, v]) => `${won(v)} (${from}~)`).join(', ')
-      : '가구 상황에 따라 다름 (depends on the household: see criteria)';
+  const figure =
+    typeof amount.value === 'number'
+      ? won(amount.value)
+      : values
+        ? Object.entries(values)
+            .map(([from, v]) => `${won(v)} (${from}~)`)
+            .join(', ')
+        : '가구 상황에 따라 다름 (depends on the household: see criteria)';
   const basis = amount.basis === 'member' ? ' · 대상자 1인당 (per qualifying person)' : '';
   const kind = amount.kind === 'fee' ? ' · 이용자 부담 (fee paid by the household)' : '';
   return `${figure} · ${per.ko} (${per.en})${basis}${kind}`;
@@ -99,8 +101,12 @@ function typeText(spec: FieldSpec): string {
 }
 
 export function renderInputModel(): string {
-  const fieldRows = (fields: Record<string, FieldSpec>) => Object.entries(fields).map(([name, spec]) => `| \`${name}\` | ${typeText(spec)} | ${spec.appliesTo ?? ''} | ${cell(spec.description)} |`);
-  const factRows = (facts: Record<string, string>) => Object.entries(facts).map(([name, description]) => `| \`${name}\` | ${cell(description)} |`);
+  const fieldRows = (fields: Record<string, FieldSpec>) =>
+    Object.entries(fields).map(
+      ([name, spec]) => `| \`${name}\` | ${typeText(spec)} | ${spec.appliesTo ?? ''} | ${cell(spec.description)} |`,
+    );
+  const factRows = (facts: Record<string, string>) =>
+    Object.entries(facts).map(([name, description]) => `| \`${name}\` | ${cell(description)} |`);
   return [
     'Household fields (`household.<field>` in rules):',
     '',

@@ -26,16 +26,41 @@ addFormats(ajv);
 const validateSchema = ajv.compile(schema);
 
 const builtInOperators = [
-  'var', 'if', '?:', '===', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min',
-  '+', '-', '*', '/', '%', 'cat', 'substr', 'in', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some',
+  'var',
+  'if',
+  '?:',
+  '===',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'cat',
+  'substr',
+  'in',
+  'merge',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
 ];
 const allowedOperators = new Set([...builtInOperators, ...customOperationNames]);
 
 const memberFactNames = new Set([...Object.keys(memberFields), ...Object.keys(derivedMemberFacts)]);
-const householdFactNames = new Set([
-  ...Object.keys(householdFields).filter((f) => f !== 'asOf'),
-  ...Object.keys(derivedHouseholdFacts),
-]);
+const householdFactNames = new Set([...Object.keys(householdFields).filter((f) => f !== 'asOf'), ...Object.keys(derivedHouseholdFacts)]);
 
 function knownVar(name: string, params: Set<string>): boolean {
   const [head, fact, ...rest] = name.split('.');
@@ -92,14 +117,18 @@ function semanticProblems(rule: RuleFile, fileId: string | null): [string, strin
   const params = new Set(Object.keys(rule.parameters ?? {}));
   for (const [place, logic, memberAllowed] of logicPlaces(rule)) {
     walkLogic(logic, place, (op, args, at) => {
-      if (forbiddenOperators.includes(op)) problems.push([at, `operator "${op}" is not allowed (use === and !==; absent input is handled by the engine)`]);
+      if (forbiddenOperators.includes(op))
+        problems.push([at, `operator "${op}" is not allowed (use === and !==; absent input is handled by the engine)`]);
       else if (!allowedOperators.has(op)) problems.push([at, `unknown operator "${op}"`]);
       if (op === 'var') {
         const name = Array.isArray(args) ? args[0] : args;
-        if (Array.isArray(args) && args.length > 1) problems.push([at, 'var must not carry a default: absent input is unknown, not a default']);
+        if (Array.isArray(args) && args.length > 1)
+          problems.push([at, 'var must not carry a default: absent input is unknown, not a default']);
         if (typeof name !== 'string' || !knownVar(name, params)) problems.push([at, `unknown fact "${String(name)}"`]);
-        else if (!memberAllowed && name.startsWith('member.')) problems.push([at, `"${name}" is not available here: it needs a member scope and a per-member amount`]);
-        else if (name === 'count' && !(place === '/amount/value' && rule.amount?.basis === 'household')) problems.push([at, '"count" exists only in a household-basis amount']);
+        else if (!memberAllowed && name.startsWith('member.'))
+          problems.push([at, `"${name}" is not available here: it needs a member scope and a per-member amount`]);
+        else if (name === 'count' && !(place === '/amount/value' && rule.amount?.basis === 'household'))
+          problems.push([at, '"count" exists only in a household-basis amount']);
       }
     });
   }

@@ -6,7 +6,15 @@
 import { completedYears, isIsoDate } from '../engine/dates';
 import { mayBecomePregnant } from '../engine/facts';
 import type { DecisiveStep } from '../questionnaire/decisive';
-import { HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, householdFieldNames, INCOME_STEP, memberField, memberFieldNames, type FieldInfo } from '../questionnaire/fields';
+import {
+  HOUSEHOLD_STEP_MEMBER_FIELDS,
+  householdField,
+  householdFieldNames,
+  INCOME_STEP,
+  memberField,
+  memberFieldNames,
+  type FieldInfo,
+} from '../questionnaire/fields';
 import { memberFieldActive, memberKey, type MemberState } from '../questionnaire/form';
 import { normalizeDate } from '../questionnaire/parse';
 

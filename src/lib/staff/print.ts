@@ -31,7 +31,8 @@ function whereToApply(rule: Rule, t: Translate, locale: string): string[] {
   const { apply } = rule;
   const lines: string[] = [];
   if (apply.automatic) lines.push(t('results.apply.automatic'));
-  if (apply.online?.length) lines.push(`${t('results.apply.online')}: ${apply.online.map((s) => `${pickText(s.name, locale)} (${s.url})`).join(', ')}`);
+  if (apply.online?.length)
+    lines.push(`${t('results.apply.online')}: ${apply.online.map((s) => `${pickText(s.name, locale)} (${s.url})`).join(', ')}`);
   if (apply.app?.length) lines.push(`${t('results.apply.app')}: ${apply.app.map((a) => pickText(a, locale)).join(', ')}`);
   if (apply.offline?.length) lines.push(`${t('results.apply.offline')}: ${apply.offline.map((a) => pickText(a, locale)).join(', ')}`);
   if (apply.phone?.length) lines.push(`${t('results.apply.phone')}: ${apply.phone.join(', ')}`);

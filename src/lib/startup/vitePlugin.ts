@@ -31,7 +31,8 @@ export function prerenderPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html, { bundle }) {
-        for (const needed of [EMPTY_APP, SCRIPT_SRC, STYLE_SRC]) if (!html.includes(needed)) throw new Error(`index.html: prerendering needs ${needed}`);
+        for (const needed of [EMPTY_APP, SCRIPT_SRC, STYLE_SRC])
+          if (!html.includes(needed)) throw new Error(`index.html: prerendering needs ${needed}`);
         const entry = ENTRY_SCRIPT.exec(html)?.[1];
         if (!entry) throw new Error('index.html: no module script to load the app');
         const script = startScript(entry);
@@ -77,7 +78,9 @@ async function renderWithServer(app: ResolvedConfig): Promise<string> {
     resolve: { alias: app.resolve.alias },
   });
   try {
-    const { renderFirstScreen } = (await server.ssrLoadModule(new URL('./firstScreen.ts', import.meta.url).pathname)) as typeof import('./firstScreen');
+    const { renderFirstScreen } = (await server.ssrLoadModule(
+      new URL('./firstScreen.ts', import.meta.url).pathname,
+    )) as typeof import('./firstScreen');
     return await renderFirstScreen();
   } finally {
     await server.close();
