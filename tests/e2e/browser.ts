@@ -51,6 +51,8 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     timezoneId: 'Asia/Seoul',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  // Playwright's 30 s default can pass on a busy 2-core CI machine while the page is fine.
+  context.setDefaultTimeout(90_000);
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];

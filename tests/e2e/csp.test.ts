@@ -66,7 +66,7 @@ describe('Content-Security-Policy', () => {
     await fillHousehold(page);
     await answerQuestions(page);
     await expectResults(page);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90_000 });
     expect(await violations()).toEqual([]);
     expect(o.errors).toEqual([]);
   });

@@ -37,7 +37,7 @@ async function openStaff(url: string): Promise<OpenedPage> {
 }
 
 const waitForStaff = (page: Page) => page.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' }).waitFor();
-const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+const controlled = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90_000 });
 
 /** The precache list generated into sw.js: every URL, relative to the build. */
 function precached(dir: string): string[] {
@@ -192,7 +192,7 @@ describe('update prompt', () => {
 
     const marker = shipNewBuild();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-    await prompt.waitFor({ timeout: 30_000 });
+    await prompt.waitFor({ timeout: 90_000 });
     expect(await axeViolations(page)).toEqual([]);
 
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '새 버전으로 보기' }).click()]);
@@ -211,7 +211,7 @@ describe('update prompt', () => {
     const marker = shipNewBuild();
     await page.reload();
     const prompt = page.getByRole('status').filter({ hasText: '새 버전이 나왔어요' });
-    await prompt.waitFor({ timeout: 30_000 });
+    await prompt.waitFor({ timeout: 90_000 });
     await prompt.getByRole('button', { name: '나중에' }).click();
     expect(await prompt.count()).toBe(0);
     await waitForApp(page);
@@ -226,7 +226,7 @@ describe('update prompt', () => {
     const marker = shipNewBuild();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     const prompt = page.getByRole('status').filter({ hasText: '새 버전이 나왔어요' });
-    await prompt.waitFor({ timeout: 30_000 });
+    await prompt.waitFor({ timeout: 90_000 });
     expect(await prompt.innerText()).toContain('답변과 CSV 결과가 지워지니');
     expect(await axeViolations(page)).toEqual([]);
 

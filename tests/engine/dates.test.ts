@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { describe, expect, it } from 'vitest';
 import {
   completedMonths,
@@ -71,7 +72,7 @@ describe('calendar dates', () => {
       fc.property(fc.date({ min: new Date('1988-10-10T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (now) => {
         expect(todayInSeoul(now)).toBe(seoul.format(now));
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5_000) },
     );
   });
 });

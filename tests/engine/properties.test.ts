@@ -1,5 +1,6 @@
 /** Property tests over generated households and all real rule files. */
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { describe, expect, it } from 'vitest';
 import { evaluate, validateHousehold, type Household } from '../../src/lib/engine';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
@@ -8,7 +9,7 @@ import { AS_OF, garbageArb, householdArb } from './arbitraries';
 
 const rules = loadRulesOrThrow();
 const STATUSES = ['eligible', 'ineligible', 'unknown', 'upcoming'];
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const RUNS = runs(10_000);
 
 describe('engine properties', { timeout: 300_000 }, () => {
   it('never throws on garbage: invalid input gets named problems, valid input a status for every rule', () => {

@@ -16,6 +16,7 @@
  */
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { flushSync } from 'svelte';
 import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
@@ -33,7 +34,7 @@ import { MemoryStorage, startI18n } from './helpers';
 
 const rules = loadRulesOrThrow();
 const asOf = '2024-10-15';
-const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
+const RUNS = runs(150);
 // A run re-renders a step with the real rules at every move: ~90 ms a run on a slow machine.
 const TIMEOUT = 10_000 + RUNS * 200;
 

@@ -5,6 +5,7 @@
  */
 import { parse as realParse } from '@formatjs/icu-messageformat-parser/lib/index.js';
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/lib/i18n/messageParser';
 import { flatKeys, lookup, MESSAGES } from './helpers';
@@ -74,7 +75,7 @@ describe('message parser', () => {
       fc.property(fc.oneof(message, wellFormed), (m) => {
         expect(outcome(() => parse(m, OPTIONS))).toEqual(outcome(() => realParse(m, OPTIONS)));
       }),
-      { numRuns: 5_000 },
+      { numRuns: runs(5_000) },
     );
   });
 

@@ -10,6 +10,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { flushSync } from 'svelte';
 import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
@@ -25,7 +26,7 @@ import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
 import { expectClearMessage, otherAnswers, MemoryStorage, startI18n, testRules, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
-const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
+const RUNS = runs(150);
 
 beforeAll(() => startI18n('ko'));
 

@@ -165,9 +165,9 @@ describe('the staff screen', () => {
     expect(handout).toHaveTextContent('서울 가족 혜택 안내');
     expect(handout).toHaveTextContent('받을 수 있는 혜택');
     expect(handout).toHaveTextContent('혜택 seoul-grant');
-    expect(handout).toHaveTextContent('금액한 번 700,000원');
-    expect(handout).toHaveTextContent('신청 기한2024년 12월 31일');
-    expect(handout).toHaveTextContent('준비 서류신분증');
+    expect(handout).toHaveTextContent('금액 한 번 700,000원');
+    expect(handout).toHaveTextContent('신청 기한 2024년 12월 31일');
+    expect(handout).toHaveTextContent('준비 서류 신분증');
     expect(handout).toHaveTextContent('온라인: 몽땅정보 만능키 (https://umppa.seoul.go.kr)');
     expect(handout).toHaveTextContent('방문: 동주민센터 방문');
     expect(handout).toHaveTextContent('더 확인해야 하는 혜택');
@@ -186,7 +186,7 @@ describe('the staff screen', () => {
     expect(korean).toHaveTextContent('혜택 seoul-grant');
     expect(english).toHaveAttribute('lang', 'en');
     expect(english).toHaveTextContent('Benefit seoul-grant');
-    expect(english).toHaveTextContent('AmountKRW 700,000 once');
+    expect(english).toHaveTextContent('Amount KRW 700,000 once');
     expect(handout).toHaveTextContent('Documents to bring');
     expect(handout).toHaveTextContent('혜택 seoul-grant');
   });

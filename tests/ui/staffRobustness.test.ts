@@ -11,6 +11,7 @@
  */
 import { fireEvent, render } from '@testing-library/svelte';
 import fc from 'fast-check';
+import { runs } from '../fuzz';
 import { flushSync } from 'svelte';
 import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
@@ -26,7 +27,7 @@ import { noStore } from '../../src/lib/storage';
 import { expectClearMessage, otherAnswers, startI18n, testRules, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
-const RUNS = Number(process.env.UI_FUZZ_RUNS ?? 150);
+const RUNS = runs(150);
 // The whole form re-renders on every input (~10 ms a run on a slow machine): more runs, more time.
 const TIMEOUT = 5_000 + RUNS * 30;
 

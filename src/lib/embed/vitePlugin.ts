@@ -32,7 +32,7 @@ export function embedPlugin(): Plugin {
         logLevel: 'warn',
         mode: app.mode,
         base: './',
-        plugins: [checkRulesPlugin(), svelte()],
+        plugins: [checkRulesPlugin(), svelte({ configFile: false })],
         resolve: { alias: app.resolve.alias },
         build: {
           write: false,

@@ -54,12 +54,16 @@ const member: Record<string, FieldInfo> = Object.fromEntries(
 export const householdFieldNames = Object.keys(household);
 export const memberFieldNames = Object.keys(member);
 
+/** Own entries only: a saved or typed key such as `toString` must not find Object.prototype's. */
+const own = (table: Record<string, FieldInfo>, name: string): FieldInfo | undefined =>
+  Object.hasOwn(table, name) ? table[name] : undefined;
+
 export function householdField(name: string): FieldInfo | undefined {
-  return household[name];
+  return own(household, name);
 }
 
 export function memberField(name: string): FieldInfo | undefined {
-  return member[name];
+  return own(member, name);
 }
 
 /** Every field of both registries, for completeness checks. */
@@ -76,14 +80,14 @@ export function appliesToRole(field: FieldInfo, role: 'adult' | 'child'): boolea
 /** The field a question step (`h:<field>` or `m:<field>`) asks about. */
 export function fieldOfStep(step: string): FieldInfo | undefined {
   const [scope, name] = step.split(':');
-  return scope === 'h' ? household[name] : scope === 'm' ? member[name] : undefined;
+  return scope === 'h' ? householdField(name) : scope === 'm' ? memberField(name) : undefined;
 }
 
 /** The question step that asks about `field` (both income fields share the income step), or null. */
 export function stepForField(scope: Scope, field: string): string | null {
   if (NOT_ASKED.has(field)) return null;
   if (scope === 'household' && (INCOME_FIELDS as readonly string[]).includes(field)) return INCOME_STEP;
-  const known = scope === 'household' ? household[field] : member[field];
+  const known = scope === 'household' ? householdField(field) : memberField(field);
   return known ? `${scope === 'household' ? 'h' : 'm'}:${field}` : null;
 }
 

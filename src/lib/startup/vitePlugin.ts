@@ -74,7 +74,7 @@ async function renderWithServer(app: ResolvedConfig): Promise<string> {
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: false })],
     resolve: { alias: app.resolve.alias },
   });
   try {
