@@ -3,10 +3,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { embedPlugin } from './src/lib/embed/vitePlugin';
-import { offlinePlugin } from './src/lib/pwa/vitePlugin';
-import { checkRulesPlugin } from './src/lib/rules/vitePlugin';
-import { prerenderPlugin } from './src/lib/startup/vitePlugin';
+import { embedPlugin } from './src/build/embedPlugin';
+import { offlinePlugin } from './src/build/offlinePlugin';
+import { checkRulesPlugin } from './src/build/rules/plugin';
+import { prerenderPlugin } from './src/build/prerenderPlugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -58,7 +58,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,cli,batch}/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,build,cli,batch}/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,6 +1,6 @@
 /** Entry point of `npm run --silent benefits -- …`: wires runCli to the process. */
 import { readFileSync } from 'node:fs';
-import { loadRulesOrThrow } from '../lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../build/rules/load';
 import { runCli } from './run';
 
 const outcome = runCli(process.argv.slice(2), {

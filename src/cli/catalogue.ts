@@ -1,8 +1,8 @@
 /** `npm run catalogue`: regenerates the catalogue and input-model sections of rules/README.md. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderRulesReadme } from '../lib/rules/catalogue';
-import { loadRulesOrThrow, RULES_DIR } from '../lib/rules/loadFromDisk';
+import { renderRulesReadme } from '../build/rules/catalogue';
+import { loadRulesOrThrow, RULES_DIR } from '../build/rules/load';
 
 const path = join(RULES_DIR, 'README.md');
 const before = readFileSync(path, 'utf8');

@@ -8,7 +8,7 @@
  */
 import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
 import { evaluate, validateAsOf, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
-import { cliEvaluation, type Lang } from './format';
+import { cliEvaluation, type Lang } from '../lib/results/payload';
 
 export interface CliIo {
   readInput: (file: string) => string;

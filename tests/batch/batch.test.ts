@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseBatchCsv, resultsCsv, screenSheet, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 import { runCli } from '../../src/cli/run';
 
 const rules = loadRulesOrThrow();

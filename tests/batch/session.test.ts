@@ -4,7 +4,7 @@ import { templateCsv } from '../../src/lib/batch';
 import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter } from '../../src/lib/batch/session';
 import { joinCsv, mergeSummaries, planPages } from '../../src/lib/batch/shards';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 
 const rules = loadRulesOrThrow();
 const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';

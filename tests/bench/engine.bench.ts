@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { evaluate, validateHousehold } from '../../src/lib/engine';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 import { benchHouseholds } from './households';
 
 const COUNT = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);

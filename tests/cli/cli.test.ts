@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/run';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 
 const rules = loadRulesOrThrow();
 const fixture = (name: string) => readFileSync(`tests/fixtures/households/${name}.json`, 'utf8');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 
 const rules = loadRulesOrThrow();
 const cases = rules.flatMap((rule) => [rule.tests[0], rule.tests[rule.tests.length - 1]].map((test) => ({ rule, test })));

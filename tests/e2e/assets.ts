@@ -1,12 +1,12 @@
 /**
  * What the built index.html loads for its first screen, and its size raw and gzipped. The page's
- * stylesheet is inline (src/lib/startup/vitePlugin.ts): it counts as CSS, not as HTML; the app's
+ * stylesheet is inline (src/build/prerenderPlugin.ts): it counts as CSS, not as HTML; the app's
  * module, which the inline start-up script requests, counts as JS.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { shippedRules } from '../../src/lib/rules/vitePlugin';
+import { shippedRules } from '../../src/build/rules/plugin';
 
 /** Initial JS + CSS, gzipped, may not exceed this (non-Korean locales load lazily). */
 export const INITIAL_BUDGET_GZIP = 50 * 1024;

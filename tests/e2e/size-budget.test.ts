@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import en from '../../src/lib/i18n/locales/en.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
-import { shippedRules } from '../../src/lib/rules/vitePlugin';
+import { shippedRules } from '../../src/build/rules/plugin';
 import { initialAssets, INITIAL_BUDGET_GZIP } from './assets';
 
 const dist = inject('distDir');

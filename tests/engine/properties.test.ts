@@ -4,7 +4,7 @@ import { runs } from '../fuzz';
 import { describe, expect, it } from 'vitest';
 import { evaluate, validateHousehold, type Household } from '../../src/lib/engine';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 import { AS_OF, garbageArb, householdArb } from './arbitraries';
 
 const rules = loadRulesOrThrow();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/engine';
 import type { Outcome, RuleFile } from '../../src/lib/engine';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 
 const rules = loadRulesOrThrow();
 

@@ -28,7 +28,7 @@ import { errorText, inputId } from '../../src/lib/questionnaire/labels';
 import Questionnaire from '../../src/lib/questionnaire/Questionnaire.svelte';
 import { keysOf } from '../../src/lib/questionnaire/steps';
 import { summaryRows } from '../../src/lib/questionnaire/summary';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 import { localAnswerStore } from '../../src/lib/storage';
 import { MemoryStorage, startI18n } from './helpers';
 

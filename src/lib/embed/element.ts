@@ -20,7 +20,7 @@ import { HOST_CSS } from './styles';
 
 const TAG = 'seoul-benefits-checker';
 
-/** The components' styles, built next to embed.js (src/lib/embed/vitePlugin.ts). Not a literal in new URL(): Vite would try to bundle it. */
+/** The components' styles, built next to embed.js (src/build/embedPlugin.ts). Not a literal in new URL(): Vite would try to bundle it. */
 const STYLESHEET = 'embed.css';
 
 let loading: Promise<Rule[]> | null = null;

@@ -4,7 +4,7 @@
  * else is ignored without a reply (a reply would tell a stranger the checker is there).
  */
 import type { Evaluation, Rule } from '../engine';
-import { cliEvaluation } from '../../cli/format';
+import { cliEvaluation } from '../results/payload';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n';
 
 const PREFIX = 'seoul-benefits-checker:';

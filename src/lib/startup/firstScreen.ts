@@ -1,5 +1,5 @@
 /**
- * The resident app's first screen as HTML, rendered at build time (./vitePlugin.ts) for a visitor
+ * The resident app's first screen as HTML, rendered at build time (src/build/prerenderPlugin.ts) for a visitor
  * with no saved answers: the household question in Korean. The page shows it as soon as the HTML
  * arrives (its styles are inline), before any script; main.ts then hydrates it. Rules are not
  * needed to draw it: no benefit is evaluated before the household is answered.

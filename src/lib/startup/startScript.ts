@@ -1,5 +1,5 @@
 /**
- * The page's one inline script (index.html, allowed by its hash), written by ./vitePlugin.ts:
+ * The page's one inline script (index.html, allowed by its hash), written by src/build/prerenderPlugin.ts:
  * - The prerendered first screen (./firstScreen.ts) is the household question for a new visitor.
  *   Anyone else — a resident whose answers are saved on this device, or staff mode — would see it
  *   flash before their own screen, so the page is marked before it paints and the stylesheet hides

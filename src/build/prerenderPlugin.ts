@@ -10,7 +10,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
-import { startScript } from './startScript';
+import { startScript } from '../lib/startup/startScript';
 
 const EMPTY_APP = '<div id="app"></div>';
 const SCRIPT_SRC = "script-src 'self'";
@@ -79,8 +79,8 @@ async function renderWithServer(app: ResolvedConfig): Promise<string> {
   });
   try {
     const { renderFirstScreen } = (await server.ssrLoadModule(
-      new URL('./firstScreen.ts', import.meta.url).pathname,
-    )) as typeof import('./firstScreen');
+      new URL('../lib/startup/firstScreen.ts', import.meta.url).pathname,
+    )) as typeof import('../lib/startup/firstScreen');
     return await renderFirstScreen();
   } finally {
     await server.close();

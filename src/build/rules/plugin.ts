@@ -4,8 +4,8 @@
  * file is broken, naming the file, path and reason.
  */
 import type { Plugin } from 'vite';
-import { formatProblem } from './checkRule';
-import { loadRules, ruleFilesIn } from './loadFromDisk';
+import { formatProblem } from './check';
+import { loadRules, ruleFilesIn } from './load';
 
 const VIRTUAL_ID = 'virtual:benefit-rules';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;

@@ -7,12 +7,12 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import jsonLogic from 'json-logic-js';
-import { derivedHouseholdFacts, derivedMemberFacts } from '../engine/facts';
-import { householdFields, memberFields } from '../engine/inputModel';
-import { forbiddenOperators } from '../engine/logic3';
-import { customOperationNames } from '../engine/operations';
-import { validateHousehold } from '../engine/validate';
-import type { RuleFile } from '../engine/types';
+import { derivedHouseholdFacts, derivedMemberFacts } from '../../lib/engine/facts';
+import { householdFields, memberFields } from '../../lib/engine/inputModel';
+import { forbiddenOperators } from '../../lib/engine/logic3';
+import { customOperationNames } from '../../lib/engine/operations';
+import { validateHousehold } from '../../lib/engine/validate';
+import type { RuleFile } from '../../lib/engine/types';
 import schema from './rule.schema.json';
 
 export interface RuleProblem {

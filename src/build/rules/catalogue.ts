@@ -2,10 +2,10 @@
  * The generated parts of rules/README.md: the benefit catalogue and the input-model tables,
  * rendered from the rule files and the input model so the docs cannot drift from the data.
  */
-import { derivedHouseholdFacts, derivedMemberFacts } from '../engine/facts';
-import { type FieldSpec, householdFields, memberFields } from '../engine/inputModel';
-import { perText } from '../engine/reasons';
-import type { Rule } from '../engine/types';
+import { derivedHouseholdFacts, derivedMemberFacts } from '../../lib/engine/facts';
+import { type FieldSpec, householdFields, memberFields } from '../../lib/engine/inputModel';
+import { perText } from '../../lib/engine/reasons';
+import type { Rule } from '../../lib/engine/types';
 
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('en-US')}원` : String(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

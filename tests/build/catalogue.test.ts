@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderRulesReadme } from '../../src/lib/rules/catalogue';
-import { loadRulesOrThrow } from '../../src/lib/rules/loadFromDisk';
+import { renderRulesReadme } from '../../src/build/rules/catalogue';
+import { loadRulesOrThrow } from '../../src/build/rules/load';
 
 describe('rules/README.md', () => {
   const doc = readFileSync('rules/README.md', 'utf8');

@@ -1,5 +1,5 @@
 /** The CLI's JSON shape: one language chosen, labels and reasons as plain strings. */
-import type { Evaluation, Rule, RuleResult, Text } from '../lib/engine';
+import type { Evaluation, Rule, RuleResult, Text } from '../engine';
 
 export type Lang = 'ko' | 'en';
 

@@ -11,9 +11,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
-import { checkRulesPlugin } from '../rules/vitePlugin';
+import { checkRulesPlugin } from './rules/plugin';
 
-const ENTRY = fileURLToPath(new URL('./element.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../lib/embed/element.ts', import.meta.url));
 
 export function embedPlugin(): Plugin {
   let app: ResolvedConfig;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkRule, formatProblem, parseRule } from '../../src/lib/rules/checkRule';
+import { checkRule, formatProblem, parseRule } from '../../src/build/rules/check';
 
 const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
 const file = 'rules/postpartum-care.json';

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleFile } from '../engine/types';
-import { formatProblem, parseRule, type RuleProblem } from './checkRule';
+import type { RuleFile } from '../../lib/engine/types';
+import { formatProblem, parseRule, type RuleProblem } from './check';
 
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../rules');
 
