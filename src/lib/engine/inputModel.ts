@@ -105,42 +105,21 @@ export const memberFields = {
 export type HouseholdField = keyof typeof householdFields;
 export type MemberField = keyof typeof memberFields;
 
-export interface Member {
-  role: 'adult' | 'child';
-  birthDate: string;
-  sex?: 'female' | 'male';
-  pregnant?: boolean;
-  dueDate?: string;
-  expectedBabies?: number;
-  employed?: boolean;
-  married?: boolean;
-  worksOrStudiesInSeoul?: boolean;
-  birthRegistered?: boolean;
-  birthRegisteredInSeoul?: boolean;
-  birthOrder?: number;
-  multipleBirth?: boolean;
-  attendsDaycare?: boolean;
-  inSchool?: boolean;
-  needsAfterSchoolCare?: boolean;
-  careStatus?: 'in-care' | 'left-care' | 'none';
-  careEndDate?: string;
-  yearsInCare?: number;
-  schoolLevel?: 'elementary' | 'middle' | 'high' | 'other' | 'none';
-  feelsUnsafe?: boolean;
-  engaged?: boolean;
-  monthsLivingInSeoul?: number;
-}
+/** The TypeScript type of a field's values, read off its spec: the tables are the only source. */
+type ValueOf<T extends FieldType> = T extends { kind: 'boolean' }
+  ? boolean
+  : T extends { kind: 'date' }
+    ? string
+    : T extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : number;
 
-export interface Household {
-  asOf?: string;
-  residence?: 'seoul' | 'other';
-  householdSize?: number;
-  monthlyIncome?: number;
-  medianIncomePercent?: number;
-  basicLivelihood?: boolean;
-  singleParent?: boolean;
-  childcareGap?: boolean;
-  childcareServiceIncomeType?: 'ga' | 'na' | 'da' | 'ra' | 'none';
-  childMealRisk?: boolean;
-  members: Member[];
-}
+type Answers<Fields extends Record<string, FieldSpec>> = { -readonly [K in keyof Fields]?: ValueOf<Fields[K]['type']> };
+
+/** Every member field may be absent (unknown) but the two that place a person in the household. */
+export type Member = Omit<Answers<typeof memberFields>, 'role' | 'birthDate'> & {
+  role: ValueOf<(typeof memberFields)['role']['type']>;
+  birthDate: string;
+};
+
+export type Household = Answers<typeof householdFields> & { members: Member[] };
