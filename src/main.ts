@@ -33,11 +33,11 @@ async function start() {
   const saved = store.load() as { locale?: unknown } | null;
   const engine = import('./lib/rules');
   await setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
-  const { benefitRules, evaluate } = await engine;
+  const { benefitRuleSet, evaluate } = await engine;
   provideEvaluator(evaluate);
   await documentParsed();
   await nextTask();
-  const checker = new Checker({ rules: benefitRules, store });
+  const checker = new Checker({ ...benefitRuleSet, store });
   const target = document.getElementById('app')!;
   if (canHydrate(target)) {
     hydrateKeepingInput(App, target, { checker });
@@ -55,7 +55,7 @@ const staff = (hash: string) => hash.startsWith('#/staff');
 const inStaff = staff(location.hash);
 
 async function startStaff() {
-  const [{ benefitRules, evaluate }, { mountStaff }] = await Promise.all([
+  const [{ benefitRuleSet, evaluate }, { mountStaff }] = await Promise.all([
     import('./lib/rules'),
     import('./lib/staff'),
     setupI18n(DEFAULT_LOCALE),
@@ -64,7 +64,7 @@ async function startStaff() {
   await documentParsed();
   const target = document.getElementById('app')!;
   target.replaceChildren();
-  mountStaff(target, benefitRules);
+  mountStaff(target, benefitRuleSet);
   reveal();
 }
 

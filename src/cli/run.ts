@@ -7,12 +7,12 @@
  * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.
  */
 import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
-import { evaluate, validateAsOf, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
+import { evaluate, validateAsOf, validateHousehold, type RuleSet, type ValidationIssue } from '../lib/engine';
 import { cliEvaluation, type Lang } from '../lib/results/payload';
 
 export interface CliIo {
   readInput: (file: string) => string;
-  rules: () => Rule[];
+  ruleSet: () => RuleSet;
 }
 
 export interface CliOutcome {
@@ -58,7 +58,7 @@ const issueLines = (issues: ValidationIssue[], lang: Lang, prefix = '') =>
 
 type LineResult = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
-function evaluateText(text: string, options: Options, rules: Rule[]): LineResult {
+function evaluateText(text: string, options: Options, ruleSet: RuleSet): LineResult {
   let household: unknown;
   try {
     household = JSON.parse(text);
@@ -68,8 +68,8 @@ function evaluateText(text: string, options: Options, rules: Rule[]): LineResult
   }
   const issues = validateHousehold(household, options.asOf);
   if (issues.length > 0) return { ok: false, issues };
-  const evaluation = evaluate(household as never, { rules, asOf: options.asOf });
-  return { ok: true, value: cliEvaluation(evaluation, rules, options.lang) };
+  const evaluation = evaluate(household as never, { ...ruleSet, asOf: options.asOf });
+  return { ok: true, value: cliEvaluation(evaluation, ruleSet.rules, options.lang) };
 }
 
 export function runCli(argv: string[], io: CliIo): CliOutcome {
@@ -81,15 +81,15 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${options.file}: cannot read (${(e as Error).message})\n` };
   }
-  let rules: Rule[];
+  let ruleSet: RuleSet;
   try {
-    rules = io.rules();
+    ruleSet = io.ruleSet();
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${(e as Error).message}\n` };
   }
-  if (options.command === 'screen') return screen(input, options, rules);
+  if (options.command === 'screen') return screen(input, options, ruleSet);
   if (!options.ndjson) {
-    const result = evaluateText(input, options, rules);
+    const result = evaluateText(input, options, ruleSet);
     if (!result.ok) return { code: 2, stdout: '', stderr: `${issueLines(result.issues, options.lang)}\n` };
     return { code: 0, stdout: `${JSON.stringify(result.value)}\n`, stderr: '' };
   }
@@ -97,7 +97,7 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
   const err: string[] = [];
   input.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
-    const result = evaluateText(line, options, rules);
+    const result = evaluateText(line, options, ruleSet);
     if (result.ok) out.push(JSON.stringify(result.value));
     else {
       out.push(
@@ -112,14 +112,14 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
   return { code: 0, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
 }
 
-function screen(input: string, options: Options, rules: Rule[]): CliOutcome {
+function screen(input: string, options: Options, ruleSet: RuleSet): CliOutcome {
   if (options.asOf !== undefined) {
     const issues = validateAsOf(options.asOf);
     if (issues.length > 0) return { code: 2, stdout: '', stderr: `${issueLines(issues, options.lang)}\n` };
   }
   const sheet = parseBatchCsv(input);
-  const rows = screenSheet(sheet, rules, options.asOf);
+  const rows = screenSheet(sheet, ruleSet, options.asOf);
   const problems = [...sheet.problems, ...sheet.rows.flatMap((r) => r.problems)];
   const stderr = problems.map((p) => `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[options.lang]}\n`).join('');
-  return { code: 0, stdout: resultsCsv(rows, rules, options.lang), stderr };
+  return { code: 0, stdout: resultsCsv(rows, ruleSet.rules, options.lang), stderr };
 }

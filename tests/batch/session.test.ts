@@ -4,9 +4,10 @@ import { templateCsv } from '../../src/lib/batch';
 import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter } from '../../src/lib/batch/session';
 import { joinCsv, mergeSummaries, planPages } from '../../src/lib/batch/shards';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';
 const sheet = [
   HEADER,
@@ -16,7 +17,7 @@ const sheet = [
 ].join('\r\n');
 
 function screened() {
-  const session = new BatchSession(rules);
+  const session = new BatchSession(ruleSet);
   return { session, summary: session.screen(sheet) };
 }
 
@@ -75,7 +76,7 @@ describe('a screened sheet', () => {
   });
 
   it('screens the downloadable template as it is', () => {
-    const session = new BatchSession(rules);
+    const session = new BatchSession(ruleSet);
     const summary = session.screen(new TextEncoder().encode(templateCsv()));
     expect([summary.households, summary.invalid, summary.problemCount]).toEqual([2, 0, 0]);
   });
@@ -84,7 +85,7 @@ describe('a screened sheet', () => {
     const bad = [HEADER, ...Array.from({ length: PROBLEM_LIMIT + 5 }, (_, i) => `B${i},2024-10-15,서울,x,1990-01-01,여,아니오,,`)].join(
       '\n',
     );
-    const summary = new BatchSession(rules).screen(bad);
+    const summary = new BatchSession(ruleSet).screen(bad);
     expect(summary.problems).toHaveLength(PROBLEM_LIMIT);
     expect(summary.problemCount).toBe(PROBLEM_LIMIT + 5);
   });
@@ -99,9 +100,9 @@ describe('a sheet screened in shards', () => {
         : `S${i},2024-10-15,서울,${i}000000,1990-01-01,여,아니오,2024-0${(i % 9) + 1}-01,예,`,
     ),
   ].join('\r\n');
-  const whole = new BatchSession(rules);
+  const whole = new BatchSession(ruleSet);
   const wholeSummary = whole.screen(big);
-  const shards = [0, 1, 2].map(() => new BatchSession(rules));
+  const shards = [0, 1, 2].map(() => new BatchSession(ruleSet));
   const merged = mergeSummaries(
     shards.map((s, index) => s.screen(big, undefined, { index, of: 3 })),
     wholeSummary.ms,

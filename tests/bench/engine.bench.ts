@@ -4,25 +4,25 @@
  */
 import { performance } from 'node:perf_hooks';
 import { evaluate, validateHousehold } from '../../src/lib/engine';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { benchHouseholds } from './households';
 
 const COUNT = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
-const rules = loadRulesOrThrow();
+const { rules, parameters } = loadRuleSetOrThrow();
 
 const households = benchHouseholds(COUNT);
 const invalid = households.filter((h) => validateHousehold(h).length > 0).length;
 if (invalid > 0) throw new Error(`${invalid} generated households are invalid`);
 
 // Warm up the JIT so the figures describe steady state, as in a long-lived page or CLI batch.
-for (let i = 0; i < 1_000; i += 1) evaluate(households[i % households.length], { rules });
+for (let i = 0; i < 1_000; i += 1) evaluate(households[i % households.length], { rules, parameters });
 
 const latencies: number[] = [];
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 for (const household of households) {
   const t0 = performance.now();
-  evaluate(household, { rules });
+  evaluate(household, { rules, parameters });
   latencies.push(performance.now() - t0);
 }
 const elapsed = performance.now() - started;

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkRule, formatProblem, parseRule } from '../../src/build/rules/check';
+import { checkParameter, checkRule, formatProblem, parseRule } from '../../src/build/rules/check';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
 const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
 const file = 'rules/postpartum-care.json';
+const { parameters: tree } = loadRuleSetOrThrow();
 const withChange = (change: (rule: typeof good) => void) => {
   const rule = structuredClone(good);
   change(rule);
-  return checkRule(rule, file);
+  return checkRule(rule, file, tree);
 };
 
 describe('rule file checks', () => {
   it('accepts a correct rule file', () => {
-    expect(checkRule(good, file)).toEqual([]);
+    expect(checkRule(good, file, tree)).toEqual([]);
   });
 
   it('names file, path and reason for a schema violation', () => {
@@ -66,14 +68,41 @@ describe('rule file checks', () => {
       '/tests/0/household/members[0].birthDate',
     );
     expect(withChange((r) => delete r.tests[0].household.asOf).map((p) => p.reason)).toContain('a test household needs a fixed asOf');
-    expect(checkRule(good, 'rules/another-name.json').map((p) => p.reason)).toContain('must match the file name "another-name"');
+    expect(checkRule(good, 'rules/another-name.json', tree).map((p) => p.reason)).toContain('must match the file name "another-name"');
   });
 
   it('reports unparsable JSON with the file name', () => {
-    expect(parseRule('{ "id": ', 'rules/broken.json').problems[0]).toMatchObject({
+    expect(parseRule('{ "id": ', 'rules/broken.json', tree).problems[0]).toMatchObject({
       file: 'rules/broken.json',
       path: '/',
       reason: expect.stringMatching(/^not valid JSON/),
     });
+  });
+
+  it('checks parameters: a known unit, values of that unit, and shared ones that exist', () => {
+    const first = Object.keys(good.parameters)[0];
+    expect(withChange((r) => (r.parameters[first].unit = 'furlongs')).map((p) => p.path)).toContain(`/parameters/${first}/unit`);
+    const start = Object.keys(good.parameters[first].values)[0];
+    expect(withChange((r) => (r.parameters[first].values[start].value = '1,000,000')).map((p) => p.reason)).toContain(
+      'must be a number (unit KRW), not "1,000,000"',
+    );
+    expect(withChange((r) => delete r.parameters[first].values[start].reference).map((p) => p.reason)).toContain(
+      "must have required property 'reference'",
+    );
+    expect(withChange((r) => (r.parameters[first] = { shared: 'no/such-figure' }))).toContainEqual({
+      file,
+      path: `/parameters/${first}/shared`,
+      reason: 'names no file rules/parameters/no/such-figure.json',
+    });
+    expect(withChange((r) => (r.parameters[first] = { shared: 'single-parent/income-limit-percent' }))).toEqual([]);
+  });
+
+  it('checks a shared parameter file like a rule file', () => {
+    const median = tree['median-income'];
+    expect(checkParameter(median, 'rules/parameters/median-income.json')).toEqual([]);
+    const bad = structuredClone(median);
+    bad.values['2024-01-01'].value = [2228445];
+    expect(checkParameter(bad, 'rules/parameters/median-income.json')[0].reason).toMatch(/one per household size/);
+    expect(checkParameter({ unit: 'KRW', values: {} }, 'x.json')[0].reason).toMatch(/must NOT have fewer than 1 properties/);
   });
 });

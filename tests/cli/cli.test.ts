@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/run';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const fixture = (name: string) => readFileSync(`tests/fixtures/households/${name}.json`, 'utf8');
-const io = (input: string): CliIo => ({ readInput: () => input, rules: () => rules });
+const io = (input: string): CliIo => ({ readInput: () => input, ruleSet: () => ruleSet });
 const cli = (args: string[], input: string) => runCli(args, io(input));
 const resultOf = (stdout: string, id: string) => JSON.parse(stdout).results.find((r: { id: string }) => r.id === id);
 

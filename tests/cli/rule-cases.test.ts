@@ -5,14 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const cases = rules.flatMap((rule) => [rule.tests[0], rule.tests[rule.tests.length - 1]].map((test) => ({ rule, test })));
 
 describe('rule cases through `benefits evaluate --ndjson`', () => {
   const input = cases.map(({ test }) => JSON.stringify(test.household)).join('\n');
-  const { code, stdout, stderr } = runCli(['evaluate', '-', '--ndjson', '--lang', 'en'], { readInput: () => input, rules: () => rules });
+  const { code, stdout, stderr } = runCli(['evaluate', '-', '--ndjson', '--lang', 'en'], {
+    readInput: () => input,
+    ruleSet: () => ruleSet,
+  });
   const lines = stdout
     .trim()
     .split('\n')

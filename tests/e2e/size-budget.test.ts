@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import en from '../../src/lib/i18n/locales/en.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
-import { shippedRules } from '../../src/build/rules/plugin';
+import { shippedRuleSet } from '../../src/build/rules/plugin';
 import { initialAssets, INITIAL_BUDGET_GZIP } from './assets';
 
 const dist = inject('distDir');
@@ -32,7 +32,7 @@ describe('size budget', () => {
 
   it('loads JS and CSS before first render, but not the rule data nor the engine that applies it', () => {
     expect(files.some((f) => f.kind === 'js')).toBe(true);
-    const rules = shippedRules();
+    const { rules } = shippedRuleSet();
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) expect(initialCode, `rule ${rule.id} is in the first download`).not.toContain(rule.names.ko);
     // json-logic-js's own error message: the evaluator travels with the rules (questionnaire/evaluator.ts).

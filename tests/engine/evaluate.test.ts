@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Household, type Rule } from '../../src/lib/engine';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+
+const { parameters } = loadRuleSetOrThrow();
 
 const text = (s: string) => ({ ko: s, en: s });
 
@@ -28,7 +31,7 @@ const household = (extra: Partial<Household> = {}): Household => ({
   members: [{ role: 'adult', birthDate: '1990-01-01' }],
   ...extra,
 });
-const one = (h: Household, r: Rule) => evaluate(h, { rules: [r] }).results[0];
+const one = (h: Household, r: Rule) => evaluate(h, { rules: [r], parameters }).results[0];
 
 describe('evaluate', () => {
   it('is eligible only when every criterion is met', () => {
@@ -60,13 +63,13 @@ describe('evaluate', () => {
 
   it('lets options.asOf override the household date', () => {
     const r = rule({ validFrom: '2025-01-01' });
-    expect(evaluate(household({ residence: 'seoul' }), { rules: [r], asOf: '2025-01-01' }).asOf).toBe('2025-01-01');
-    expect(evaluate(household({ residence: 'seoul' }), { rules: [r], asOf: '2025-01-01' }).results[0].status).toBe('eligible');
+    expect(evaluate(household({ residence: 'seoul' }), { rules: [r], parameters, asOf: '2025-01-01' }).asOf).toBe('2025-01-01');
+    expect(evaluate(household({ residence: 'seoul' }), { rules: [r], parameters, asOf: '2025-01-01' }).results[0].status).toBe('eligible');
   });
 
   it('marks a rule that throws as an error and still evaluates the others', () => {
     const broken = rule({ id: 'broken', criteria: [{ id: 'x', label: text('x'), logic: { addDays: ['not-a-date', 1] } }] });
-    const { results } = evaluate(household({ residence: 'seoul' }), { rules: [broken, rule({})] });
+    const { results } = evaluate(household({ residence: 'seoul' }), { rules: [broken, rule({})], parameters });
     expect(results[0]).toMatchObject({ id: 'broken', status: 'error' });
     expect(results[0].error).toMatch(/not a calendar date/);
     expect(results[1].status).toBe('eligible');
@@ -165,7 +168,7 @@ describe('evaluate', () => {
   });
 
   it('throws on an invalid household rather than guessing', () => {
-    expect(() => evaluate({ members: [{ role: 'adult', birthDate: '1990-02-30' }] }, { rules: [rule({})] })).toThrow(
+    expect(() => evaluate({ members: [{ role: 'adult', birthDate: '1990-02-30' }] }, { rules: [rule({})], parameters })).toThrow(
       /members\[0\]\.birthDate/,
     );
   });

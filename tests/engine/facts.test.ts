@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildFacts, missingInputs } from '../../src/lib/engine/facts';
 import type { Household } from '../../src/lib/engine';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
 const asOf = '2024-10-15';
+const { parameters: tree } = loadRuleSetOrThrow();
 
 describe('derived facts', () => {
   it('gives each member age in completed months and years, and days since birth', () => {
-    const facts = buildFacts({ members: [{ role: 'child', birthDate: '2022-10-15' }] }, asOf);
+    const facts = buildFacts({ members: [{ role: 'child', birthDate: '2022-10-15' }] }, asOf, tree);
     expect(facts.children[0]).toMatchObject({ ageMonths: 24, ageYears: 2, daysSinceBirth: 731, unborn: false });
   });
 
@@ -14,6 +16,7 @@ describe('derived facts', () => {
     const facts = buildFacts(
       { members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-04-29' }] },
       asOf,
+      tree,
     );
     expect(facts.members[0].pregnancyWeek).toBe(12);
     expect(facts.pregnancyWeek).toBe(12);
@@ -25,6 +28,7 @@ describe('derived facts', () => {
     const facts = buildFacts(
       { members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-02-15', expectedBabies: 2 }] },
       asOf,
+      tree,
     );
     expect(facts.expectedChildren).toHaveLength(2);
     expect(facts.expectedChildren[0]).toMatchObject({ unborn: true, birthDate: '2025-02-15', index: 0, multipleBirth: true });
@@ -34,6 +38,7 @@ describe('derived facts', () => {
     const facts = buildFacts(
       { members: [{ role: 'adult', sex: 'female', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-02-15' }] },
       asOf,
+      tree,
     );
     expect(facts.expectedChildren).toHaveLength(1);
     expect(facts.expectedChildren[0].multipleBirth).toBeUndefined();
@@ -49,6 +54,7 @@ describe('derived facts', () => {
         ],
       },
       asOf,
+      tree,
     );
     expect(facts.pregnant).toBeUndefined();
     expect(missingInputs(facts, 'pregnant')).toEqual(['members[0].pregnant']);
@@ -60,7 +66,7 @@ describe('derived facts', () => {
   });
 
   it('knows a man is not pregnant without asking', () => {
-    const facts = buildFacts({ members: [{ role: 'adult', sex: 'male', birthDate: '1990-01-01' }] }, asOf);
+    const facts = buildFacts({ members: [{ role: 'adult', sex: 'male', birthDate: '1990-01-01' }] }, asOf, tree);
     expect(facts.pregnant).toBe(false);
   });
 
@@ -68,26 +74,27 @@ describe('derived facts', () => {
     const byWon = buildFacts(
       { monthlyIncome: 5729913, members: Array.from({ length: 4 }, () => ({ role: 'adult' as const, birthDate: '1990-01-01' })) },
       asOf,
+      tree,
     );
     expect(byWon.size).toBe(4);
     expect(byWon.incomePercent).toBe(100);
-    const byPercent = buildFacts({ medianIncomePercent: 72, members: [{ role: 'adult', birthDate: '1990-01-01' }] }, asOf);
+    const byPercent = buildFacts({ medianIncomePercent: 72, members: [{ role: 'adult', birthDate: '1990-01-01' }] }, asOf, tree);
     expect(byPercent.incomePercent).toBe(72);
     const sized: Household = { householdSize: 3, monthlyIncome: 4714657, members: [{ role: 'adult', birthDate: '1990-01-01' }] };
-    expect(buildFacts(sized, asOf).incomePercent).toBe(100);
+    expect(buildFacts(sized, asOf, tree).incomePercent).toBe(100);
   });
 
   it('decides dual income three-valued from the adults', () => {
     const adult = (employed?: boolean) => ({ role: 'adult' as const, birthDate: '1990-01-01', employed });
-    expect(buildFacts({ members: [adult(true), adult(true)] }, asOf).dualIncome).toBe(true);
-    expect(buildFacts({ members: [adult(true), adult(false)] }, asOf).dualIncome).toBe(false);
-    const open = buildFacts({ members: [adult(true), adult(undefined)] }, asOf);
+    expect(buildFacts({ members: [adult(true), adult(true)] }, asOf, tree).dualIncome).toBe(true);
+    expect(buildFacts({ members: [adult(true), adult(false)] }, asOf, tree).dualIncome).toBe(false);
+    const open = buildFacts({ members: [adult(true), adult(undefined)] }, asOf, tree);
     expect(open.dualIncome).toBeUndefined();
     expect(missingInputs(open, 'dualIncome')).toEqual(['members[1].employed']);
   });
 
   it('treats a birth registered in Seoul as a registered birth', () => {
-    const facts = buildFacts({ members: [{ role: 'child', birthDate: '2024-10-01', birthRegisteredInSeoul: true }] }, asOf);
+    const facts = buildFacts({ members: [{ role: 'child', birthDate: '2024-10-01', birthRegisteredInSeoul: true }] }, asOf, tree);
     expect(facts.children[0].birthRegistered).toBe(true);
   });
 });

@@ -4,10 +4,10 @@ import { runs } from '../fuzz';
 import { describe, expect, it } from 'vitest';
 import { evaluate, validateHousehold, type Household } from '../../src/lib/engine';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { AS_OF, garbageArb, householdArb } from './arbitraries';
 
-const rules = loadRulesOrThrow();
+const { rules, parameters } = loadRuleSetOrThrow();
 const STATUSES = ['eligible', 'ineligible', 'unknown', 'upcoming'];
 const RUNS = runs(10_000);
 
@@ -20,7 +20,7 @@ describe('engine properties', { timeout: 300_000 }, () => {
           expect(issues.every((p) => p.field && p.message.ko && p.message.en)).toBe(true);
           return;
         }
-        const { results } = evaluate(input as Household, { rules });
+        const { results } = evaluate(input as Household, { rules, parameters });
         expect(results).toHaveLength(rules.length);
       }),
       { numRuns: Math.ceil(RUNS / 4) },
@@ -31,7 +31,7 @@ describe('engine properties', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(householdArb, (household) => {
         fc.pre(validateHousehold(household).length === 0);
-        for (const result of evaluate(household, { rules }).results) {
+        for (const result of evaluate(household, { rules, parameters }).results) {
           expect(result.error, `${result.id}: ${result.error}`).toBeUndefined();
           expect(STATUSES).toContain(result.status);
           if (result.status === 'unknown') expect(result.missing.length, `${result.id} names what would decide it`).toBeGreaterThan(0);
@@ -77,8 +77,8 @@ describe('engine properties', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(fillArb, ({ household, filled }) => {
         fc.pre(validateHousehold(household).length === 0 && validateHousehold(filled).length === 0);
-        const before = evaluate(household, { rules, asOf: AS_OF }).results;
-        const after = evaluate(filled, { rules, asOf: AS_OF }).results;
+        const before = evaluate(household, { rules, parameters, asOf: AS_OF }).results;
+        const after = evaluate(filled, { rules, parameters, asOf: AS_OF }).results;
         before.forEach((b, i) => {
           if (b.status === 'ineligible') expect(after[i].status, b.id).toBe('ineligible');
         });

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/engine';
 import type { Outcome, RuleFile } from '../../src/lib/engine';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
-const rules = loadRulesOrThrow();
+const { rules, parameters } = loadRuleSetOrThrow();
 
 function run(rule: RuleFile, index: number) {
   const test = rule.tests[index];
-  return evaluate(test.household, { rules: [rule] }).results[0];
+  return evaluate(test.household, { rules: [rule], parameters }).results[0];
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {

@@ -5,7 +5,7 @@ import App from '../../src/App.svelte';
 import { followLocale } from '../../src/lib/i18n';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
 import { localAnswerStore } from '../../src/lib/storage';
-import { MemoryStorage, startI18n, testRules } from './helpers';
+import { MemoryStorage, startI18n, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
 
@@ -13,7 +13,7 @@ beforeAll(() => startI18n('ko'));
 
 function open(storage = new MemoryStorage()) {
   startI18n('ko');
-  const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) });
+  const checker = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
   const view = render(App, { props: { checker } });
   return { checker, storage, view, user: userEvent.setup() };
 }

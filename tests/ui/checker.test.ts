@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/lib/engine';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
 import { localAnswerStore, noStore, STORAGE_KEY } from '../../src/lib/storage';
-import { MemoryStorage, testRules } from './helpers';
+import { MemoryStorage, testRules, testRuleSet, testParameters } from './helpers';
 
 const asOf = '2024-10-15';
 
 function start(storage = new MemoryStorage()) {
-  return { storage, checker: new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) }) };
+  return { storage, checker: new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) }) };
 }
 
 function household(checker: Checker) {
@@ -101,7 +101,7 @@ describe('the question flow', () => {
       applyBy: undefined,
       amount: { value: { '*': [{ var: 'member.birthOrder' }, 1000] }, per: 'once', basis: 'member', kind: 'grant' },
     };
-    const checker = new Checker({ rules: [perChild], asOf });
+    const checker = new Checker({ rules: [perChild], parameters: testParameters, asOf });
     checker.setMemberAnswer('m1', 'birthDate', '1990-01-01');
     const [a, b] = [checker.addMember('child'), checker.addMember('child')];
     checker.setMemberAnswer(a, 'birthDate', '2024-10-01');
@@ -151,7 +151,7 @@ describe('answers stay on this device', () => {
     checker.setAnswer('residence', 'seoul');
     checker.addMember('child');
     checker.setLocale('vi');
-    const again = new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) });
+    const again = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
     expect(again.form).toEqual(checker.form);
     expect(again.step).toBe('h:residence');
     expect(again.locale).toBe('vi');
@@ -173,7 +173,7 @@ describe('answers stay on this device', () => {
   });
 
   it('a store without storage (staff mode) writes nothing at all', () => {
-    const checker = new Checker({ rules: testRules, asOf, store: noStore });
+    const checker = new Checker({ ...testRuleSet, asOf, store: noStore });
     household(checker);
     expect(checker.evaluation).not.toBeNull();
     expect(globalThis.localStorage.length).toBe(0);
@@ -187,7 +187,7 @@ describe('answers stay on this device', () => {
       },
       removeItem: () => {},
     } as unknown as Storage;
-    const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(broken) });
+    const checker = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(broken) });
     household(checker);
     expect(checker.evaluation).not.toBeNull();
   });

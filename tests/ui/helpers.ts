@@ -8,7 +8,8 @@ import en from '../../src/lib/i18n/locales/en.json';
 import ko from '../../src/lib/i18n/locales/ko.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
-import type { Rule } from '../../src/lib/engine';
+import type { Parameter, ParameterTree, Rule } from '../../src/lib/engine';
+import medianIncome from '../../rules/parameters/median-income.json';
 import { plusDays } from '../../src/lib/engine/dates';
 import { expect } from 'vitest';
 import type { FieldInfo } from '../../src/lib/questionnaire/fields';
@@ -114,6 +115,10 @@ export const testRules: Rule[] = [
   base('single-allowance', { criteria: [isSeoul, single], amount: { value: 210000, per: 'month', basis: 'household', kind: 'grant' } }),
   base('care-allowance', { criteria: [isSeoul, income], amount: { value: 300000, per: 'month', basis: 'household', kind: 'grant' } }),
 ];
+/** The real 기준 중위소득 table: the only shared parameter the engine reads itself. */
+export const testParameters: ParameterTree = { 'median-income': medianIncome as Parameter };
+
+export const testRuleSet = { rules: testRules, parameters: testParameters };
 
 /** What a resident or a clerk might type or paste into any field. */
 export const typed = fc.oneof(

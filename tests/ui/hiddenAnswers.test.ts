@@ -28,11 +28,11 @@ import { errorText, inputId } from '../../src/lib/questionnaire/labels';
 import Questionnaire from '../../src/lib/questionnaire/Questionnaire.svelte';
 import { keysOf } from '../../src/lib/questionnaire/steps';
 import { summaryRows } from '../../src/lib/questionnaire/summary';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { localAnswerStore } from '../../src/lib/storage';
 import { MemoryStorage, startI18n } from './helpers';
 
-const rules = loadRulesOrThrow();
+const { rules, parameters } = loadRuleSetOrThrow();
 const asOf = '2024-10-15';
 const RUNS = runs(150);
 // A run re-renders a step with the real rules at every move: ~90 ms a run on a slow machine.
@@ -42,7 +42,7 @@ beforeAll(() => startI18n('ko'));
 
 /** The steps rendered for a resident whose answers are kept in `storage`, on `day`. */
 function open(storage: MemoryStorage, day = asOf) {
-  const checker = new Checker({ rules, asOf: day, store: localAnswerStore(storage) });
+  const checker = new Checker({ rules, parameters, asOf: day, store: localAnswerStore(storage) });
   const view = render(Questionnaire, { props: { checker, onshowresults: () => {} } });
   const t = get(_);
   const byId = (id: string) => view.container.querySelector<HTMLElement>(`[id="${id}"]`);

@@ -5,14 +5,14 @@ import { Checker } from '../../src/lib/questionnaire/checker.svelte';
 import { householdField, memberField } from '../../src/lib/questionnaire/fields';
 import Field from '../../src/lib/questionnaire/Field.svelte';
 import IncomeStep from '../../src/lib/questionnaire/IncomeStep.svelte';
-import { startI18n, testRules } from './helpers';
+import { startI18n, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
 
 beforeAll(() => startI18n('ko'));
 
 function setup(key: string, field = key.includes('.') ? memberField(key.split('.')[1])! : householdField(key)!, label = '질문') {
-  const checker = new Checker({ rules: testRules, asOf });
+  const checker = new Checker({ ...testRuleSet, asOf });
   checker.setMemberAnswer('m1', 'birthDate', '1990-01-01');
   render(Field, { props: { checker, key, field, label } });
   return { checker, user: userEvent.setup() };
@@ -87,7 +87,7 @@ describe('validation as typed, next to the field', () => {
   });
 
   it('a birth date in the future, once complete', async () => {
-    const checker = new Checker({ rules: testRules, asOf });
+    const checker = new Checker({ ...testRuleSet, asOf });
     checker.setMemberAnswer('m1', 'birthDate', '1990-01-01');
     const child = checker.addMember('child');
     render(Field, { props: { checker, key: `${child}.birthDate`, field: memberField('birthDate')!, label: '생년월일' } });
@@ -110,7 +110,7 @@ describe('validation as typed, next to the field', () => {
   });
 
   it('a due date in the past', async () => {
-    const checker = new Checker({ rules: testRules, asOf });
+    const checker = new Checker({ ...testRuleSet, asOf });
     checker.setMemberAnswer('m1', 'birthDate', '1990-01-01');
     checker.setMemberAnswer('m1', 'pregnant', 'true');
     checker.setMemberAnswer('m1', 'dueDate', '2024-09-01');
@@ -134,7 +134,7 @@ describe('a problem code without a translation yet', () => {
 
 describe('the income question', () => {
   it('offers an amount, a % of the median, or "I don\'t know", with help on 소득인정액', async () => {
-    const checker = new Checker({ rules: testRules, asOf });
+    const checker = new Checker({ ...testRuleSet, asOf });
     render(IncomeStep, { props: { checker } });
     const user = userEvent.setup();
     expect(screen.getByText('소득인정액이란?')).toBeInTheDocument();

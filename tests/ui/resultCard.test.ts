@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluate, type Rule } from '../../src/lib/engine';
 import { groupResults } from '../../src/lib/results/group';
 import ResultCard from '../../src/lib/results/ResultCard.svelte';
-import { startI18n, testRules } from './helpers';
+import { startI18n, testRules, testParameters } from './helpers';
 
 const asOf = '2024-10-15';
 const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
@@ -12,7 +12,12 @@ const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
 beforeAll(() => startI18n('ko'));
 
 function viewOf(id: string, household: Parameters<typeof evaluate>[0], rules: Rule[] = testRules) {
-  const grouped = groupResults(evaluate(household, { rules, asOf }), rules, [{ step: 'income', decides: 1, members: [] }], ['m1']);
+  const grouped = groupResults(
+    evaluate(household, { rules, parameters: testParameters, asOf }),
+    rules,
+    [{ step: 'income', decides: 1, members: [] }],
+    ['m1'],
+  );
   return [...Object.values(grouped.groups).flat(), ...grouped.services].find((v) => v.rule.id === id)!;
 }
 

@@ -6,7 +6,7 @@ import { rankSteps } from '../../src/lib/questionnaire/decisive';
 import type { Translate } from '../../src/lib/questionnaire/labels';
 import { groupResults, totalsOf, type ResultView } from '../../src/lib/results/group';
 import { amountText, deadlineText, incomeLimitText, ineligibleText, upcomingText } from '../../src/lib/results/text';
-import { startI18n, testRules } from './helpers';
+import { startI18n, testRules, testParameters } from './helpers';
 
 const asOf = '2024-10-15';
 const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
@@ -15,7 +15,7 @@ const t = () => get(_) as Translate;
 beforeAll(() => startI18n('ko'));
 
 function run(household: Parameters<typeof evaluate>[0], rules: Rule[] = testRules): Evaluation {
-  return evaluate(household, { rules, asOf });
+  return evaluate(household, { rules, parameters: testParameters, asOf });
 }
 
 describe('grouping and totals', () => {

@@ -23,7 +23,17 @@ import Field from '../../src/lib/questionnaire/Field.svelte';
 import { restoreForm } from '../../src/lib/questionnaire/form';
 import { inputId } from '../../src/lib/questionnaire/labels';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
-import { expectClearMessage, otherAnswers, MemoryStorage, startI18n, testRules, typed, validAnswer } from './helpers';
+import {
+  expectClearMessage,
+  otherAnswers,
+  MemoryStorage,
+  startI18n,
+  testRules,
+  typed,
+  validAnswer,
+  testRuleSet,
+  testParameters,
+} from './helpers';
 
 const asOf = '2024-10-15';
 const RUNS = runs(150);
@@ -49,7 +59,7 @@ function validAnswers(): Map<string, string> {
 }
 
 function answered(answers: Map<string, string>, incomeMode: 'amount' | 'percent' = 'amount'): Checker {
-  const checker = new Checker({ rules: testRules, asOf });
+  const checker = new Checker({ ...testRuleSet, asOf });
   checker.addMember('child');
   checker.setIncomeMode(incomeMode);
   for (const [key, raw] of answers) checker.setByKey(key, raw);
@@ -156,7 +166,7 @@ describe('answers set behind the UI', () => {
         expect(() => restoreForm(data)).not.toThrow();
         const storage = new MemoryStorage();
         storage.setItem(STORAGE_KEY, typeof data === 'string' ? data : (JSON.stringify({ form: data, locale: data }) ?? ''));
-        const checker = new Checker({ rules: testRules, asOf, store: localAnswerStore(storage) });
+        const checker = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
         expect(checker.form.members.length).toBeGreaterThan(0);
         expect(() => [checker.built, checker.evaluation, checker.step]).not.toThrow();
       }),
@@ -174,7 +184,7 @@ describe('one failing rule', () => {
       names: { ko: '고장 난 혜택', en: 'Broken benefit' },
       criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { 'no-such-operator': [1] } }],
     };
-    const checker = new Checker({ rules: [testRules[0], broken, ...testRules.slice(1)], asOf });
+    const checker = new Checker({ rules: [testRules[0], broken, ...testRules.slice(1)], parameters: testParameters, asOf });
     render(App, { props: { checker } });
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: '서울특별시' }));

@@ -9,7 +9,7 @@ import { shortcutFor, SHORTCUTS } from '../../src/lib/staff/shortcuts';
 import StaffApp from '../../src/lib/staff/StaffApp.svelte';
 import { noStore } from '../../src/lib/storage';
 import { LOCALES } from '../../src/lib/i18n';
-import { flatKeys, lookup, startI18n, testRules } from './helpers';
+import { flatKeys, lookup, startI18n, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
 
@@ -22,7 +22,7 @@ afterEach(() => vi.restoreAllMocks());
 function open() {
   startI18n('ko');
   location.hash = '#/staff';
-  const checker = new Checker({ rules: testRules, asOf, store: noStore });
+  const checker = new Checker({ ...testRuleSet, asOf, store: noStore });
   render(StaffApp, { props: { checker } });
   return { checker, user: userEvent.setup() };
 }

@@ -24,7 +24,7 @@ import { addStaffMessages } from '../../src/lib/staff';
 import { memberFieldsFor, situationFields } from '../../src/lib/staff/fields';
 import StaffForm from '../../src/lib/staff/StaffForm.svelte';
 import { noStore } from '../../src/lib/storage';
-import { expectClearMessage, otherAnswers, startI18n, testRules, typed, validAnswer } from './helpers';
+import { expectClearMessage, otherAnswers, startI18n, typed, validAnswer, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
 const RUNS = runs(150);
@@ -40,7 +40,7 @@ const BIRTH_DATES: Record<string, string> = { m1: '1990-05-05', m2: '2023-01-10'
 
 /** Every question the staff screen shows for a pregnant adult and a baby, answered validly. */
 function staffAnswers(incomeMode: IncomeMode): { checker: Checker; answers: Map<string, string> } {
-  const checker = new Checker({ rules: testRules, asOf, store: noStore });
+  const checker = new Checker({ ...testRuleSet, asOf, store: noStore });
   checker.addMember('child');
   checker.setIncomeMode(incomeMode);
   const answers = new Map<string, string>();

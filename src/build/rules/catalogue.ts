@@ -5,7 +5,8 @@
 import { derivedHouseholdFacts, derivedMemberFacts } from '../../lib/engine/facts';
 import { type FieldSpec, householdFields, memberFields } from '../../lib/engine/inputModel';
 import { perText } from '../../lib/engine/reasons';
-import type { Rule } from '../../lib/engine/types';
+import { resolveParameter, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
+import type { Rule, RuleFile, RuleSet } from '../../lib/engine/types';
 
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('en-US')}원` : String(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -15,19 +16,20 @@ function paramOf(logic: unknown): string | null {
   return typeof v === 'string' && v.startsWith('params.') ? v.slice('params.'.length) : null;
 }
 
-function amountText(rule: Rule): string {
+function amountText(rule: Rule, tree: ParameterTree): string {
   const amount = rule.amount;
   if (!amount) return '—';
   const per = perText[amount.per];
   if (amount.label) return `${amount.label.ko} / ${amount.label.en}`;
   const param = paramOf(amount.value);
-  const values = param ? rule.parameters?.[param]?.values : undefined;
+  const declared = param ? rule.parameters?.[param] : undefined;
+  const values = declared ? resolveParameter(declared, tree)?.values : undefined;
   const figure =
     typeof amount.value === 'number'
       ? won(amount.value)
       : values
         ? Object.entries(values)
-            .map(([from, v]) => `${won(v)} (${from}~)`)
+            .map(([from, v]) => `${won(v.value)} (${from}~)`)
             .join(', ')
         : '가구 상황에 따라 다름 (depends on the household: see criteria)';
   const basis = amount.basis === 'member' ? ' · 대상자 1인당 (per qualifying person)' : '';
@@ -47,7 +49,22 @@ function applyText(rule: Rule): string {
   return parts.join('; ') || '—';
 }
 
-function ruleSection(rule: Rule): string {
+const figure = (value: unknown, unit: string) =>
+  unit === 'KRW' ? won(value) : Array.isArray(value) ? value.map(won).join(' / ') : `${String(value)} ${unit}`;
+
+/** Every dated figure the rule uses, each with its own source: shared ones say which file holds them. */
+function parameterRows(rule: Rule, tree: ParameterTree): string[] {
+  return Object.entries(rule.parameters ?? {}).flatMap(([name, declared]) => {
+    const parameter = resolveParameter(declared, tree) as Parameter;
+    const where = 'shared' in declared ? ` (rules/parameters/${declared.shared}.json)` : '';
+    return Object.entries(parameter.values).map(
+      ([from, v]) =>
+        `| \`${name}\`${where} | ${from} | ${cell(figure(v.value, parameter.unit))} | ${cell(v.reference ?? '')}${v.url ? ` <${v.url}>` : ''} |`,
+    );
+  });
+}
+
+function ruleSection(rule: RuleFile, tree: ParameterTree): string {
   const lines = [
     `### ${rule.names.ko} — ${rule.names.en} (\`${rule.id}\`)`,
     '',
@@ -57,7 +74,7 @@ function ruleSection(rule: Rule): string {
     '| | |',
     '|---|---|',
     `| 종류 (kind) | ${rule.kind === 'service' ? '서비스 안내 (service)' : '지원금·바우처 (benefit)'} |`,
-    `| 금액 (amount) | ${cell(amountText(rule))} |`,
+    `| 금액 (amount) | ${cell(amountText(rule, tree))} |`,
     `| 신청 (how to apply) | ${cell(applyText(rule))} |`,
     `| 담당 (department) | ${cell(rule.department.ko)} |`,
     `| 근거 (legal basis) | ${cell(rule.legalBasis.map((l) => l.ko).join('; '))} |`,
@@ -69,11 +86,20 @@ function ruleSection(rule: Rule): string {
     '|---|---|',
     ...rule.criteria.map((c) => `| ${cell(c.label.ko)} | ${cell(c.label.en)} |`),
     '',
+    ...(rule.parameters ? ['| 기준·금액 (figure) | from | value | source |', '|---|---|---|---|', ...parameterRows(rule, tree), ''] : []),
+    ...(rule.references?.length
+      ? [
+          'Sources:',
+          '',
+          ...rule.references.map((r) => `- ${cell(r.title)}${r.url ? ` <${r.url}>` : ''}${r.checked ? ` (checked ${r.checked})` : ''}`),
+          '',
+        ]
+      : []),
   ];
   return lines.join('\n');
 }
 
-export function renderCatalogue(rules: Rule[]): string {
+export function renderCatalogue({ rules, parameters }: RuleSet<RuleFile>): string {
   const sorted = [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
   const index = sorted.map((r) => `| \`${r.id}\` | ${r.names.ko} | ${r.names.en} | ${r.category} | ${r.verifiedAt} |`);
   return [
@@ -83,7 +109,7 @@ export function renderCatalogue(rules: Rule[]): string {
     '|---|---|---|---|---|',
     ...index,
     '',
-    ...sorted.map(ruleSection),
+    ...sorted.map((rule) => ruleSection(rule, parameters)),
   ].join('\n');
 }
 
@@ -144,6 +170,6 @@ export function replaceSection(doc: string, name: string, body: string): string 
   return `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`;
 }
 
-export function renderRulesReadme(doc: string, rules: Rule[]): string {
-  return replaceSection(replaceSection(doc, 'inputs', renderInputModel()), 'catalogue', renderCatalogue(rules));
+export function renderRulesReadme(doc: string, ruleSet: RuleSet<RuleFile>): string {
+  return replaceSection(replaceSection(doc, 'inputs', renderInputModel()), 'catalogue', renderCatalogue(ruleSet));
 }

@@ -12,7 +12,9 @@ import { householdFields, memberFields } from '../../lib/engine/inputModel';
 import { forbiddenOperators } from '../../lib/engine/logic3';
 import { customOperationNames } from '../../lib/engine/operations';
 import { validateHousehold } from '../../lib/engine/validate';
+import { UNITS, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
 import type { RuleFile } from '../../lib/engine/types';
+import parameterSchema from './parameter.schema.json';
 import schema from './rule.schema.json';
 
 export interface RuleProblem {
@@ -23,7 +25,9 @@ export interface RuleProblem {
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
+ajv.addSchema(parameterSchema);
 const validateSchema = ajv.compile(schema);
+const validateParameterSchema = ajv.getSchema(parameterSchema.$id)!;
 
 const builtInOperators = [
   'var',
@@ -103,7 +107,28 @@ function logicPlaces(rule: RuleFile): [string, unknown, boolean][] {
   return places;
 }
 
-function semanticProblems(rule: RuleFile, fileId: string | null): [string, string][] {
+const VALUE_CHECKS: Record<string, [(v: unknown) => boolean, string]> = {
+  date: [(v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'a date written YYYY-MM-DD'],
+  'KRW by household size': [
+    (v) => Array.isArray(v) && v.length >= 2 && v.every((n) => Number.isInteger(n) && n > 0),
+    'a list of whole KRW amounts, one per household size',
+  ],
+};
+const NUMBER: [(v: unknown) => boolean, string] = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
+
+/** What a schema cannot say about a dated parameter: a known unit, and values of that unit. */
+function parameterProblems(parameter: Parameter): [string, string][] {
+  if (!(UNITS as readonly string[]).includes(parameter.unit)) return [['/unit', `must be one of: ${UNITS.join(', ')}`]];
+  const [valid, what] = VALUE_CHECKS[parameter.unit] ?? NUMBER;
+  return Object.entries(parameter.values)
+    .filter(([, dated]) => !valid(dated.value))
+    .map(([start, dated]): [string, string] => [
+      `/values/${start}/value`,
+      `must be ${what} (unit ${parameter.unit}), not ${JSON.stringify(dated.value)}`,
+    ]);
+}
+
+function semanticProblems(rule: RuleFile, fileId: string | null, tree: ParameterTree): [string, string][] {
   const problems: [string, string][] = [];
   if (fileId !== null && rule.id !== fileId) problems.push(['/id', `must match the file name "${fileId}"`]);
   const ids = rule.criteria.map((c) => c.id);
@@ -114,6 +139,12 @@ function semanticProblems(rule: RuleFile, fileId: string | null): [string, strin
     if (!ids.includes(id)) problems.push([`/upcoming/waived/${i}`, `names no criterion: "${id}"`]);
   });
   if (rule.validTo && rule.validTo < rule.validFrom) problems.push(['/validTo', 'is before validFrom']);
+  for (const [name, declared] of Object.entries(rule.parameters ?? {})) {
+    if ('shared' in declared) {
+      if (!Object.hasOwn(tree, declared.shared))
+        problems.push([`/parameters/${name}/shared`, `names no file rules/parameters/${declared.shared}.json`]);
+    } else problems.push(...parameterProblems(declared).map(([at, why]): [string, string] => [`/parameters/${name}${at}`, why]));
+  }
   const params = new Set(Object.keys(rule.parameters ?? {}));
   for (const [place, logic, memberAllowed] of logicPlaces(rule)) {
     walkLogic(logic, place, (op, args, at) => {
@@ -139,29 +170,48 @@ function semanticProblems(rule: RuleFile, fileId: string | null): [string, strin
   return problems;
 }
 
-/** Problems with one parsed rule file; `file` is its path, used in every message. */
-export function checkRule(data: unknown, file: string): RuleProblem[] {
-  if (!validateSchema(data)) {
-    return (validateSchema.errors ?? []).map((e) => ({
-      file,
-      path: e.instancePath || '/',
-      reason: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}`,
-    }));
-  }
+const schemaProblems = (errors: typeof validateSchema.errors, file: string): RuleProblem[] =>
+  (errors ?? []).map((e) => ({
+    file,
+    path: e.instancePath || '/',
+    reason: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}`,
+  }));
+
+/** Problems with one shared parameter file (rules/parameters/…). */
+export function checkParameter(data: unknown, file: string): RuleProblem[] {
+  if (!validateParameterSchema(data)) return schemaProblems(validateParameterSchema.errors, file);
+  return parameterProblems(data as Parameter).map(([path, reason]) => ({ file, path, reason }));
+}
+
+/** Problems with one parsed rule file; `file` is its path, used in every message; `tree` the shared parameters it may name. */
+export function checkRule(data: unknown, file: string, tree: ParameterTree): RuleProblem[] {
+  if (!validateSchema(data)) return schemaProblems(validateSchema.errors, file);
   const fileId = file.match(/([^/\\]+)\.json$/)?.[1] ?? null;
-  return semanticProblems(data as unknown as RuleFile, fileId).map(([path, reason]) => ({ file, path, reason }));
+  return semanticProblems(data as unknown as RuleFile, fileId, tree).map(([path, reason]) => ({ file, path, reason }));
+}
+
+function parseJson(text: string, file: string): { data: unknown; problems: RuleProblem[] } {
+  try {
+    return { data: JSON.parse(text), problems: [] };
+  } catch (e) {
+    return { data: null, problems: [{ file, path: '/', reason: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}
+
+/** Parses and checks a shared parameter file's text. */
+export function parseParameter(text: string, file: string): { parameter: Parameter | null; problems: RuleProblem[] } {
+  const { data, problems } = parseJson(text, file);
+  if (problems.length > 0) return { parameter: null, problems };
+  const found = checkParameter(data, file);
+  return { parameter: found.length === 0 ? (data as Parameter) : null, problems: found };
 }
 
 /** Parses and checks a rule file's text. */
-export function parseRule(text: string, file: string): { rule: RuleFile | null; problems: RuleProblem[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { rule: null, problems: [{ file, path: '/', reason: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  const problems = checkRule(data, file);
-  return { rule: problems.length === 0 ? (data as RuleFile) : null, problems };
+export function parseRule(text: string, file: string, tree: ParameterTree): { rule: RuleFile | null; problems: RuleProblem[] } {
+  const { data, problems } = parseJson(text, file);
+  if (problems.length > 0) return { rule: null, problems };
+  const found = checkRule(data, file, tree);
+  return { rule: found.length === 0 ? (data as RuleFile) : null, problems: found };
 }
 
 export const formatProblem = (p: RuleProblem) => `${p.file}: ${p.path}: ${p.reason}`;

@@ -3,7 +3,7 @@
  * never a blob:, so a strict CSP allows them), each screening a slice of the sheet; the page only
  * ever holds the summary and one page of lines.
  */
-import type { Rule } from '../engine';
+import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
 import type { Lang } from './screen';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
@@ -15,7 +15,7 @@ class Channel {
   private next = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  constructor(rules: Rule[]) {
+  constructor(ruleSet: RuleSet) {
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const waiting = this.pending.get(reply.id);
@@ -23,7 +23,7 @@ class Channel {
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.error));
     };
-    this.worker.postMessage({ type: 'init', rules });
+    this.worker.postMessage({ type: 'init', ruleSet });
   }
 
   request<T extends WorkerRequest>(request: T): Promise<WorkerReplies[T['type']]> {
@@ -45,8 +45,8 @@ export class BatchClient {
   private readonly channels: Channel[];
 
   /** One worker per core but the page's own, up to four. */
-  constructor(rules: Rule[], workers = Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1))) {
-    this.channels = Array.from({ length: workers }, () => new Channel(rules));
+  constructor(ruleSet: RuleSet, workers = Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1))) {
+    this.channels = Array.from({ length: workers }, () => new Channel(ruleSet));
   }
 
   async screen(file: Blob): Promise<BatchSummary> {

@@ -1,5 +1,5 @@
 /** Messages between the staff page and the screening worker (same-origin module worker). */
-import type { Rule } from '../engine';
+import type { RuleSet } from '../engine';
 import type { Shard } from './parse';
 import type { Lang } from './screen';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
@@ -17,10 +17,10 @@ export interface WorkerReplies {
   template: string;
 }
 
-/** The first message: the rules, so the worker bundle need not carry its own copy. */
+/** The first message: the rules and their parameters, so the worker bundle need not carry its own copy. */
 export interface WorkerInit {
   type: 'init';
-  rules: Rule[];
+  ruleSet: RuleSet;
 }
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -1,6 +1,6 @@
 /** Screens parsed rows with the engine and writes the results as CSV (one line per household × benefit). */
 import Papa from 'papaparse';
-import { evaluate, perText, type Rule, type RuleResult } from '../engine';
+import { evaluate, perText, type Rule, type RuleResult, type RuleSet } from '../engine';
 import type { Status } from '../engine/types';
 import { fieldHeaders, templateColumns } from './columns';
 import type { ParsedSheet, RowProblem } from './parse';
@@ -15,13 +15,13 @@ export interface ScreenedRow {
   memberGroups: string[];
 }
 
-export function screenSheet(sheet: ParsedSheet, rules: Rule[], asOf?: string): ScreenedRow[] {
+export function screenSheet(sheet: ParsedSheet, ruleSet: RuleSet, asOf?: string): ScreenedRow[] {
   return sheet.rows.map(({ row, id, household, problems, memberGroups }) => ({
     row,
     id,
     problems,
     memberGroups,
-    results: household ? evaluate(household, { rules, asOf }).results : null,
+    results: household ? evaluate(household, { ...ruleSet, asOf }).results : null,
   }));
 }
 

@@ -2,7 +2,7 @@
  * One screened sheet kept where it was screened (the worker), answering the table's questions a
  * page at a time: 10,000 households make ~300,000 result lines, too many to send or render at once.
  */
-import type { Rule, Status } from '../engine';
+import type { RuleSet, Status } from '../engine';
 import type { AmountResult, RuleResult } from '../engine/types';
 import { decodeCsv } from './decode';
 import { parseBatchCsv, type RowProblem, type Shard } from './parse';
@@ -66,7 +66,7 @@ export class BatchSession {
   private lineRow = new Int32Array(0);
   private lineResult = new Int16Array(0);
 
-  constructor(private readonly rules: Rule[]) {}
+  constructor(private readonly ruleSet: RuleSet) {}
 
   /**
    * Reads and screens a CSV file (bytes or text), or one shard of its rows; replaces any sheet
@@ -75,7 +75,7 @@ export class BatchSession {
   screen(input: ArrayBuffer | Uint8Array | string, asOf?: string, shard: Shard = { index: 0, of: 1 }): BatchSummary {
     const started = performance.now();
     const sheet = parseBatchCsv(typeof input === 'string' ? input : decodeCsv(input), shard);
-    this.rows = screenSheet(sheet, this.rules, asOf);
+    this.rows = screenSheet(sheet, this.ruleSet, asOf);
     const total = this.rows.reduce((n, r) => n + (r.results ? r.results.length : 1), 0);
     this.lineRow = new Int32Array(total);
     this.lineResult = new Int16Array(total);
@@ -153,7 +153,7 @@ export class BatchSession {
 
   /** The results CSV (as the CLI writes it) of the lines matching `filter`. */
   csv(filter: BatchFilter, lang: Lang): string {
-    if (filter.benefit === '' && filter.status === '') return resultsCsv(this.rows, this.rules, lang);
+    if (filter.benefit === '' && filter.status === '') return resultsCsv(this.rows, this.ruleSet.rules, lang);
     const rows: ScreenedRow[] = [];
     for (const r of this.rows) {
       if (!r.results) {
@@ -163,6 +163,6 @@ export class BatchSession {
       const results = r.results.filter((x) => keeps(filter, x));
       if (results.length > 0) rows.push({ ...r, results });
     }
-    return resultsCsv(rows, this.rules, lang);
+    return resultsCsv(rows, this.ruleSet.rules, lang);
   }
 }

@@ -24,7 +24,7 @@ async function handle(request: WorkerRequest, sheet: BatchSession): Promise<unkn
 scope.onmessage = async (event: MessageEvent<WorkerInit | (WorkerRequest & { id: number })>) => {
   const data = event.data;
   if (data.type === 'init') {
-    session = new BatchSession(data.rules);
+    session = new BatchSession(data.ruleSet);
     return;
   }
   let reply: WorkerReply;

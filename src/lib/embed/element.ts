@@ -8,7 +8,7 @@
  * - postMessage from allowed origins only: see ./messages.ts for the contract.
  */
 import { mount, unmount } from 'svelte';
-import { validateHousehold, type Evaluation, type Household, type Rule } from '../engine';
+import { validateHousehold, type Evaluation, type Household, type Rule, type RuleSet } from '../engine';
 import { setLocale, setupI18n, type Locale } from '../i18n';
 import { Checker } from '../questionnaire/checker.svelte';
 import { provideEvaluator } from '../questionnaire/evaluator';
@@ -23,13 +23,13 @@ const TAG = 'seoul-benefits-checker';
 /** The components' styles, built next to embed.js (src/build/embedPlugin.ts). Not a literal in new URL(): Vite would try to bundle it. */
 const STYLESHEET = 'embed.css';
 
-let loading: Promise<Rule[]> | null = null;
+let loading: Promise<RuleSet> | null = null;
 
 /** The rules and engine (the app's own lazily loaded chunk) and the messages, once per page. */
-function loadRules(locale: Locale): Promise<Rule[]> {
-  loading ??= Promise.all([import('../rules'), setupI18n(locale)]).then(([{ benefitRules, evaluate }]) => {
+function loadRules(locale: Locale): Promise<RuleSet> {
+  loading ??= Promise.all([import('../rules'), setupI18n(locale)]).then(([{ benefitRuleSet, evaluate }]) => {
     provideEvaluator(evaluate);
-    return benefitRules;
+    return benefitRuleSet;
   });
   return loading;
 }
@@ -44,7 +44,7 @@ export class SeoulBenefitsChecker extends HTMLElement {
   static observedAttributes = ['lang', 'benefits', 'origins'];
 
   readonly #target = document.createElement('div');
-  #rules: Rule[] | null = null;
+  #ruleSet: RuleSet | null = null;
   #household: Household | null = null;
   #checker: Checker | null = null;
   #app: ReturnType<typeof mount> | null = null;
@@ -92,10 +92,10 @@ export class SeoulBenefitsChecker extends HTMLElement {
       this.household = value;
     }
     addEventListener('message', this.#onMessage);
-    Promise.all([loadRules(this.locale), this.#styled]).then(async ([rules]) => {
+    Promise.all([loadRules(this.locale), this.#styled]).then(async ([ruleSet]) => {
       // The messages loaded in the language of the first element on the page; this one may differ or have changed since.
       await setLocale(this.locale);
-      this.#rules = rules;
+      this.#ruleSet = ruleSet;
       if (this.isConnected) this.#render(this.#checker?.form ?? (this.#household ? formFromHousehold(this.#household) : null));
     });
   }
@@ -108,7 +108,7 @@ export class SeoulBenefitsChecker extends HTMLElement {
 
   attributeChangedCallback(name: string) {
     if (name === 'origins') this.#allowed = parseOrigins(this.getAttribute('origins'));
-    else if (!this.#rules) return;
+    else if (!this.#ruleSet) return;
     else if (name === 'lang') void setLocale(this.locale);
     else if (name === 'benefits') this.#render(this.#checker?.form ?? null);
   }
@@ -130,9 +130,13 @@ export class SeoulBenefitsChecker extends HTMLElement {
 
   /** (Re)starts the checker with the chosen benefits, on `form` (prefilled or kept) or afresh. */
   #render(form: FormState | null) {
-    if (!this.#rules || !this.isConnected) return;
+    if (!this.#ruleSet || !this.isConnected) return;
     if (this.#app) unmount(this.#app);
-    const checker = new Checker({ rules: pickRules(this.getAttribute('benefits'), this.#rules), asOf: this.#household?.asOf });
+    const checker = new Checker({
+      rules: pickRules(this.getAttribute('benefits'), this.#ruleSet.rules),
+      parameters: this.#ruleSet.parameters,
+      asOf: this.#household?.asOf,
+    });
     if (form) checker.form = form;
     this.#checker = checker;
     this.#app = mount(EmbedApp, {

@@ -1,19 +1,31 @@
 import { todayInSeoul } from './dates';
 import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
 import { compile, UNKNOWN } from './logic3';
-import { incomeLimitWon, valueOn } from './parameters';
+import { incomeLimitWon, parameterOn, resolveParameter, type ParameterTree } from './parameters';
 import { reason } from './reasons';
-import type { AmountResult, CandidateResult, CriterionOutcome, Evaluation, Household, Reason, Rule, RuleResult, Status } from './types';
+import type {
+  AmountResult,
+  CandidateResult,
+  CriterionOutcome,
+  Evaluation,
+  Household,
+  Reason,
+  Rule,
+  RuleResult,
+  RuleSet,
+  Status,
+} from './types';
 import { assertValidHousehold } from './validate';
 
-export interface EvaluateOptions {
-  rules: Rule[];
+/** The rules, the shared parameters they name (rules/parameters/, 기준 중위소득 among them), and the date. */
+export interface EvaluateOptions extends RuleSet {
   /** Overrides household.asOf; default today in Asia/Seoul. */
   asOf?: string;
 }
 
 interface Scope {
   asOf: string;
+  tree: ParameterTree;
   household: HouseholdFacts;
   params: Record<string, unknown>;
   member: MemberFacts | undefined;
@@ -23,6 +35,7 @@ interface Scope {
 /** Scopes share one shape, so the compiled expressions' property reads stay monomorphic. */
 const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | undefined): Scope => ({
   asOf: base.asOf,
+  tree: base.tree,
   household: base.household,
   params: base.params,
   member,
@@ -74,15 +87,19 @@ function compiledRule(rule: Rule): CompiledRule {
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
 
-const paramsCache = new WeakMap<Rule, { asOf: string; params: Record<string, unknown> }>();
+const paramsCache = new WeakMap<Rule, { asOf: string; tree: ParameterTree; params: Record<string, unknown> }>();
 
-/** The rule's parameters in force on asOf (cached: a batch shares one asOf). */
-function resolveParams(rule: Rule, asOf: string): Record<string, unknown> {
+/** The rule's parameters in force on asOf, shared ones taken from the tree (cached: a batch shares one asOf). */
+function resolveParams(rule: Rule, asOf: string, tree: ParameterTree): Record<string, unknown> {
   const cached = paramsCache.get(rule);
-  if (cached?.asOf === asOf) return cached.params;
+  if (cached?.asOf === asOf && cached.tree === tree) return cached.params;
   const params: Record<string, unknown> = {};
-  for (const [name, p] of Object.entries(rule.parameters ?? {})) params[name] = valueOn(p.values, asOf);
-  paramsCache.set(rule, { asOf, params });
+  for (const [name, declared] of Object.entries(rule.parameters ?? {})) {
+    const parameter = resolveParameter(declared, tree);
+    if (!parameter) throw new Error(`parameter "${name}" names no shared parameter`);
+    params[name] = parameterOn(parameter, asOf);
+  }
+  paramsCache.set(rule, { asOf, tree, params });
   return params;
 }
 
@@ -98,7 +115,7 @@ function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope): Criter
       const percent = known<number>(run(incomeLimit, scope));
       if (percent !== null) {
         const size = scope.household.size;
-        result.incomeLimit = { percent, householdSize: size, monthlyWon: incomeLimitWon(size, percent, scope.asOf) ?? null };
+        result.incomeLimit = { percent, householdSize: size, monthlyWon: incomeLimitWon(size, percent, scope.asOf, scope.tree) ?? null };
       }
     }
     outcomes[i] = result;
@@ -184,10 +201,10 @@ function result(id: string, status: Status, reasons: Reason[], missing: string[]
   return { id, status, criteria: [], missing, amount: null, applyBy: null, upcomingDate: null, reasons, candidates: undefined };
 }
 
-export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): RuleResult {
+export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tree: ParameterTree): RuleResult {
   if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) return result(rule.id, 'ineligible', [reason('notInEffect')]);
   const compiled = compiledRule(rule);
-  const base: Scope = { asOf, household: facts, params: resolveParams(rule, asOf), member: undefined, count: undefined };
+  const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   // A pregnancy not yet asked about could still bring a baby into a rule that counts expected babies.
   const pregnancyMissing = rule.scope.includeExpected === true ? facts.$unansweredPregnancies : NONE;
@@ -254,10 +271,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string): R
 export function evaluate(household: Household, options: EvaluateOptions): Evaluation {
   assertValidHousehold(household, options.asOf);
   const asOf = options.asOf ?? household.asOf ?? todayInSeoul();
-  const facts = buildFacts(household, asOf);
+  const facts = buildFacts(household, asOf, options.parameters);
   const results = options.rules.map((rule): RuleResult => {
     try {
-      return evaluateRule(rule, facts, asOf);
+      return evaluateRule(rule, facts, asOf, options.parameters);
     } catch (e) {
       return { ...result(rule.id, 'error', [reason('error')]), error: e instanceof Error ? e.message : String(e) };
     }

@@ -7,7 +7,7 @@
  */
 import { completedMonths, daysBetween } from './dates';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
-import { medianIncomeFor } from './parameters';
+import { medianIncomeFor, type ParameterTree } from './parameters';
 
 /** Inputs that would decide an unknown derived fact; raw input fields are found through $path. */
 export type Missing = Record<string, string[]>;
@@ -170,14 +170,14 @@ function unknownInputs(members: MemberFacts[], fact: string): string[] {
   return members.flatMap((m) => (m[fact] === undefined ? missingInputs(m, fact) : []));
 }
 
-export function buildFacts(household: Household, asOf: string): HouseholdFacts {
+export function buildFacts(household: Household, asOf: string, tree: ParameterTree): HouseholdFacts {
   const members = household.members.map((m, i) => memberFactsFor(m, i, asOf));
   const adults = members.filter((m) => m.role === 'adult');
   const children = members.filter((m) => m.role === 'child');
   const $missing: Missing = {};
 
   const size = household.householdSize ?? household.members.length;
-  const medianIncome = medianIncomeFor(size, asOf);
+  const medianIncome = medianIncomeFor(size, asOf, tree);
   let incomePercent: number | undefined;
   if (household.monthlyIncome !== undefined) {
     if (medianIncome !== undefined) incomePercent = (household.monthlyIncome * 100) / medianIncome;

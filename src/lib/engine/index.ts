@@ -9,7 +9,20 @@ export {
   type IssueCode,
 } from './validate';
 export { buildFacts, derivedHouseholdFacts, derivedMemberFacts } from './facts';
-export { medianIncomeFor, incomeLimitWon, valueOn } from './parameters';
+export {
+  medianIncomeFor,
+  incomeLimitWon,
+  valueOn,
+  parameterOn,
+  resolveParameter,
+  MEDIAN_INCOME,
+  UNITS,
+  type Parameter,
+  type ParameterTree,
+  type SharedParameter,
+  type DatedValue,
+  type Unit,
+} from './parameters';
 export { todayInSeoul, isIsoDate, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';

@@ -1,5 +1,5 @@
 import type { Household } from './inputModel';
-import type { Dated } from './parameters';
+import type { Parameter, ParameterTree, SharedParameter } from './parameters';
 
 export type { Household, Member } from './inputModel';
 
@@ -50,7 +50,8 @@ export interface Rule {
   validFrom: string;
   validTo?: string | null;
   scope: { members: 'household' | 'child' | 'adult' | 'any'; includeExpected?: boolean; label?: Text };
-  parameters?: Record<string, { values: Dated<unknown>; reference?: string }>;
+  /** Its own dated parameters, or the shared ones it names; logic reads them as `params.<name>`. */
+  parameters?: Record<string, Parameter | SharedParameter>;
   criteria: Criterion[];
   upcoming?: { when: Logic; date?: Logic; waived: string[]; label: Text };
   amount?: AmountSpec;
@@ -65,6 +66,12 @@ export interface Rule {
     documents?: Text[];
   };
   notes?: Text[];
+}
+
+/** Rules and the shared parameters they name: what the engine evaluates a household against. */
+export interface RuleSet<R extends Rule = Rule> {
+  rules: R[];
+  parameters: ParameterTree;
 }
 
 export interface RuleFile extends Rule {

@@ -3,7 +3,7 @@
  * question flow (household → decisive questions → answers summary) and persistence. Components
  * stay thin; tests drive this class directly.
  */
-import { todayInSeoul, type Evaluation, type Rule } from '../engine';
+import { todayInSeoul, type Evaluation, type ParameterTree, type Rule, type RuleSet } from '../engine';
 import { isLocale, type Locale } from '../i18n';
 import type { AnswerStore } from '../storage';
 import { noStore } from '../storage';
@@ -25,8 +25,7 @@ import {
 import type { FieldError } from './parse';
 import { stepErrors, stepProblems } from './steps';
 
-export interface CheckerOptions {
-  rules: Rule[];
+export interface CheckerOptions extends RuleSet {
   store?: AnswerStore;
   /** Evaluation date; default today in Asia/Seoul. */
   asOf?: string;
@@ -37,6 +36,7 @@ export const SUMMARY = 'summary';
 
 export class Checker {
   readonly rules: Rule[];
+  readonly parameters: ParameterTree;
   readonly asOf: string;
   readonly store: AnswerStore;
   form = $state<FormState>(initialForm());
@@ -52,7 +52,7 @@ export class Checker {
     const household = this.built.household;
     if (!household) return null;
     try {
-      return evaluator()(household, { rules: this.rules, asOf: this.asOf });
+      return evaluator()(household, { rules: this.rules, parameters: this.parameters, asOf: this.asOf });
     } catch {
       return null;
     }
@@ -61,6 +61,7 @@ export class Checker {
 
   constructor(options: CheckerOptions) {
     this.rules = options.rules;
+    this.parameters = options.parameters;
     this.asOf = options.asOf ?? todayInSeoul();
     this.store = options.store ?? noStore;
     const saved = this.store.load() as { form?: unknown; locale?: unknown } | null;

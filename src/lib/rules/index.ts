@@ -1,9 +1,10 @@
 /**
- * The rule files as the app gets them (checked at build time, test cases left out), and the engine
- * that applies them: one lazily loaded chunk, off the first download (see questionnaire/evaluator.ts).
+ * The rule files and shared parameters as the app gets them (checked at build time; test cases and
+ * sources left out), and the engine that applies them: one lazily loaded chunk, off the first
+ * download (see questionnaire/evaluator.ts).
  */
-import rules from 'virtual:benefit-rules';
-import type { Rule } from '../engine/types';
+import ruleSet from 'virtual:benefit-rules';
+import type { RuleSet } from '../engine/types';
 
-export const benefitRules = rules as Rule[];
+export const benefitRuleSet = ruleSet as RuleSet;
 export { evaluate } from '../engine/evaluate';

@@ -1,5 +1,5 @@
 declare module 'virtual:benefit-rules' {
-  /** Every checked rule file, without its test cases (typed in src/lib/rules/index.ts). */
-  const rules: unknown[];
-  export default rules;
+  /** Every checked rule file without its test cases, and the shared parameters (typed in src/lib/rules/index.ts). */
+  const ruleSet: { rules: unknown[]; parameters: Record<string, unknown> };
+  export default ruleSet;
 }

@@ -5,7 +5,7 @@
  */
 import { mount } from 'svelte';
 import { addMessages } from 'svelte-i18n';
-import type { Rule } from '../engine';
+import type { RuleSet } from '../engine';
 import { Checker } from '../questionnaire/checker.svelte';
 import { noStore } from '../storage';
 import en from './locales/en.json';
@@ -21,8 +21,8 @@ export function addStaffMessages(): void {
   for (const [code, messages] of Object.entries(STAFF_MESSAGES)) addMessages(code, messages);
 }
 
-export function mountStaff(target: HTMLElement, rules: Rule[]) {
+export function mountStaff(target: HTMLElement, ruleSet: RuleSet) {
   addStaffMessages();
-  const checker = new Checker({ rules, store: noStore });
+  const checker = new Checker({ ...ruleSet, store: noStore });
   return mount(StaffApp, { target, props: { checker } });
 }

@@ -12,6 +12,6 @@ import { Checker } from '../questionnaire';
 /** Body HTML of the first screen, with Svelte's hydration markers. */
 export async function renderFirstScreen(): Promise<string> {
   await setupI18n('ko');
-  const checker = new Checker({ rules: [] });
+  const checker = new Checker({ rules: [], parameters: {} });
   return render(App, { props: { checker } }).body;
 }
