@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkParameter, checkRule, formatProblem, parseRule } from '../../src/build/rules/check';
-import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { loadShared } from '../../src/build/rules/load';
 
 const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
 const file = 'rules/postpartum-care.json';
-const { parameters: tree } = loadRuleSetOrThrow();
+const shared = loadShared();
+const tree = shared.parameters;
+const problemsOf = (data: unknown, name = file) => checkRule(data, name, shared).problems;
+/** A criterion written in the rule file itself (not a shared one). */
+const own = good.criteria.findIndex((c: { shared?: string }) => c.shared === undefined);
 const withChange = (change: (rule: typeof good) => void) => {
   const rule = structuredClone(good);
   change(rule);
-  return checkRule(rule, file, tree);
+  return problemsOf(rule);
 };
 
 describe('rule file checks', () => {
   it('accepts a correct rule file', () => {
-    expect(checkRule(good, file, tree)).toEqual([]);
+    expect(problemsOf(good)).toEqual([]);
   });
 
   it('names file, path and reason for a schema violation', () => {
@@ -30,19 +34,19 @@ describe('rule file checks', () => {
   });
 
   it('catches a misspelt fact, which would otherwise stay unknown forever', () => {
-    const problems = withChange((r) => (r.criteria[0].logic = { '===': [{ var: 'household.residense' }, 'seoul'] }));
-    expect(problems).toEqual([{ file, path: '/criteria/0/logic/===/0', reason: 'unknown fact "household.residense"' }]);
+    const problems = withChange((r) => (r.criteria[own].logic = { '===': [{ var: 'household.residense' }, 'seoul'] }));
+    expect(problems).toEqual([{ file, path: `/criteria/${own}/logic/===/0`, reason: 'unknown fact "household.residense"' }]);
   });
 
   it('forbids loose equality and unknown operators', () => {
-    const loose = withChange((r) => (r.criteria[0].logic = { '==': [{ var: 'household.residence' }, 'seoul'] }));
+    const loose = withChange((r) => (r.criteria[own].logic = { '==': [{ var: 'household.residence' }, 'seoul'] }));
     expect(loose[0].reason).toMatch(/operator "==" is not allowed/);
-    const unknown = withChange((r) => (r.criteria[0].logic = { ageInDays: [1] }));
+    const unknown = withChange((r) => (r.criteria[own].logic = { ageInDays: [1] }));
     expect(unknown[0].reason).toBe('unknown operator "ageInDays"');
   });
 
   it('forbids a default on var, since absent input means unknown', () => {
-    const problems = withChange((r) => (r.criteria[0].logic = { '===': [{ var: ['household.residence', 'seoul'] }, 'seoul'] }));
+    const problems = withChange((r) => (r.criteria[own].logic = { '===': [{ var: ['household.residence', 'seoul'] }, 'seoul'] }));
     expect(problems[0].reason).toMatch(/default/);
   });
 
@@ -68,11 +72,11 @@ describe('rule file checks', () => {
       '/tests/0/household/members[0].birthDate',
     );
     expect(withChange((r) => delete r.tests[0].household.asOf).map((p) => p.reason)).toContain('a test household needs a fixed asOf');
-    expect(checkRule(good, 'rules/another-name.json', tree).map((p) => p.reason)).toContain('must match the file name "another-name"');
+    expect(problemsOf(good, 'rules/another-name.json').map((p) => p.reason)).toContain('must match the file name "another-name"');
   });
 
   it('reports unparsable JSON with the file name', () => {
-    expect(parseRule('{ "id": ', 'rules/broken.json', tree).problems[0]).toMatchObject({
+    expect(parseRule('{ "id": ', 'rules/broken.json', shared).problems[0]).toMatchObject({
       file: 'rules/broken.json',
       path: '/',
       reason: expect.stringMatching(/^not valid JSON/),
@@ -104,5 +108,18 @@ describe('rule file checks', () => {
     bad.values['2024-01-01'].value = [2228445];
     expect(checkParameter(bad, 'rules/parameters/median-income.json')[0].reason).toMatch(/one per household size/);
     expect(checkParameter({ unit: 'KRW', values: {} }, 'x.json')[0].reason).toMatch(/must NOT have fewer than 1 properties/);
+  });
+
+  it('writes out a shared criterion with its one label and logic, and names a missing one', () => {
+    const seoul = good.criteria.findIndex((c: { shared?: string }) => c.shared === 'lives-in-seoul');
+    expect(seoul).toBeGreaterThanOrEqual(0);
+    const { rule } = checkRule(good, file, shared);
+    const { label, logic } = shared.criteria['lives-in-seoul'];
+    expect(rule!.criteria[seoul]).toEqual({ id: good.criteria[seoul].id, label, logic });
+    expect(withChange((r) => (r.criteria[seoul].shared = 'lives-on-the-moon'))).toContainEqual({
+      file,
+      path: `/criteria/${seoul}/shared`,
+      reason: 'names no file rules/criteria/lives-on-the-moon.json',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   plusMonths,
   plusYears,
   todayInSeoul,
+  calendarAge,
 } from '../../src/lib/engine/dates';
 
 describe('calendar dates', () => {
@@ -59,6 +60,13 @@ describe('calendar dates', () => {
 
   it('is negative before the start date', () => {
     expect(completedMonths('2024-05-10', '2024-03-01')).toBeLessThan(0);
+  });
+
+  it('counts age by calendar year (연 나이) from the years alone: 1999-12-31 and 1999-01-01 are both 25 all through 2024', () => {
+    expect(calendarAge('1999-12-31', '2024-01-01')).toBe(25);
+    expect(calendarAge('1999-01-01', '2024-12-31')).toBe(25);
+    expect(calendarAge('1999-12-31', '2023-12-31')).toBe(24);
+    expect(calendarAge('2000-01-01', '2024-12-31')).toBe(24);
   });
 
   it("gives today's date in Seoul, which is already tomorrow late in the UTC evening", () => {

@@ -13,7 +13,8 @@ import { forbiddenOperators } from '../../lib/engine/logic3';
 import { customOperationNames } from '../../lib/engine/operations';
 import { validateHousehold } from '../../lib/engine/validate';
 import { UNITS, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
-import type { RuleFile } from '../../lib/engine/types';
+import type { Criterion, RuleFile, Text } from '../../lib/engine/types';
+import criterionSchema from './criterion.schema.json';
 import parameterSchema from './parameter.schema.json';
 import schema from './rule.schema.json';
 
@@ -26,8 +27,23 @@ export interface RuleProblem {
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 ajv.addSchema(parameterSchema);
+ajv.addSchema(criterionSchema);
 const validateSchema = ajv.compile(schema);
 const validateParameterSchema = ajv.getSchema(parameterSchema.$id)!;
+const validateCriterionSchema = ajv.getSchema(criterionSchema.$id)!;
+
+/** A criterion many rules share (rules/criteria/<name>.json): one label, one logic. */
+export interface SharedCriterion {
+  label: Text;
+  logic: unknown;
+  description?: string;
+}
+
+/** What a rule file may name besides its own content. */
+export interface SharedDefinitions {
+  parameters: ParameterTree;
+  criteria: Record<string, SharedCriterion>;
+}
 
 const builtInOperators = [
   'var',
@@ -183,11 +199,33 @@ export function checkParameter(data: unknown, file: string): RuleProblem[] {
   return parameterProblems(data as Parameter).map(([path, reason]) => ({ file, path, reason }));
 }
 
-/** Problems with one parsed rule file; `file` is its path, used in every message; `tree` the shared parameters it may name. */
-export function checkRule(data: unknown, file: string, tree: ParameterTree): RuleProblem[] {
-  if (!validateSchema(data)) return schemaProblems(validateSchema.errors, file);
+/** Problems with one shared criterion file (rules/criteria/…); its logic is checked in each rule that names it. */
+export function checkCriterion(data: unknown, file: string): RuleProblem[] {
+  return validateCriterionSchema(data) ? [] : schemaProblems(validateCriterionSchema.errors, file);
+}
+
+type RawCriterion = Criterion | { id: string; shared: string };
+
+/** The rule with each shared criterion written out, and the names that match no shared criterion. */
+function expandCriteria(rule: RuleFile, shared: SharedDefinitions): { rule: RuleFile; problems: [string, string][] } {
+  const problems: [string, string][] = [];
+  const criteria = (rule.criteria as RawCriterion[]).map((c, i): Criterion => {
+    if (!('shared' in c)) return c;
+    const found = Object.hasOwn(shared.criteria, c.shared) ? shared.criteria[c.shared] : undefined;
+    if (!found) problems.push([`/criteria/${i}/shared`, `names no file rules/criteria/${c.shared}.json`]);
+    return { id: c.id, label: found?.label ?? { ko: c.shared, en: c.shared }, logic: found?.logic ?? false };
+  });
+  return { rule: { ...rule, criteria }, problems };
+}
+
+/** A rule file checked against the schema, its shared criteria written out, and every problem found. */
+export function checkRule(data: unknown, file: string, shared: SharedDefinitions): { rule: RuleFile | null; problems: RuleProblem[] } {
+  if (!validateSchema(data)) return { rule: null, problems: schemaProblems(validateSchema.errors, file) };
   const fileId = file.match(/([^/\\]+)\.json$/)?.[1] ?? null;
-  return semanticProblems(data as unknown as RuleFile, fileId, tree).map(([path, reason]) => ({ file, path, reason }));
+  const expanded = expandCriteria(data as unknown as RuleFile, shared);
+  const found = [...expanded.problems, ...semanticProblems(expanded.rule, fileId, shared.parameters)];
+  const problems = found.map(([path, reason]) => ({ file, path, reason }));
+  return { rule: problems.length === 0 ? expanded.rule : null, problems };
 }
 
 function parseJson(text: string, file: string): { data: unknown; problems: RuleProblem[] } {
@@ -206,12 +244,18 @@ export function parseParameter(text: string, file: string): { parameter: Paramet
   return { parameter: found.length === 0 ? (data as Parameter) : null, problems: found };
 }
 
-/** Parses and checks a rule file's text. */
-export function parseRule(text: string, file: string, tree: ParameterTree): { rule: RuleFile | null; problems: RuleProblem[] } {
+/** Parses and checks a shared criterion file's text. */
+export function parseCriterion(text: string, file: string): { criterion: SharedCriterion | null; problems: RuleProblem[] } {
   const { data, problems } = parseJson(text, file);
-  if (problems.length > 0) return { rule: null, problems };
-  const found = checkRule(data, file, tree);
-  return { rule: found.length === 0 ? (data as RuleFile) : null, problems: found };
+  if (problems.length > 0) return { criterion: null, problems };
+  const found = checkCriterion(data, file);
+  return { criterion: found.length === 0 ? (data as SharedCriterion) : null, problems: found };
+}
+
+/** Parses and checks a rule file's text. */
+export function parseRule(text: string, file: string, shared: SharedDefinitions): { rule: RuleFile | null; problems: RuleProblem[] } {
+  const { data, problems } = parseJson(text, file);
+  return problems.length > 0 ? { rule: null, problems } : checkRule(data, file, shared);
 }
 
 export const formatProblem = (p: RuleProblem) => `${p.file}: ${p.path}: ${p.reason}`;

@@ -1,10 +1,18 @@
-/** Reads and checks the rule files and the shared parameter tree in a folder (Node side: CLI, build, tests). */
+/** Reads and checks the rule files, the shared parameter tree and the shared criteria in a folder (Node side: CLI, build, tests). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParameterTree } from '../../lib/engine/parameters';
 import type { RuleFile, RuleSet } from '../../lib/engine/types';
-import { formatProblem, parseParameter, parseRule, type RuleProblem } from './check';
+import {
+  formatProblem,
+  parseCriterion,
+  parseParameter,
+  parseRule,
+  type RuleProblem,
+  type SharedCriterion,
+  type SharedDefinitions,
+} from './check';
 
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../rules');
 
@@ -16,9 +24,9 @@ export function ruleFilesIn(dir: string = RULES_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Shared parameter files, anywhere under `parameters/`, by their path there without `.json`. */
-export function parameterFilesIn(dir: string = RULES_DIR): [name: string, path: string][] {
-  const root = join(dir, 'parameters');
+/** Shared files, anywhere under `sub/` (`parameters`, `criteria`), by their path there without `.json`. */
+export function sharedFilesIn(sub: 'parameters' | 'criteria', dir: string = RULES_DIR): [name: string, path: string][] {
+  const root = join(dir, sub);
   const walk = (sub: string): [string, string][] =>
     readdirSync(join(root, sub), { withFileTypes: true })
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -32,17 +40,29 @@ export function parameterFilesIn(dir: string = RULES_DIR): [name: string, path: 
 
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
-export function loadRuleSet(dir: string = RULES_DIR): RuleSet<RuleFile> & { problems: RuleProblem[] } {
+/** The shared parameters and criteria rule files may name, checked. */
+export function loadShared(dir: string = RULES_DIR): SharedDefinitions & { problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const parameters: ParameterTree = {};
-  for (const [name, path] of parameterFilesIn(dir)) {
+  for (const [name, path] of sharedFilesIn('parameters', dir)) {
     const { parameter, problems: found } = parseParameter(readFileSync(path, 'utf8'), shown(path));
     if (parameter) parameters[name] = parameter;
     problems.push(...found);
   }
+  const criteria: Record<string, SharedCriterion> = {};
+  for (const [name, path] of sharedFilesIn('criteria', dir)) {
+    const { criterion, problems: found } = parseCriterion(readFileSync(path, 'utf8'), shown(path));
+    if (criterion) criteria[name] = criterion;
+    problems.push(...found);
+  }
+  return { parameters, criteria, problems };
+}
+
+export function loadRuleSet(dir: string = RULES_DIR): RuleSet<RuleFile> & { problems: RuleProblem[] } {
+  const { parameters, criteria, problems } = loadShared(dir);
   const rules: RuleFile[] = [];
   for (const path of ruleFilesIn(dir)) {
-    const { rule, problems: found } = parseRule(readFileSync(path, 'utf8'), shown(path), parameters);
+    const { rule, problems: found } = parseRule(readFileSync(path, 'utf8'), shown(path), { parameters, criteria });
     if (rule) rules.push(rule);
     problems.push(...found);
   }

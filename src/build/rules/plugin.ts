@@ -1,5 +1,5 @@
 /**
- * Serves the rule files and shared parameters to the app as `virtual:benefit-rules` (checked, and
+ * Serves the rule files (shared criteria written out) and shared parameters to the app as `virtual:benefit-rules` (checked, and
  * without what only maintainers and the test suite read: test cases and each figure's source), and
  * fails the dev server and the build when a file is broken, naming the file, path and reason.
  */
@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import type { Parameter, ParameterTree, SharedParameter } from '../../lib/engine/parameters';
 import type { Rule, RuleSet } from '../../lib/engine/types';
 import { formatProblem } from './check';
-import { loadRuleSet, parameterFilesIn, ruleFilesIn } from './load';
+import { loadRuleSet, ruleFilesIn, sharedFilesIn } from './load';
 
 const VIRTUAL_ID = 'virtual:benefit-rules';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -48,7 +48,7 @@ export function checkRulesPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
       for (const file of ruleFilesIn()) this.addWatchFile(file);
-      for (const [, file] of parameterFilesIn()) this.addWatchFile(file);
+      for (const [, file] of [...sharedFilesIn('parameters'), ...sharedFilesIn('criteria')]) this.addWatchFile(file);
       try {
         // A JSON string for JSON.parse, not an object literal: V8 parses JSON several times faster,
         // and this runs on a phone's main thread as the app starts.

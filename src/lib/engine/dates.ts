@@ -106,6 +106,9 @@ export function completedMonths(from: string, to: string): number {
 /** Age in completed years (만 나이), on the same footing as completedMonths. */
 export const completedYears = (from: string, to: string): number => Math.floor(completedMonths(from, to) / 12);
 
+/** Age by calendar year (연 나이), as programmes that admit "born in 1985–1999" count it: the years between the two dates' years. */
+export const calendarAge = (birthDate: string, asOf: string): number => ymdOf(asOf).y - ymdOf(birthDate).y;
+
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /**

@@ -5,7 +5,7 @@
  * unknown fact, the input fields that would decide it (e.g. `members[1].dueDate`). Rules never
  * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
  */
-import { completedMonths, daysBetween } from './dates';
+import { calendarAge, completedMonths, daysBetween } from './dates';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
 
@@ -38,6 +38,7 @@ export interface MemberFacts extends FactHolder {
   birthDate: string | undefined;
   ageMonths: number | undefined;
   ageYears: number | undefined;
+  calendarAge: number | undefined;
   daysSinceBirth: number | undefined;
   pregnancyWeek: number | undefined;
 }
@@ -62,6 +63,7 @@ export const derivedMemberFacts = {
   unborn: 'true for an expected child (a pregnancy’s baby not yet born).',
   ageMonths: 'Age in completed months at asOf (만 개월 수).',
   ageYears: 'Age in completed years at asOf (만 나이).',
+  calendarAge: 'Age by calendar year at asOf (연 나이): the year of asOf minus the birth year.',
   daysSinceBirth: 'Whole days from birthDate to asOf (0 on the birth date).',
   pregnancyWeek: 'Pregnancy week at asOf = 40 − (dueDate − asOf) / 7 days (fractional), while pregnant.',
   female: 'sex = female.',
@@ -114,6 +116,7 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
     birthDate,
     ageMonths,
     ageYears: ageMonths === undefined ? undefined : Math.floor(ageMonths / 12),
+    calendarAge: birthDate === undefined ? undefined : calendarAge(birthDate, asOf),
     daysSinceBirth: birthDate === undefined ? undefined : daysBetween(birthDate, asOf),
     pregnancyWeek: undefined,
     female: undefined,
@@ -153,7 +156,7 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
   return Array.from({ length: count }, () => {
     const baby = newMemberFacts(null, mother.index, dueDate, asOf);
     baby.unborn = true;
-    if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'daysSinceBirth']) baby.$missing[f] = unknownDue;
+    if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'calendarAge', 'daysSinceBirth']) baby.$missing[f] = unknownDue;
     if (expected === undefined) baby.$missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
     baby.multipleBirth = expected === undefined ? undefined : expected > 1;
     return baby;
