@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkParameter, checkRule, formatProblem, parseRule } from '../../src/build/rules/check';
+import { checkParameter, checkRule, formatProblem, parseRule, ruleSetProblems } from '../../src/build/rules/check';
 import { loadShared } from '../../src/build/rules/load';
 
 const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
@@ -121,5 +121,16 @@ describe('rule file checks', () => {
       path: `/criteria/${seoul}/shared`,
       reason: 'names no file rules/criteria/lives-on-the-moon.json',
     });
+  });
+
+  it('refuses an instead that names no rule, the rule itself, or goes round in a circle', () => {
+    const a = { ...good, id: 'a', instead: [{ of: 'b', why: good.names }] };
+    const b = { ...good, id: 'b', instead: [{ of: 'c', why: good.names }] };
+    const c = { ...good, id: 'c', instead: [{ of: 'a', why: good.names }] };
+    const files = (...rules: (typeof good)[]) => rules.map((rule) => ({ rule, file: `rules/${rule.id}.json` }));
+    expect(ruleSetProblems(files(a, b, { ...c, instead: undefined }))).toEqual([]);
+    expect(ruleSetProblems(files(a, b, c)).map((p) => p.reason)).toContain('goes round in a circle: a → b → c → a');
+    expect(ruleSetProblems(files(a))).toEqual([{ file: 'rules/a.json', path: '/instead/0/of', reason: 'names no rule file: "b"' }]);
+    expect(ruleSetProblems(files({ ...a, instead: [{ of: 'a', why: good.names }] }))[0].reason).toBe('names the rule itself');
   });
 });

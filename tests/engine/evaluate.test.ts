@@ -172,4 +172,142 @@ describe('evaluate', () => {
       /members\[0\]\.birthDate/,
     );
   });
+
+  const upcomingAt24 = (extra: Partial<Rule> = {}) =>
+    rule({
+      scope: { members: 'child' },
+      criteria: [
+        { id: 'age', label: text('24 months or older'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } },
+        ...rule({}).criteria,
+      ],
+      upcoming: {
+        when: { '<': [{ var: 'member.ageMonths' }, 24] },
+        date: { addMonths: [{ var: 'member.birthDate' }, 24] },
+        waived: ['age'],
+        label: text('at 24 months'),
+      },
+      ...extra,
+    });
+
+  it('is unknown, not upcoming, while a criterion that is not waived is unknown', () => {
+    const young = { role: 'child' as const, birthDate: '2023-01-10' };
+    const result = one(household({ members: [young] }), upcomingAt24());
+    expect(result).toMatchObject({ status: 'unknown', missing: ['residence'], upcomingDate: null });
+  });
+
+  it("keeps each member's own status, why and missing answers", () => {
+    const r = upcomingAt24({
+      criteria: [
+        { id: 'age', label: text('24 months or older'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } },
+        { id: 'home', label: text('not at daycare'), logic: { '===': [{ var: 'member.attendsDaycare' }, false] } },
+      ],
+    });
+    const result = one(
+      household({
+        members: [
+          { role: 'child', birthDate: '2024-09-24', attendsDaycare: false },
+          { role: 'child', birthDate: '2020-06-01' },
+          { role: 'child', birthDate: '2021-06-01', attendsDaycare: true },
+        ],
+      }),
+      r,
+    );
+    expect(result.status).toBe('upcoming');
+    expect(result.candidates!.map((c) => [c.index, c.status, c.missing])).toEqual([
+      [0, 'upcoming', []],
+      [1, 'unknown', ['members[1].attendsDaycare']],
+      [2, 'ineligible', []],
+    ]);
+    expect(result.candidates![2].reasons).toMatchObject([{ code: 'criterionUnmet', criterion: 'home' }]);
+    expect(result.candidates![1].reasons).toMatchObject([{ code: 'criterionUnknown', criterion: 'home' }]);
+  });
+
+  describe('a pregnancy not yet answered', () => {
+    const perBaby = rule({
+      scope: { members: 'child', includeExpected: true },
+      criteria: [
+        ...rule({}).criteria,
+        { id: 'newborn', label: text('born in the last 60 days'), logic: { '<=': [{ var: 'member.daysSinceBirth' }, 60] } },
+      ],
+      amount: { value: 100, per: 'once', basis: 'member', kind: 'grant' },
+    });
+    const woman = { role: 'adult' as const, sex: 'female' as const, birthDate: '1990-01-01' };
+
+    it('is a possible baby whose own facts wait for the answer, while household criteria still decide', () => {
+      const seoul = one(household({ residence: 'seoul', members: [woman] }), perBaby);
+      expect(seoul.status).toBe('unknown');
+      expect(seoul.missing).toEqual(['members[0].pregnant']);
+      expect(seoul.candidates).toMatchObject([{ index: 0, unborn: true, possible: true, status: 'unknown' }]);
+      expect(one(household({ residence: 'other', members: [woman] }), perBaby).status).toBe('ineligible');
+      expect(one(household({ members: [woman] }), perBaby).missing.sort()).toEqual(['members[0].pregnant', 'residence']);
+    });
+
+    it('no longer counts once answered no', () => {
+      expect(one(household({ residence: 'seoul', members: [{ ...woman, pregnant: false }] }), perBaby).status).toBe('ineligible');
+    });
+  });
+
+  describe('amounts that say what they are', () => {
+    it('marks a ceiling', () => {
+      const r = rule({ amount: { value: 2_000_000, per: 'once', basis: 'household', kind: 'grant', upTo: true } });
+      expect(one(household({ residence: 'seoul' }), r).amount).toMatchObject({ value: 2_000_000, upTo: true });
+    });
+
+    it('gives the number of monthly payments, per member or for the household', () => {
+      const household3 = rule({ amount: { value: 300_000, per: 'month', basis: 'household', kind: 'grant', months: 3 } });
+      expect(one(household({ residence: 'seoul' }), household3).amount).toMatchObject({ value: 300_000, per: 'month', months: 3 });
+      const perChild = rule({
+        scope: { members: 'child' },
+        criteria: [{ id: 'child', label: text('a child'), logic: true }],
+        amount: { value: 10, per: 'month', basis: 'member', kind: 'grant', months: { '-': [24, { var: 'member.ageMonths' }] } },
+      });
+      const twins = [
+        { role: 'child' as const, birthDate: '2024-08-15' },
+        { role: 'child' as const, birthDate: '2024-08-15' },
+      ];
+      const result = one(household({ members: twins }), perChild);
+      expect(result.amount).toMatchObject({ value: 20, months: 22 });
+      expect(result.candidates!.map((c) => c.months)).toEqual([22, 22]);
+      const apart = one(household({ members: [twins[0], { role: 'child', birthDate: '2023-10-15' }] }), perChild);
+      expect(apart.amount!.months).toBeNull();
+      expect(apart.candidates!.map((c) => c.months)).toEqual([22, 12]);
+    });
+  });
+
+  describe('benefits taken instead of others', () => {
+    const perChild = (id: string, minAge: number, instead?: Rule['instead']) =>
+      rule({
+        id,
+        scope: { members: 'child' },
+        criteria: [{ id: 'age', label: text('old enough'), logic: { '>=': [{ var: 'member.ageYears' }, minAge] } }],
+        amount: { value: 10, per: 'month', basis: 'member', kind: 'grant' },
+        instead,
+      });
+    const children = household({
+      members: [
+        { role: 'child', birthDate: '2020-01-01' },
+        { role: 'child', birthDate: '2014-01-01' },
+      ],
+    });
+
+    it('marks the replaced benefit for the members the other one pays, and keeps its status', () => {
+      const general = perChild('general', 0);
+      const higher = perChild('higher', 8, [{ of: 'general', why: text('a higher rate of the same allowance') }]);
+      const [g, h] = evaluate(children, { rules: [general, higher], parameters }).results;
+      expect(h.status).toBe('eligible');
+      expect(g.status).toBe('eligible');
+      expect(g.candidates!.map((c) => c.replacedBy)).toEqual([undefined, 'higher']);
+      expect(g.replacedBy).toBeUndefined();
+      const everyone = perChild('everyone', 0, [{ of: 'general', why: text('same allowance') }]);
+      const [g2] = evaluate(children, { rules: [general, everyone], parameters }).results;
+      expect(g2.replacedBy).toBe('everyone');
+    });
+
+    it('replaces a household benefit only while the other is eligible', () => {
+      const monthly = rule({ id: 'monthly' });
+      const lump = rule({ id: 'lump', instead: [{ of: 'monthly', why: text('one or the other') }] });
+      expect(evaluate(household({ residence: 'seoul' }), { rules: [monthly, lump], parameters }).results[0].replacedBy).toBe('lump');
+      expect(evaluate(household(), { rules: [monthly, lump], parameters }).results[0].replacedBy).toBeUndefined();
+    });
+  });
 });

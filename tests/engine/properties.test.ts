@@ -86,4 +86,63 @@ describe('engine properties', { timeout: 300_000 }, () => {
       { numRuns: Math.ceil(RUNS / 4) },
     );
   });
+
+  describe('the status lattice (rules/README.md, "How the engine reads a rule")', () => {
+    const waived = new Map(rules.map((r) => [r.id, new Set(r.upcoming?.waived ?? [])]));
+    /** Criteria that read no member fact: they decide the same way for every member. */
+    const householdLevel = new Map(
+      rules.map((r) => [r.id, new Set(r.criteria.filter((c) => !JSON.stringify(c.logic).includes('"member.')).map((c) => c.id))]),
+    );
+
+    it('is eligible only with every criterion met, upcoming only with every criterion that is not waived met, and never ineligible without an unmet one', () => {
+      fc.assert(
+        fc.property(householdArb, (household) => {
+          fc.pre(validateHousehold(household).length === 0);
+          for (const result of evaluate(household, { rules, parameters }).results) {
+            for (const c of result.candidates ?? [{ status: result.status, criteria: result.criteria }]) {
+              const open = c.criteria.filter((o) => !waived.get(result.id)!.has(o.id));
+              if (c.status === 'eligible')
+                expect(
+                  c.criteria.every((o) => o.outcome === 'met'),
+                  result.id,
+                ).toBe(true);
+              if (c.status === 'upcoming')
+                expect(
+                  open.every((o) => o.outcome === 'met'),
+                  `${result.id}: upcoming hides ${JSON.stringify(open)}`,
+                ).toBe(true);
+              if (c.status === 'unknown')
+                expect(
+                  open.some((o) => o.outcome === 'unmet'),
+                  result.id,
+                ).toBe(false);
+              if (c.status === 'ineligible' && !['notInEffect', 'noCandidate'].includes(result.reasons[0]?.code))
+                expect(
+                  c.criteria.some((o) => o.outcome === 'unmet'),
+                  result.id,
+                ).toBe(true);
+            }
+          }
+        }),
+        { numRuns: Math.ceil(RUNS / 4) },
+      );
+    });
+
+    it('gives ineligible whatever the members when a household-level criterion is unmet', () => {
+      fc.assert(
+        fc.property(householdArb, (household) => {
+          fc.pre(validateHousehold(household).length === 0);
+          for (const result of evaluate(household, { rules, parameters }).results) {
+            const level = householdLevel.get(result.id)!;
+            const skip = waived.get(result.id)!;
+            const unmet = (result.candidates ?? [{ criteria: result.criteria }]).some((c) =>
+              c.criteria.some((o) => o.outcome === 'unmet' && level.has(o.id) && !skip.has(o.id)),
+            );
+            if (unmet) expect(result.status, result.id).toBe('ineligible');
+          }
+        }),
+        { numRuns: Math.ceil(RUNS / 4) },
+      );
+    });
+  });
 });

@@ -118,6 +118,7 @@ function logicPlaces(rule: RuleFile): [string, unknown, boolean][] {
     if (rule.upcoming.date !== undefined) places.push(['/upcoming/date', rule.upcoming.date, perMember]);
   }
   if (rule.amount) places.push(['/amount/value', rule.amount.value, perMember && rule.amount.basis === 'member']);
+  if (rule.amount?.months !== undefined) places.push(['/amount/months', rule.amount.months, perMember && rule.amount.basis === 'member']);
   if (rule.amount?.supplement) places.push(['/amount/supplement/value', rule.amount.supplement.value, false]);
   if (rule.applyBy !== undefined) places.push(['/applyBy', rule.applyBy, perMember]);
   return places;
@@ -256,6 +257,36 @@ export function parseCriterion(text: string, file: string): { criterion: SharedC
 export function parseRule(text: string, file: string, shared: SharedDefinitions): { rule: RuleFile | null; problems: RuleProblem[] } {
   const { data, problems } = parseJson(text, file);
   return problems.length > 0 ? { rule: null, problems } : checkRule(data, file, shared);
+}
+
+/**
+ * What no single file can show: every `instead` names a rule that exists, and no chain of them
+ * comes back to where it started (which would leave neither benefit counted).
+ */
+export function ruleSetProblems(rules: { rule: RuleFile; file: string }[]): RuleProblem[] {
+  const ids = new Set(rules.map(({ rule }) => rule.id));
+  const problems: RuleProblem[] = [];
+  const next = new Map(rules.map(({ rule }) => [rule.id, (rule.instead ?? []).map((i) => i.of)]));
+  for (const { rule, file } of rules) {
+    (rule.instead ?? []).forEach(({ of }, i) => {
+      if (of === rule.id) problems.push({ file, path: `/instead/${i}/of`, reason: 'names the rule itself' });
+      else if (!ids.has(of)) problems.push({ file, path: `/instead/${i}/of`, reason: `names no rule file: "${of}"` });
+    });
+    const seen = new Set<string>();
+    const walk = (id: string, path: string[]): string[] | null => {
+      for (const to of next.get(id) ?? []) {
+        if (to === rule.id) return [...path, to];
+        if (seen.has(to) || to === id) continue;
+        seen.add(to);
+        const cycle = walk(to, [...path, to]);
+        if (cycle) return cycle;
+      }
+      return null;
+    };
+    const cycle = walk(rule.id, [rule.id]);
+    if (cycle && cycle.length > 2) problems.push({ file, path: '/instead', reason: `goes round in a circle: ${cycle.join(' → ')}` });
+  }
+  return problems;
 }
 
 export const formatProblem = (p: RuleProblem) => `${p.file}: ${p.path}: ${p.reason}`;

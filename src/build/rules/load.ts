@@ -9,6 +9,7 @@ import {
   parseCriterion,
   parseParameter,
   parseRule,
+  ruleSetProblems,
   type RuleProblem,
   type SharedCriterion,
   type SharedDefinitions,
@@ -60,13 +61,14 @@ export function loadShared(dir: string = RULES_DIR): SharedDefinitions & { probl
 
 export function loadRuleSet(dir: string = RULES_DIR): RuleSet<RuleFile> & { problems: RuleProblem[] } {
   const { parameters, criteria, problems } = loadShared(dir);
-  const rules: RuleFile[] = [];
+  const loaded: { rule: RuleFile; file: string }[] = [];
   for (const path of ruleFilesIn(dir)) {
     const { rule, problems: found } = parseRule(readFileSync(path, 'utf8'), shown(path), { parameters, criteria });
-    if (rule) rules.push(rule);
+    if (rule) loaded.push({ rule, file: shown(path) });
     problems.push(...found);
   }
-  return { rules, parameters, problems };
+  problems.push(...ruleSetProblems(loaded));
+  return { rules: loaded.map(({ rule }) => rule), parameters, problems };
 }
 
 /** Loads the rules and their parameters, or throws one error listing every problem. */

@@ -58,10 +58,11 @@ function run(fn: Fn, scope: Scope): unknown {
 
 /** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
 interface CompiledRule {
-  criteria: { fn: Fn; incomeLimit: Fn | null }[];
+  criteria: { fn: Fn; incomeLimit: Fn | null; waived: boolean }[];
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
+  months: Fn | null;
   supplement: Fn | null;
   applyBy: Fn | null;
 }
@@ -72,11 +73,13 @@ function compiledRule(rule: Rule): CompiledRule {
   let compiled = compiledRules.get(rule);
   if (!compiled) {
     const maybe = (logic: unknown) => (logic === undefined ? null : compile(logic));
+    const waived = new Set(rule.upcoming?.waived ?? []);
     compiled = {
-      criteria: rule.criteria.map((c) => ({ fn: compile(c.logic), incomeLimit: maybe(c.incomeLimitPercent) })),
+      criteria: rule.criteria.map((c) => ({ fn: compile(c.logic), incomeLimit: maybe(c.incomeLimitPercent), waived: waived.has(c.id) })),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
       amount: maybe(rule.amount?.value),
+      months: maybe(rule.amount?.months),
       supplement: maybe(rule.amount?.supplement?.value),
       applyBy: maybe(rule.applyBy),
     };
@@ -123,37 +126,94 @@ function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope): Criter
   return outcomes;
 }
 
+const unique = (list: string[]): string[] => (list.length > 1 ? [...new Set(list)] : list);
+
+/**
+ * The status lattice for one candidate (rules/README.md, "How the engine reads a rule"):
+ * eligible when every criterion is met; ineligible when a criterion that is not waived is unmet;
+ * upcoming when the only unmet criteria are waived, `upcoming.when` holds and every criterion that
+ * is not waived is met; unknown otherwise, with the inputs that would decide it.
+ */
+function candidateStatus(
+  compiled: CompiledRule,
+  criteria: CriterionOutcome[],
+  scope: Scope,
+): { status: CandidateResult['status']; missing: string[]; upcomingDate: string | null } {
+  let unmetWaived = 0;
+  let unknownOpen = 0;
+  for (let i = 0; i < criteria.length; i += 1) {
+    const { outcome } = criteria[i];
+    if (outcome === 'unmet') {
+      if (!compiled.criteria[i].waived) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+      unmetWaived += 1;
+    } else if (outcome === 'unknown') unknownOpen += compiled.criteria[i].waived ? 0 : 1;
+  }
+  const undecided = () => unique(criteria.flatMap((c) => c.missing));
+  if (unmetWaived === 0) {
+    return unknownOpen === 0 && criteria.every((c) => c.outcome === 'met')
+      ? { status: 'eligible', missing: NONE, upcomingDate: null }
+      : { status: 'unknown', missing: undecided(), upcomingDate: null };
+  }
+  if (!compiled.upcomingWhen) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+  const when = run(compiled.upcomingWhen, scope);
+  if (when === UNKNOWN) return { status: 'unknown', missing: unique([...undecided(), ...lastMissing]), upcomingDate: null };
+  if (when !== true) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+  if (unknownOpen > 0) return { status: 'unknown', missing: undecided(), upcomingDate: null };
+  const upcomingDate = compiled.upcomingDate ? known<string>(run(compiled.upcomingDate, scope)) : null;
+  return { status: 'upcoming', missing: NONE, upcomingDate };
+}
+
+function criterionReasons(criteria: CriterionOutcome[], outcome: 'unmet' | 'unknown'): Reason[] {
+  return criteria
+    .filter((c) => c.outcome === outcome)
+    .map((c) =>
+      reason(outcome === 'unmet' ? 'criterionUnmet' : 'criterionUnknown', { criterion: c.id, label: c.label, incomeLimit: c.incomeLimit }),
+    );
+}
+
+/** Why a candidate (or, for the best one, the whole benefit) has its status. */
+function reasonsFor(status: Status, criteria: CriterionOutcome[], rule: Rule, upcomingDate: string | null, amountKnown: boolean): Reason[] {
+  switch (status) {
+    case 'eligible':
+      return amountKnown ? [reason('allMet')] : [reason('allMet'), reason('amountUnknown')];
+    case 'upcoming':
+      return [reason('upcoming', { label: rule.upcoming!.label, date: upcomingDate })];
+    case 'ineligible':
+      return criterionReasons(criteria, 'unmet');
+    default:
+      return criterionReasons(criteria, 'unknown');
+  }
+}
+
 function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope): CandidateResult {
   const criteria = checkCriteria(rule, compiled, scope);
-  let unmet = 0;
-  let unknown = 0;
-  let unmetNotWaived = 0;
-  for (const c of criteria) {
-    if (c.outcome === 'unmet') {
-      unmet += 1;
-      if (!rule.upcoming?.waived.includes(c.id)) unmetNotWaived += 1;
-    } else if (c.outcome === 'unknown') unknown += 1;
+  const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
+  let missing = undecided;
+  const perMember = rule.amount?.basis === 'member';
+  let amount: number | null = null;
+  let months: number | null = null;
+  if (status !== 'ineligible' && perMember) {
+    if (compiled.amount) {
+      amount = known<number>(run(compiled.amount, scope));
+      if (status === 'eligible' && amount === null) missing = unique([...missing, ...lastMissing]);
+    }
+    if (compiled.months) {
+      months = known<number>(run(compiled.months, scope));
+      if (status === 'eligible' && months === null) missing = unique([...missing, ...lastMissing]);
+    }
   }
-  let status: CandidateResult['status'];
-  let upcomingDate: string | null = null;
-  if (unmet === 0 && unknown === 0) status = 'eligible';
-  else if (compiled.upcomingWhen && unmetNotWaived === 0 && run(compiled.upcomingWhen, scope) === true) {
-    status = 'upcoming';
-    upcomingDate = compiled.upcomingDate ? known<string>(run(compiled.upcomingDate, scope)) : null;
-  } else status = unmet > 0 ? 'ineligible' : 'unknown';
-
-  let missing: string[] = status === 'unknown' ? criteria.flatMap((c) => c.missing) : NONE;
-  const perMemberAmount = rule.amount?.basis === 'member' && compiled.amount !== null;
-  const amount = perMemberAmount && status !== 'ineligible' ? known<number>(run(compiled.amount!, scope)) : null;
-  if (status === 'eligible' && perMemberAmount && amount === null) missing = [...lastMissing];
   const applyBy = compiled.applyBy && status !== 'ineligible' ? known<string>(run(compiled.applyBy, scope)) : null;
+  const amountKnown = !perMember || !compiled.amount || amount !== null;
   return {
     index: scope.member?.index ?? -1,
     unborn: scope.member?.unborn ?? false,
+    possible: scope.member?.possible ?? false,
     status,
     criteria,
-    missing: missing.length > 1 ? [...new Set(missing)] : missing,
+    reasons: reasonsFor(status, criteria, rule, upcomingDate, amountKnown),
+    missing,
     amount,
+    months,
     applyBy,
     upcomingDate,
   };
@@ -172,33 +232,53 @@ function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null 
   }
 }
 
-function reasonsFor(status: Status, best: CandidateResult, rule: Rule): Reason[] {
-  const criterionReasons = (outcome: 'unmet' | 'unknown') =>
-    best.criteria
-      .filter((c) => c.outcome === outcome)
-      .map((c) =>
-        reason(outcome === 'unmet' ? 'criterionUnmet' : 'criterionUnknown', {
-          criterion: c.id,
-          label: c.label,
-          incomeLimit: c.incomeLimit,
-        }),
-      );
-  switch (status) {
-    case 'eligible':
-      return [reason('allMet')];
-    case 'upcoming':
-      return [reason('upcoming', { label: rule.upcoming!.label, date: best.upcomingDate })];
-    case 'ineligible':
-      return criterionReasons('unmet');
-    default:
-      return criterionReasons('unknown');
-  }
-}
-
 const earliest = (a: string | null, b: string | null) => (a === null || (b !== null && b < a) ? b : a);
 
 function result(id: string, status: Status, reasons: Reason[], missing: string[] = NONE): RuleResult {
   return { id, status, criteria: [], missing, amount: null, applyBy: null, upcomingDate: null, reasons, candidates: undefined };
+}
+
+/** The same number for every candidate counted, or null when they differ or one is unknown. */
+function common(values: (number | null)[]): number | null {
+  const first = values[0] ?? null;
+  return values.every((v) => v === first) ? first : null;
+}
+
+function amountOf(
+  rule: Rule,
+  compiled: CompiledRule,
+  base: Scope,
+  counted: CandidateResult[],
+  pool: MemberFacts[] | null,
+  status: Status,
+  missing: Set<string>,
+): AmountResult | null {
+  if (!rule.amount || status === 'ineligible') return null;
+  const { per, kind, basis, upTo } = rule.amount;
+  const open = (fn: Fn, scope: Scope) => {
+    const v = known<number>(run(fn, scope));
+    if (status === 'eligible' && v === null) for (const m of lastMissing) missing.add(m);
+    return v;
+  };
+  let amount: AmountResult;
+  if (basis === 'member') {
+    let total: number | null = 0;
+    for (const c of counted) total = total === null || c.amount === null ? null : total + c.amount;
+    amount = { value: total, per, kind };
+    if (pool !== null) amount.members = counted.map((c) => ({ index: c.index, unborn: c.unborn, value: c.amount }));
+    if (compiled.months) amount.months = common(counted.map((c) => c.months));
+  } else {
+    const scope = scopeOf(base, undefined, pool === null ? 1 : counted.length);
+    amount = { value: compiled.amount ? open(compiled.amount, scope) : null, per, kind };
+    if (compiled.months) amount.months = open(compiled.months, scope);
+  }
+  if (upTo) amount.upTo = true;
+  if (compiled.supplement) {
+    const extra = open(compiled.supplement, base);
+    amount.value = amount.value === null || extra === null ? null : amount.value + extra;
+    amount.supplement = extra;
+  }
+  return amount;
 }
 
 export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tree: ParameterTree): RuleResult {
@@ -206,14 +286,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   const compiled = compiledRule(rule);
   const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
-  // A pregnancy not yet asked about could still bring a baby into a rule that counts expected babies.
-  const pregnancyMissing = rule.scope.includeExpected === true ? facts.$unansweredPregnancies : NONE;
-  const pregnancyUnknown = pregnancyMissing.length > 0;
   if (pool !== null && pool.length === 0) {
-    const label = rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' };
-    return pregnancyUnknown
-      ? result(rule.id, 'unknown', [reason('criterionUnknown', { label })], pregnancyMissing)
-      : result(rule.id, 'ineligible', [reason('noCandidate', { label })]);
+    return result(rule.id, 'ineligible', [
+      reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
+    ]);
   }
   const candidates =
     pool === null
@@ -221,33 +297,15 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
       : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined)));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
-  const status = best.status === 'ineligible' && pregnancyUnknown ? 'unknown' : best.status;
+  const status = best.status;
   const counted = candidates.filter((c) => c.status === status);
 
   const missing = new Set<string>();
   for (const c of counted) for (const m of c.missing) missing.add(m);
-  if (status === 'unknown' && best.status === 'ineligible') for (const m of pregnancyMissing) missing.add(m);
-  let amount: AmountResult | null = null;
-  if (rule.amount && status !== 'ineligible') {
-    const { per, kind, basis } = rule.amount;
-    if (basis === 'member') {
-      let total: number | null = 0;
-      for (const c of counted) total = total === null || c.amount === null ? null : total + c.amount;
-      amount = { value: total, per, kind };
-      if (pool !== null) amount.members = counted.map((c) => ({ index: c.index, unborn: c.unborn, value: c.amount }));
-    } else {
-      amount = { value: known<number>(run(compiled.amount!, scopeOf(base, undefined, pool === null ? 1 : counted.length))), per, kind };
-      if (status === 'eligible') for (const m of lastMissing) missing.add(m);
-    }
-    if (compiled.supplement) {
-      const extra = known<number>(run(compiled.supplement, base));
-      amount.value = amount.value === null || extra === null ? null : amount.value + extra;
-      amount.supplement = extra;
-      if (status === 'eligible') for (const m of lastMissing) missing.add(m);
-    }
-  }
-  const reasons = reasonsFor(status, best, rule);
-  if (status === 'eligible' && amount?.value === null) reasons.push(reason('amountUnknown'));
+  const amount = amountOf(rule, compiled, base, counted, pool, status, missing);
+  const reasons = [...best.reasons];
+  if (status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
+    reasons.push(reason('amountUnknown'));
   let applyBy: string | null = null;
   let upcomingDate: string | null = null;
   for (const c of counted) {
@@ -267,6 +325,46 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   };
 }
 
+/** A key per candidate that names the same person (or expected baby) in every rule's result. */
+function candidateKeys(candidates: CandidateResult[]): string[] {
+  const seen = new Map<string, number>();
+  return candidates.map((c) => {
+    const person = `${c.unborn ? (c.possible ? 'p' : 'u') : 'm'}${c.index}`;
+    const n = seen.get(person) ?? 0;
+    seen.set(person, n + 1);
+    return `${person}#${n}`;
+  });
+}
+
+/**
+ * Rule.instead: while a benefit is eligible, the benefits it stands in for are not paid — to the
+ * same members when both are member-scoped, else to the household. They keep their own status
+ * (the household does qualify) and are marked `replacedBy`, so totals count the one it takes.
+ */
+function applyInstead(rules: Rule[], results: RuleResult[]): void {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  for (const rule of rules) {
+    const taken = byId.get(rule.id);
+    if (!rule.instead || !taken || taken.status === 'error') continue;
+    for (const { of } of rule.instead) {
+      const other = byId.get(of);
+      if (!other || other.status === 'error') continue;
+      if (taken.candidates && other.candidates) {
+        const keys = candidateKeys(taken.candidates);
+        const eligible = new Set(keys.filter((_, i) => taken.candidates![i].status === 'eligible'));
+        candidateKeys(other.candidates).forEach((key, i) => {
+          if (eligible.has(key)) other.candidates![i].replacedBy = rule.id;
+        });
+        const counted = other.candidates.filter((c) => c.status === other.status);
+        if (counted.length > 0 && counted.every((c) => c.replacedBy !== undefined)) other.replacedBy = rule.id;
+      } else if (taken.status === 'eligible') {
+        other.replacedBy = rule.id;
+        for (const c of other.candidates ?? []) c.replacedBy = rule.id;
+      }
+    }
+  }
+}
+
 /** Checks every rule for the household. A rule that throws is reported as `error`; the rest go on. */
 export function evaluate(household: Household, options: EvaluateOptions): Evaluation {
   assertValidHousehold(household, options.asOf);
@@ -279,5 +377,6 @@ export function evaluate(household: Household, options: EvaluateOptions): Evalua
       return { ...result(rule.id, 'error', [reason('error')]), error: e instanceof Error ? e.message : String(e) };
     }
   });
+  applyInstead(options.rules, results);
   return { asOf, results };
 }

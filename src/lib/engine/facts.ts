@@ -17,12 +17,15 @@ interface FactHolder {
   /** Where this object's raw inputs sit: '' for the household, 'members[2]' for a member, null for an expected baby. */
   $path: string | null;
   $missing: Missing;
+  /** For a baby whose pregnancy is not yet answered: the one input behind every unknown fact of it. */
+  $unknownBecause?: string[];
 }
 
 const inputFieldNames = new Set([...Object.keys(householdFields), ...Object.keys(memberFields)]);
 
 /** The input fields that would decide `fact` on `holder` while it is unknown. */
 export function missingInputs(holder: FactHolder, fact: string): string[] {
+  if (holder.$unknownBecause) return holder.$unknownBecause;
   const derived = holder.$missing[fact];
   if (derived) return derived;
   if (holder.$path === null || !inputFieldNames.has(fact)) return [];
@@ -35,6 +38,8 @@ export interface MemberFacts extends FactHolder {
   role: 'adult' | 'child';
   /** An expected child: a pregnancy's baby, not yet born (birthDate = due date). */
   unborn: boolean;
+  /** The baby of a pregnancy not yet answered: it exists only if the answer is yes, and all its facts wait for that answer. */
+  possible: boolean;
   birthDate: string | undefined;
   ageMonths: number | undefined;
   ageYears: number | undefined;
@@ -44,10 +49,12 @@ export interface MemberFacts extends FactHolder {
 }
 
 export interface HouseholdFacts extends FactHolder {
-  /** Born children then expected babies: the candidates of child rules that count pregnancies. */
+  /**
+   * Born children, expected babies, then one possible baby per pregnancy not yet answered: the
+   * candidates of child rules that count pregnancies. A possible baby's own facts are unknown
+   * (waiting for the pregnancy answer), so household criteria still decide such a rule.
+   */
   $childrenAndExpected: MemberFacts[];
-  /** The inputs of pregnancies not yet answered (members who could be pregnant). */
-  $unansweredPregnancies: string[];
   size: number;
   medianIncome: number | undefined;
   incomePercent: number | undefined;
@@ -61,6 +68,7 @@ export interface HouseholdFacts extends FactHolder {
 export const derivedMemberFacts = {
   index: 'Position in household.members (an expected child: its mother’s).',
   unborn: 'true for an expected child (a pregnancy’s baby not yet born).',
+  possible: 'true for the baby of a pregnancy not yet answered (unborn too; every other fact of it is unknown).',
   ageMonths: 'Age in completed months at asOf (만 개월 수).',
   ageYears: 'Age in completed years at asOf (만 나이).',
   calendarAge: 'Age by calendar year at asOf (연 나이): the year of asOf minus the birth year.',
@@ -113,6 +121,7 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
     index,
     role: 'child',
     unborn: false,
+    possible: false,
     birthDate,
     ageMonths,
     ageYears: ageMonths === undefined ? undefined : Math.floor(ageMonths / 12),
@@ -161,6 +170,15 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
     baby.multipleBirth = expected === undefined ? undefined : expected > 1;
     return baby;
   });
+}
+
+/** The baby a member whose pregnancy is not yet answered would have: every fact waits for that answer. */
+function possibleBabyOf(mother: MemberFacts, asOf: string): MemberFacts {
+  const baby = newMemberFacts(null, mother.index, undefined, asOf);
+  baby.unborn = true;
+  baby.possible = true;
+  baby.$unknownBecause = [`members[${mother.index}].pregnant`];
+  return baby;
 }
 
 /** Three-valued "some": true if any is true, false if all are false, else undefined. */
@@ -222,8 +240,11 @@ export function buildFacts(household: Household, asOf: string, tree: ParameterTr
     adults,
     children,
     expectedChildren,
-    $childrenAndExpected: [...children, ...expectedChildren],
-    $unansweredPregnancies: unknownInputs(members, 'pregnant'),
+    $childrenAndExpected: [
+      ...children,
+      ...expectedChildren,
+      ...members.filter((m) => m.pregnant === undefined).map((m) => possibleBabyOf(m, asOf)),
+    ],
     childCount: children.length,
     pregnant,
     pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,

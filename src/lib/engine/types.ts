@@ -33,6 +33,18 @@ export interface AmountSpec {
   label?: Text;
   /** A household-level sum added once to the total (e.g. 자립촉진수당 next to a per-child allowance). */
   supplement?: { value: Logic; label: Text };
+  /** A ceiling (최대), not a sum the household is sure to get: it depends on what is spent. */
+  upTo?: boolean;
+  /** For a monthly amount paid a limited number of times (e.g. 3 months): that number. Absent: for as long as the criteria hold. */
+  months?: Logic;
+}
+
+/** This benefit is taken instead of another (the same allowance at a higher rate, or a choice the family makes). */
+export interface Instead {
+  /** The other benefit's id. */
+  of: string;
+  /** Why the family takes this one and not the other. */
+  why: Text;
 }
 
 /** A benefit rule as the engine needs it; rule files add their own test cases (RuleFile). */
@@ -55,6 +67,8 @@ export interface Rule {
   criteria: Criterion[];
   upcoming?: { when: Logic; date?: Logic; waived: string[]; label: Text };
   amount?: AmountSpec;
+  /** Benefits not paid (to the same member, for member-scoped rules) while this one is eligible. */
+  instead?: Instead[];
   applyBy?: Logic;
   apply: {
     automatic?: boolean;
@@ -65,7 +79,9 @@ export interface Rule {
     steps?: Text[];
     documents?: Text[];
   };
+  /** What a resident should know. Notes for maintainers (interpretations, sources) go in `maintainerNotes`, which no screen shows. */
   notes?: Text[];
+  maintainerNotes?: string[];
 }
 
 /** Rules and the shared parameters they name: what the engine evaluates a household against. */
@@ -122,14 +138,23 @@ export interface Reason {
 
 /** One member (or expected baby) a member-scoped rule was checked for. */
 export interface CandidateResult {
+  /** The member's position in household.members; an expected baby's is its mother's. */
   index: number;
   unborn: boolean;
+  /** The baby of a pregnancy not yet answered: its outcome waits for that answer. */
+  possible: boolean;
   status: Exclude<Status, 'error'>;
   criteria: CriterionOutcome[];
+  /** This member's own why: the conditions that decide their status. */
+  reasons: Reason[];
   missing: string[];
   amount: number | null;
+  /** Monthly payments this member receives, for an amount paid a limited number of months. */
+  months: number | null;
   applyBy: string | null;
   upcomingDate: string | null;
+  /** Set when another benefit is paid for this member instead (see Rule.instead). */
+  replacedBy?: string;
 }
 
 export interface AmountResult {
@@ -140,6 +165,10 @@ export interface AmountResult {
   members?: { index: number; unborn: boolean; value: number | null }[];
   /** The household-level supplement included in value, when the rule has one. */
   supplement?: number | null;
+  /** A ceiling (최대): the household gets up to this, depending on costs. */
+  upTo?: boolean;
+  /** Monthly payments, for an amount paid a limited number of months (null: depends on unknown input). */
+  months?: number | null;
 }
 
 export interface RuleResult {
@@ -152,6 +181,8 @@ export interface RuleResult {
   upcomingDate: string | null;
   reasons: Reason[];
   candidates?: CandidateResult[];
+  /** Set when another benefit is paid instead, for the household or for every member this one counts. */
+  replacedBy?: string;
   error?: string;
 }
 
