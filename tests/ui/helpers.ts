@@ -170,7 +170,10 @@ export function validAnswer(field: FieldInfo, asOf: string): string {
   if (field.name === 'pregnant') return 'true';
   if (field.kind === 'yesno') return 'false';
   if (field.kind === 'choice') return field.options[0];
-  return field.kind === 'date' ? dates[field.name] : numbers[field.name];
+  // A field added to the input model gets a valid answer from its own range.
+  const t = field.spec.type;
+  const inRange = t.kind === 'integer' || t.kind === 'number' ? String(Math.max(t.min, Math.min(1, t.max))) : '';
+  return field.kind === 'date' ? (dates[field.name] ?? '2020-02-01') : (numbers[field.name] ?? inRange);
 }
 
 /** An input's problem, if any, is marked on it and told in words next to it, in Korean, never as a raw key. */

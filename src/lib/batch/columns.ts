@@ -22,6 +22,7 @@ export const fieldHeaders: Record<string, string> = {
   pregnant: '임신중',
   dueDate: '출산예정일',
   expectedBabies: '태아수',
+  expectedBirthOrder: '태아출생순위',
   employed: '취업',
   married: '혼인',
   worksOrStudiesInSeoul: '서울직장·학교',

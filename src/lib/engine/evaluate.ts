@@ -195,11 +195,11 @@ function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope): Candi
   if (status !== 'ineligible' && perMember) {
     if (compiled.amount) {
       amount = known<number>(run(compiled.amount, scope));
-      if (status === 'eligible' && amount === null) missing = unique([...missing, ...lastMissing]);
+      if (status !== 'unknown' && amount === null) missing = unique([...missing, ...lastMissing]);
     }
     if (compiled.months) {
       months = known<number>(run(compiled.months, scope));
-      if (status === 'eligible' && months === null) missing = unique([...missing, ...lastMissing]);
+      if (status !== 'unknown' && months === null) missing = unique([...missing, ...lastMissing]);
     }
   }
   const applyBy = compiled.applyBy && status !== 'ineligible' ? known<string>(run(compiled.applyBy, scope)) : null;
@@ -257,7 +257,7 @@ function amountOf(
   const { per, kind, basis, upTo } = rule.amount;
   const open = (fn: Fn, scope: Scope) => {
     const v = known<number>(run(fn, scope));
-    if (status === 'eligible' && v === null) for (const m of lastMissing) missing.add(m);
+    if (status !== 'unknown' && v === null) for (const m of lastMissing) missing.add(m);
     return v;
   };
   let amount: AmountResult;

@@ -162,12 +162,16 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
   // Unanswered, one baby is the working assumption for amounts; whether it is a multiple birth stays unknown.
   const count = expected ?? 1;
   const unknownDue = dueDate === undefined ? [`members[${mother.index}].dueDate`] : undefined;
-  return Array.from({ length: count }, () => {
+  const order = mother.expectedBirthOrder as number | undefined;
+  return Array.from({ length: count }, (_, k) => {
     const baby = newMemberFacts(null, mother.index, dueDate, asOf);
     baby.unborn = true;
     if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'calendarAge', 'daysSinceBirth']) baby.$missing[f] = unknownDue;
     if (expected === undefined) baby.$missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
     baby.multipleBirth = expected === undefined ? undefined : expected > 1;
+    // Twins are born one after the other: the second is the mother's next child.
+    if (order === undefined) baby.$missing.birthOrder = [`members[${mother.index}].expectedBirthOrder`];
+    else baby.birthOrder = order + k;
     return baby;
   });
 }

@@ -58,6 +58,11 @@ export const memberFields = {
     appliesTo: 'any',
     description: 'Babies expected in this pregnancy (default 1).',
   },
+  expectedBirthOrder: {
+    type: { kind: 'integer', min: 1, max: 20 },
+    appliesTo: 'any',
+    description: 'For a pregnant member: which child of hers the (first) expected baby will be (1 = her first); twins count on from it.',
+  },
   employed: { type: bool, appliesTo: 'any', description: 'Working or self-employed.' },
   married: { type: bool, appliesTo: 'any', description: 'Married.' },
   worksOrStudiesInSeoul: { type: bool, appliesTo: 'any', description: 'Works or studies in Seoul.' },

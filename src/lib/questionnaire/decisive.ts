@@ -27,13 +27,11 @@ export function refForPath(path: string, idAt: string[]): InputRef | null {
 }
 
 /**
- * The inputs a benefit waits for, as question refs: what decides an undecided benefit, and what
- * decides the amount of one already eligible (the engine lists only those in `missing`).
+ * The inputs a benefit waits for, as question refs: what decides it or its amount, for the household
+ * and for each member — one child's open question counts even while another child already qualifies.
  */
 export function refsOf(result: RuleResult, idAt: string[]): InputRef[] {
-  // An eligible benefit lists what its first candidate's amount waits for; the others' count too.
-  const alike = (result.candidates ?? []).filter((c) => c.status === result.status).flatMap((c) => c.missing);
-  const paths = new Set([...result.missing, ...alike]);
+  const paths = new Set([...result.missing, ...(result.candidates ?? []).flatMap((c) => c.missing)]);
   return [...paths].map((p) => refForPath(p, idAt)).filter((r): r is InputRef => r !== null);
 }
 
@@ -64,8 +62,6 @@ export function rankSteps(evaluation: Evaluation | null, idAt: string[]): Decisi
 
 /** The one question that decides `result` best (the highest ranked of its inputs), or null. */
 export function decidingStep(result: RuleResult, ranking: DecisiveStep[], idAt: string[]): string | null {
-  const open = result.status === 'unknown' || (result.status === 'eligible' && result.amount?.value === null);
-  if (!open) return null;
   const own = new Set(refsOf(result, idAt).map((r) => r.step));
   return ranking.find((s) => own.has(s.step))?.step ?? null;
 }

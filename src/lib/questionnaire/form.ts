@@ -66,7 +66,7 @@ export interface BuiltHousehold {
 }
 
 /** Answers about a pregnancy, which count only while the member is answered pregnant. */
-export const PREGNANCY_DETAILS: readonly string[] = ['dueDate', 'expectedBabies'];
+export const PREGNANCY_DETAILS: readonly string[] = ['dueDate', 'expectedBabies', 'expectedBirthOrder'];
 
 /** Whether a member answer is part of the household for this member right now. */
 export function memberFieldActive(member: MemberState, field: string): boolean {
