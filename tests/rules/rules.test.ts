@@ -9,9 +9,13 @@ import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
 const { rules, parameters } = loadRuleSetOrThrow();
 
+/** The rule with those it is taken instead of, or that are taken instead of it: replacement needs both. */
+const related = (rule: RuleFile) =>
+  rules.filter((r) => r !== rule && (rule.instead?.some((i) => i.of === r.id) || r.instead?.some((i) => i.of === rule.id)));
+
 function run(rule: RuleFile, index: number) {
   const test = rule.tests[index];
-  return evaluate(test.household, { rules: [rule], parameters }).results[0];
+  return evaluate(test.household, { rules: [rule, ...related(rule)], parameters }).results[0];
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
@@ -24,6 +28,21 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     if (want.missing !== undefined) expect([...got.missing].sort()).toEqual([...want.missing].sort());
     if (want.applyBy !== undefined) expect(got.applyBy).toBe(want.applyBy);
     if (want.upcomingDate !== undefined) expect(got.upcomingDate).toBe(want.upcomingDate);
+    if (want.months !== undefined) expect(got.amount?.months ?? null).toBe(want.months);
+    if (want.replacedBy !== undefined) expect(got.replacedBy ?? null).toBe(want.replacedBy);
+    if (want.members !== undefined) {
+      const members = (got.candidates ?? []).map((c, k) => {
+        const spec = want.members![k] ?? {};
+        return {
+          index: c.index,
+          ...('unborn' in spec ? { unborn: c.unborn } : {}),
+          status: c.status,
+          ...('amount' in spec ? { amount: c.amount } : {}),
+          ...('missing' in spec ? { missing: [...c.missing].sort() } : {}),
+        };
+      });
+      expect(members).toEqual(want.members.map((m) => (m.missing ? { ...m, missing: [...m.missing].sort() } : m)));
+    }
     for (const [criterion, outcome] of Object.entries(want.criteria ?? {})) {
       expect(rule.criteria.map((c) => c.id)).toContain(criterion);
       const seen = (got.candidates ?? [{ criteria: got.criteria }]).flatMap((c) =>

@@ -104,6 +104,11 @@ export interface RuleTestCase {
     applyBy?: string | null;
     upcomingDate?: string | null;
     criteria?: Record<string, Outcome>;
+    months?: number | null;
+    /** The benefit paid instead (Rule.instead); null: none. Only rules evaluated together can replace: the test runs every rule. */
+    replacedBy?: string | null;
+    /** Each member's own outcome, in the order the engine lists them (born children, then expected babies). */
+    members?: { index: number; unborn?: boolean; status: Exclude<Status, 'error'>; amount?: number | null; missing?: string[] }[];
   };
 }
 
