@@ -47,6 +47,19 @@ describe('benefits evaluate', () => {
     expect(resultOf(out, 'postpartum-care').status).toBe('ineligible');
   });
 
+  it("gives each member's own outcome and the household's totals, one-off and monthly apart", () => {
+    const out = JSON.parse(cli(['evaluate', '-'], fixture('newborn-twins-seoul')).stdout);
+    const postpartum = out.results.find((r: { id: string }) => r.id === 'postpartum-care');
+    expect(postpartum.members.map((m: { index: number; status: string }) => [m.index, m.status])).toEqual([
+      [2, 'ineligible'],
+      [3, 'eligible'],
+      [4, 'eligible'],
+    ]);
+    expect(postpartum.members[1]).toMatchObject({ unborn: false, possible: false, amount: 1000000, missing: [] });
+    expect(Object.keys(out.totals).sort()).toEqual(['limited', 'month', 'once', 'partial', 'upTo', 'year']);
+    expect(out.totals.once).toBeGreaterThanOrEqual(2000000);
+  });
+
   it('lets --as-of move the evaluation date', () => {
     const out = JSON.parse(cli(['evaluate', '-', '--as-of', '2024-11-20'], fixture('newborn-twins-seoul')).stdout);
     expect(out.asOf).toBe('2024-11-20');

@@ -65,4 +65,55 @@ describe('a result card', () => {
     expect(screen.getByRole('article', { name: 'Benefit seoul-grant' })).toHaveTextContent('700.000 won một lần');
     startI18n('ko');
   });
+
+  describe('for several members', () => {
+    const text = (s: string) => ({ ko: s, en: s });
+    const atHome: Rule = {
+      ...testRules[0],
+      id: 'at-home',
+      names: text('집에서 키우는 아이 수당'),
+      scope: { members: 'child' },
+      criteria: [
+        { id: 'age', label: text('24개월 이상'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } },
+        { id: 'home', label: text('어린이집에 다니지 않음'), logic: { '===': [{ var: 'member.attendsDaycare' }, false] } },
+      ],
+      upcoming: {
+        when: { '<': [{ var: 'member.ageMonths' }, 24] },
+        date: { addMonths: [{ var: 'member.birthDate' }, 24] },
+        waived: ['age'],
+        label: text('24개월이 되면'),
+      },
+      amount: { value: 100000, per: 'month', basis: 'member', kind: 'grant' },
+      applyBy: undefined,
+    };
+    const labels = (c: { index: number }) => ['어른 1', '아이 1', '아이 2', '아이 3'][c.index];
+    const family = {
+      residence: 'seoul' as const,
+      members: [
+        adult,
+        { role: 'child' as const, birthDate: '2024-09-24', attendsDaycare: false },
+        { role: 'child' as const, birthDate: '2024-09-24', attendsDaycare: false },
+        { role: 'child' as const, birthDate: '2020-06-01' },
+      ],
+    };
+
+    it("shows each member's own outcome and why, and the question that decides the one still open", async () => {
+      const evaluation = evaluate(family, { rules: [atHome], parameters: testParameters, asOf });
+      const idAt = ['m1', 'm2', 'm3', 'm4'];
+      const view = groupResults(evaluation, [atHome], [{ step: 'm:attendsDaycare', decides: 1, members: ['m4'] }], idAt, labels).groups
+        .upcoming[0];
+      const ondecide = vi.fn();
+      render(ResultCard, {
+        props: { view, questionFor: (step) => (step === 'm:attendsDaycare' ? '어린이집·유치원' : null), ondecide },
+      });
+      const items = screen.getAllByRole('listitem').filter((li) => li.closest('.members'));
+      expect(items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+        '아이 1 곧 받을 수 있어요 매달 100,000원 2026년 9월 24일부터: 24개월이 되면',
+        '아이 2 곧 받을 수 있어요 매달 100,000원 2026년 9월 24일부터: 24개월이 되면',
+        '아이 3 확인이 필요해요 확인할 조건: 어린이집에 다니지 않음 어린이집·유치원',
+      ]);
+      await userEvent.setup().click(screen.getByRole('button', { name: '어린이집·유치원' }));
+      expect(ondecide).toHaveBeenCalledWith('m:attendsDaycare');
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { _ } from 'svelte-i18n';
 import { evaluate, type Evaluation, type Rule, type RuleResult } from '../../src/lib/engine';
 import { rankSteps } from '../../src/lib/questionnaire/decisive';
 import type { Translate } from '../../src/lib/questionnaire/labels';
-import { groupResults, totalsOf, type ResultView } from '../../src/lib/results/group';
+import { groupResults } from '../../src/lib/results/group';
 import { amountText, deadlineText, incomeLimitText, ineligibleText, upcomingText } from '../../src/lib/results/text';
 import { startI18n, testRules, testParameters } from './helpers';
 
@@ -25,7 +25,7 @@ describe('grouping and totals', () => {
     const grouped = groupResults(evaluation, testRules, rankSteps(evaluation, idAt), idAt);
     expect(grouped.groups.eligible.map((v) => v.rule.id)).toEqual(['seoul-grant', 'single-allowance']);
     expect(grouped.groups.unknown.map((v) => [v.rule.id, v.decidingStep])).toEqual([['care-allowance', 'income']]);
-    expect(grouped.totals).toEqual({ once: 700000, month: 210000, partial: false });
+    expect(grouped.totals).toEqual({ once: 700000, month: 210000, limited: [], upTo: 0, year: 0, partial: false });
     expect(grouped.groups.eligible[0].daysLeft).toBe(77);
   });
 
@@ -44,7 +44,7 @@ describe('grouping and totals', () => {
     expect(grouped.groups.ineligible).toHaveLength(3);
     expect(grouped.groups.ineligible.map((v) => v.unmet.map((c) => c.id))).toEqual([['seoul'], ['seoul'], ['seoul']]);
     expect(ineligibleText(grouped.groups.ineligible[0].result, testRules[0], t(), 'ko')).toEqual(['맞지 않는 조건: 서울시에 주민등록']);
-    expect(grouped.totals).toEqual({ once: 0, month: 0, partial: false });
+    expect(grouped.totals).toEqual({ once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false });
   });
 
   it('a rule that fails shows as "could not be checked" on its own; services are signposted apart', () => {
@@ -55,17 +55,6 @@ describe('grouping and totals', () => {
     expect(grouped.groups.error.map((v) => v.rule.id)).toEqual(['broken']);
     expect(grouped.services.map((v) => v.rule.id)).toEqual(['kids-cafe']);
     expect(grouped.groups.eligible.map((v) => v.rule.id)).toEqual(['seoul-grant']);
-  });
-
-  it('totals add grants and vouchers by period, leave out fees, and say when an amount is unknown', () => {
-    const view = (per: 'once' | 'month' | 'year', value: number | null, kind: 'grant' | 'fee' = 'grant') =>
-      ({ rule: testRules[0], result: { amount: { value, per, kind } } as RuleResult }) as ResultView;
-    expect(totalsOf([view('once', 100), view('month', 20), view('month', 30), view('year', 999), view('month', 5, 'fee')])).toEqual({
-      once: 100,
-      month: 50,
-      partial: false,
-    });
-    expect(totalsOf([view('once', null)]).partial).toBe(true);
   });
 });
 

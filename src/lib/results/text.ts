@@ -1,5 +1,5 @@
 /** Sentences for a result card, through the active translator (kept out of components for tests). */
-import type { IncomeLimit, Per, Rule, RuleResult } from '../engine';
+import type { CandidateResult, IncomeLimit, Per, Rule, RuleResult } from '../engine';
 import { formatDate, formatWon, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 
@@ -20,19 +20,54 @@ export const PERIODS: Record<Per, true> = {
 export const wonText = (value: number, t: Translate, locale: Loc): string =>
   t('results.won', { values: { amount: formatWon(value, locale) } });
 
-/** "한 번 1,000,000원", "매달 300,000원 (자립촉진수당 100,000원 포함)", or null without an amount. */
+/** "한 번 1,000,000원", "최대 2,000,000원", "매달 300,000원, 3개월", or "매달 300,000원 (자립촉진수당 100,000원 포함)". */
 export function amountText(result: Pick<RuleResult, 'amount'>, rule: Rule, t: Translate, locale: Loc): string | null {
   const a = result.amount;
   if (!a) return null;
   if (a.value === null) return t('results.amountUnknown');
   if (a.value === 0) return t('results.free');
-  const per = t(`results.per.${a.per}`, { values: { amount: wonText(a.value, t, locale) } });
+  const money = wonText(a.value, t, locale);
+  const per =
+    a.per === 'month' && typeof a.months === 'number'
+      ? t('results.perMonths', { values: { amount: money, months: a.months } })
+      : t(`results.per.${a.per}`, { values: { amount: a.upTo ? t('results.upTo', { values: { amount: money } }) : money } });
   const text = a.kind === 'fee' ? `${t('results.kind.fee')} ${per}` : per;
   const label = rule.amount?.supplement?.label;
   if (a.supplement && label) {
     return `${text} (${t('results.supplement', { values: { label: pickText(label, locale), amount: wonText(a.supplement, t, locale) } })})`;
   }
   return text;
+}
+
+/** A member's own amount, as the benefit's amount is written. */
+export function memberAmountText(candidate: CandidateResult, result: RuleResult, rule: Rule, t: Translate, locale: Loc): string | null {
+  if (!result.amount || candidate.status === 'ineligible' || candidate.status === 'unknown') return null;
+  const amount = {
+    ...result.amount,
+    value: candidate.amount,
+    months: candidate.months ?? undefined,
+    supplement: undefined,
+    members: undefined,
+  };
+  return amountText({ amount }, rule, t, locale);
+}
+
+/** Who a member outcome belongs to: the member's name, or "어른 1의 태어날 아기" for a baby not yet born. */
+export function memberLabelText(candidate: CandidateResult, nameAt: (index: number) => string, nth: number, t: Translate): string {
+  const mother = nameAt(candidate.index);
+  if (candidate.possible) return t('results.member.possible', { values: { mother } });
+  if (!candidate.unborn) return mother;
+  return nth > 0 ? t('results.member.unbornNth', { values: { mother, n: nth } }) : t('results.member.unborn', { values: { mother } });
+}
+
+/** Why one member has their status: the unmet conditions, the conditions still open, or when it starts. */
+export function memberWhyText(candidate: CandidateResult, rule: Rule, t: Translate, locale: Loc): string[] {
+  if (candidate.status === 'upcoming') return [upcomingText(candidate, rule, t, locale)];
+  const outcome = candidate.status === 'ineligible' ? 'unmet' : candidate.status === 'unknown' ? 'unknown' : null;
+  if (!outcome) return [];
+  return candidate.criteria
+    .filter((c) => c.outcome === outcome)
+    .map((c) => t(outcome === 'unmet' ? 'results.unmet' : 'results.open', { values: { label: pickText(c.label, locale) } }));
 }
 
 /** "신청 기한: 2024년 12월 4일 (50일 남음)". */
@@ -51,7 +86,7 @@ export function incomeLimitText(limit: IncomeLimit, t: Translate, locale: Loc): 
 }
 
 /** Why an upcoming benefit is not yet receivable, with the date it starts when known. */
-export function upcomingText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string {
+export function upcomingText(result: Pick<RuleResult, 'upcomingDate'>, rule: Rule, t: Translate, locale: Loc): string {
   const label = pickText(rule.upcoming?.label, locale);
   if (!result.upcomingDate) return label;
   const from = t('results.upcomingFrom', { values: { date: formatDate(result.upcomingDate, locale) } });

@@ -1,0 +1,96 @@
+/** Totals added up honestly: one-off, monthly, monthly for a limited time, ceilings, yearly; nothing counted twice. */
+import { describe, expect, it } from 'vitest';
+import type { AmountResult, CandidateResult, Evaluation, Rule, RuleResult } from '../../src/lib/engine';
+import { receivable, totalsOf } from '../../src/lib/results/totals';
+import { testRules } from './helpers';
+
+const rule = (id: string, kind: Rule['kind'] = 'benefit'): Rule => ({ ...testRules[0], id, kind });
+
+function result(id: string, amount: Partial<AmountResult> | null, over: Partial<RuleResult> = {}): RuleResult {
+  return {
+    id,
+    status: 'eligible',
+    criteria: [],
+    missing: [],
+    amount: amount && { value: 0, per: 'once', kind: 'grant', ...amount },
+    applyBy: null,
+    upcomingDate: null,
+    reasons: [],
+    ...over,
+  };
+}
+
+const candidate = (index: number, amount: number | null, over: Partial<CandidateResult> = {}): CandidateResult => ({
+  index,
+  unborn: false,
+  possible: false,
+  status: 'eligible',
+  criteria: [],
+  reasons: [],
+  missing: [],
+  amount,
+  months: null,
+  applyBy: null,
+  upcomingDate: null,
+  ...over,
+});
+
+function totals(...results: RuleResult[]) {
+  const evaluation: Evaluation = { asOf: '2026-12-01', results };
+  return totalsOf(
+    evaluation,
+    results.map((r) => rule(r.id, r.id.startsWith('service') ? 'service' : 'benefit')),
+  );
+}
+
+describe('totals', () => {
+  it('keep one-off and monthly money apart, and add quarterly and yearly money as a yearly sum', () => {
+    expect(
+      totals(
+        result('a', { value: 100, per: 'once' }),
+        result('b', { value: 20, per: 'month' }),
+        result('c', { value: 30, per: 'month', kind: 'voucher' }),
+        result('d', { value: 999, per: 'year' }),
+        result('e', { value: 10, per: 'quarter' }),
+      ),
+    ).toEqual({ once: 100, month: 50, limited: [], upTo: 0, year: 1039, partial: false });
+  });
+
+  it('list monthly money paid for a limited time with its months, not as every month', () => {
+    const t = totals(result('womanup', { value: 300_000, per: 'month', months: 3 }), result('b', { value: 20, per: 'month' }));
+    expect(t.month).toBe(20);
+    expect(t.limited).toEqual([{ id: 'womanup', value: 300_000, months: 3 }]);
+  });
+
+  it('keep ceilings apart from sums the household is sure to get', () => {
+    const t = totals(result('egg', { value: 2_000_000, per: 'once', upTo: true }), result('a', { value: 700_000, per: 'once' }));
+    expect([t.once, t.upTo]).toEqual([700_000, 2_000_000]);
+  });
+
+  it('leave out fees, services, benefits not yet receivable, and rates per hour, visit or meal', () => {
+    const t = totals(
+      result('fee', { value: 5, per: 'month', kind: 'fee' }),
+      result('service-x', { value: 5, per: 'month' }),
+      result('soon', { value: 5, per: 'once' }, { status: 'upcoming' }),
+      result('hourly', { value: 2000, per: 'hour' }),
+    );
+    expect(t).toEqual({ once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false });
+  });
+
+  it('say when an amount is not known yet', () => {
+    expect(totals(result('a', { value: null, per: 'once' })).partial).toBe(true);
+    expect(totals(result('a', { value: 10, per: 'month', months: null })).partial).toBe(true);
+  });
+
+  it('count a benefit paid instead of another once: the replaced one, or its replaced members, are left out', () => {
+    const general = result(
+      'general',
+      { value: 460_000, per: 'month', members: [] },
+      { candidates: [candidate(1, 230_000, { replacedBy: 'youth' }), candidate(2, 230_000)] },
+    );
+    expect(receivable(general)).toBe(230_000);
+    const whole = result('whole', { value: 100, per: 'month' }, { replacedBy: 'other' });
+    expect(receivable(whole)).toBe(0);
+    expect(totals(general, whole, result('youth', { value: 350_000, per: 'month' })).month).toBe(580_000);
+  });
+});
