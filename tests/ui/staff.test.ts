@@ -171,6 +171,8 @@ describe('the staff screen', () => {
     expect(handout).toHaveTextContent('온라인: 몽땅정보 만능키 (https://umppa.seoul.go.kr)');
     expect(handout).toHaveTextContent('방문: 동주민센터 방문');
     expect(handout).toHaveTextContent('더 확인해야 하는 혜택');
+    // The same totals as the results screen, counted once.
+    expect(handout).toHaveTextContent(/지금 받을 수 있는 지원 합계 한 번에 받는 지원 700,000원\s*매달 받는 지원 0원/);
   });
 
   it('adds a second language to the handout, column by column', async () => {

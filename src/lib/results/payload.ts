@@ -11,7 +11,12 @@ export type Lang = 'ko' | 'en';
 const pick = (text: Text | undefined, lang: Lang) => (text ? text[lang] : undefined);
 
 const criteriaOf = (criteria: CriterionOutcome[], lang: Lang) =>
-  criteria.map((c) => ({ id: c.id, label: pick(c.label, lang), outcome: c.outcome, ...(c.incomeLimit ? { incomeLimit: c.incomeLimit } : {}) }));
+  criteria.map((c) => ({
+    id: c.id,
+    label: pick(c.label, lang),
+    outcome: c.outcome,
+    ...(c.incomeLimit ? { incomeLimit: c.incomeLimit } : {}),
+  }));
 
 /** One member's (or expected baby's) own outcome. */
 function memberOf(c: CandidateResult, lang: Lang) {

@@ -1,5 +1,6 @@
 /** Sentences for a result card, through the active translator (kept out of components for tests). */
 import type { CandidateResult, IncomeLimit, Per, Rule, RuleResult } from '../engine';
+import type { Totals } from './totals';
 import { formatDate, formatWon, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 
@@ -101,4 +102,26 @@ export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, loc
   if (codes.includes('notInEffect')) return [t('results.notInEffect')];
   if (codes.includes('noCandidate')) return [t('results.noCandidate', { values: { label: pickText(rule.scope.label, locale) } })];
   return result.reasons.map((r) => pickText(r.text, locale));
+}
+
+/** The totals as label and value lines, in the order every screen and print shows them; lines for nothing are left out. */
+export function totalsRows(totals: Totals, rules: Rule[], t: Translate, locale: Loc): { label: string; values: string[]; main: boolean }[] {
+  const won = (n: number) => wonText(n, t, locale);
+  const nameOf = (id: string) => pickText(rules.find((r) => r.id === id)?.names, locale);
+  const rows = [
+    { label: t('results.totals.once'), values: [won(totals.once)], main: true },
+    { label: t('results.totals.month'), values: [won(totals.month)], main: true },
+  ];
+  if (totals.limited.length > 0) {
+    const values = totals.limited.map((item) =>
+      t('results.totals.limitedItem', {
+        values: { name: nameOf(item.id), amount: t('results.perMonths', { values: { amount: won(item.value), months: item.months } }) },
+      }),
+    );
+    rows.push({ label: t('results.totals.limited'), values, main: false });
+  }
+  if (totals.year > 0) rows.push({ label: t('results.totals.year'), values: [won(totals.year)], main: true });
+  if (totals.upTo > 0)
+    rows.push({ label: t('results.totals.upTo'), values: [t('results.upTo', { values: { amount: won(totals.upTo) } })], main: true });
+  return rows;
 }

@@ -6,8 +6,8 @@
 import type { Evaluation, Rule } from '../engine';
 import { formatDate, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
-import { groupResults, type ResultView } from '../results/group';
-import { amountText, upcomingText } from '../results/text';
+import { groupResults, type MemberLabel, type ResultView } from '../results/group';
+import { amountText, memberAmountText, memberWhyText, totalsRows, upcomingText } from '../results/text';
 
 export interface PrintItem {
   id: string;
@@ -18,6 +18,8 @@ export interface PrintItem {
   from: string | null;
   documents: string[];
   where: string[];
+  /** Each member's own outcome, where members differ: "아이 1: 받을 수 있어요 · 매달 100,000원". */
+  members: string[];
 }
 
 export interface PrintSections {
@@ -25,6 +27,8 @@ export interface PrintSections {
   upcoming: PrintItem[];
   /** Names of benefits that need more checking. */
   unknown: string[];
+  /** What the household can receive now, as on the results screen. */
+  totals: { label: string; values: string[] }[];
 }
 
 function whereToApply(rule: Rule, t: Translate, locale: string): string[] {
@@ -49,15 +53,25 @@ function item(view: ResultView, t: Translate, locale: string): PrintItem {
     from: result.status === 'upcoming' ? upcomingText(result, rule, t, locale) || null : null,
     documents: (rule.apply.documents ?? []).map((d) => pickText(d, locale)),
     where: whereToApply(rule, t, locale),
+    members: view.members.map(({ label, candidate }) =>
+      [
+        `${label}: ${t(`results.status.${candidate.status}`)}`,
+        memberAmountText(candidate, result, rule, t, locale),
+        ...memberWhyText(candidate, rule, t, locale),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
   };
 }
 
-export function printSections(evaluation: Evaluation, rules: Rule[], t: Translate, locale: string): PrintSections {
-  const { groups, services } = groupResults(evaluation, rules);
+export function printSections(evaluation: Evaluation, rules: Rule[], t: Translate, locale: string, label?: MemberLabel): PrintSections {
+  const { groups, services, totals } = groupResults(evaluation, rules, [], [], label);
   const of = (views: ResultView[]) => views.map((v) => item(v, t, locale));
   return {
     eligible: of([...groups.eligible, ...services.filter((v) => v.result.status === 'eligible')]),
     upcoming: of([...groups.upcoming, ...services.filter((v) => v.result.status === 'upcoming')]),
     unknown: [...groups.unknown, ...services.filter((v) => v.result.status === 'unknown')].map((v) => pickText(v.rule.names, locale)),
+    totals: totalsRows(totals, rules, t, locale),
   };
 }
