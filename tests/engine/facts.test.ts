@@ -97,4 +97,12 @@ describe('derived facts', () => {
     const facts = buildFacts({ members: [{ role: 'child', birthDate: '2024-10-01', birthRegisteredInSeoul: true }] }, asOf, tree);
     expect(facts.children[0].birthRegistered).toBe(true);
   });
+
+  it('takes a member who is pregnant for a woman without asking her sex', () => {
+    const facts = buildFacts({ members: [{ role: 'adult', birthDate: '1993-05-02', pregnant: true, dueDate: '2025-02-15' }] }, asOf, tree);
+    expect(facts.members[0].female).toBe(true);
+    expect(missingInputs(facts.members[0], 'female')).toEqual([]);
+    const unsaid = buildFacts({ members: [{ role: 'adult', birthDate: '1993-05-02' }] }, asOf, tree);
+    expect(missingInputs(unsaid.members[0], 'female')).toEqual(['members[0].sex']);
+  });
 });

@@ -34,6 +34,18 @@ describe('three-valued evaluation', () => {
     });
   });
 
+  it('names no input for an expression that decided without it', () => {
+    expect(run({ or: [{ var: 'household.residence' }, { '===': [{ var: 'household.singleParent' }, true] }] }).missing).toEqual([]);
+    expect(run({ and: [{ var: 'household.residence' }, { '===': [{ var: 'household.singleParent' }, false] }] }).missing).toEqual([]);
+    const inSchool = { '===': [{ var: 'inSchool' }, true] };
+    expect(run({ some: [{ var: 'household.children' }, inSchool] }).missing).toEqual([]);
+    expect(run({ if: [{ var: 'household.residence' }, 1, 1] }).missing).toEqual([]);
+    // What was missing before the expression stays named.
+    const missing = new Set(['members[0].sex']);
+    evaluate3({ or: [{ var: 'household.residence' }, true] }, data, missing);
+    expect([...missing]).toEqual(['members[0].sex']);
+  });
+
   it('negates unknown as unknown', () => {
     expect(run({ '!': { var: 'household.residence' } }).value).toBe(UNKNOWN);
   });

@@ -74,7 +74,7 @@ export const derivedMemberFacts = {
   calendarAge: 'Age by calendar year at asOf (연 나이): the year of asOf minus the birth year.',
   daysSinceBirth: 'Whole days from birthDate to asOf (0 on the birth date).',
   pregnancyWeek: 'Pregnancy week at asOf = 40 − (dueDate − asOf) / 7 days (fractional), while pregnant.',
-  female: 'sex = female.',
+  female: 'sex = female (or pregnant, when sex is not given).',
 } as const;
 
 export const derivedHouseholdFacts = {
@@ -141,8 +141,9 @@ function memberFactsFor(member: Member, index: number, asOf: string): MemberFact
   for (const field in member)
     if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
   facts.role = member.role;
-  facts.female = member.sex === undefined ? undefined : member.sex === 'female';
-  if (member.sex === undefined) $missing.female = [`${$path}.sex`];
+  // A member who is pregnant is a woman: her sex is not asked again.
+  facts.female = member.sex === undefined ? (member.pregnant === true ? true : undefined) : member.sex === 'female';
+  if (facts.female === undefined) $missing.female = [`${$path}.sex`];
   if (member.pregnant === undefined && !mayBecomePregnant(member, facts.ageYears as number)) facts.pregnant = false;
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) facts.birthRegistered = true;
   if (facts.pregnant === true) {

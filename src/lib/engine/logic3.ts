@@ -69,15 +69,32 @@ function lookup(data: unknown, parts: string[], missing: Missing): Value3 {
   return current;
 }
 
+/**
+ * Forgets the inputs named since `size`: an expression that decided without them does not wait for
+ * them, and naming them would ask a question no answer to which changes anything.
+ */
+function forgetSince(missing: Missing, size: number): void {
+  if (missing.size === size) return;
+  let i = 0;
+  for (const m of missing) {
+    if (i >= size) missing.delete(m);
+    i += 1;
+  }
+}
+
 /** and / or: stop at a deciding value; otherwise UNKNOWN if any operand was unknown. */
 function compileJunction(args: Compiled[], decides: (v: unknown) => boolean): Compiled {
   return (data, missing) => {
+    const size = missing.size;
     let sawUnknown = false;
     let last: unknown;
     for (const arg of args) {
       last = arg(data, missing);
       if (last === UNKNOWN) sawUnknown = true;
-      else if (decides(last)) return last;
+      else if (decides(last)) {
+        forgetSince(missing, size);
+        return last;
+      }
     }
     return sawUnknown ? UNKNOWN : last;
   };
@@ -88,6 +105,7 @@ function compileQuantifier(op: 'some' | 'all' | 'none', [listOf, test]: Compiled
     const list = listOf(data, missing);
     if (list === UNKNOWN) return UNKNOWN;
     if (!Array.isArray(list)) throw new TypeError(`${op} needs a list`);
+    const size = missing.size;
     if (op === 'all' && list.length === 0) return false; // json-logic's own convention
     let anyTrue = false;
     let anyFalse = false;
@@ -98,6 +116,8 @@ function compileQuantifier(op: 'some' | 'all' | 'none', [listOf, test]: Compiled
       else if (truthy(v)) anyTrue = true;
       else anyFalse = true;
     }
+    const decided = op === 'all' ? anyFalse : anyTrue;
+    if (decided) forgetSince(missing, size);
     if (op === 'some') return anyTrue ? true : anyUnknown ? UNKNOWN : false;
     if (op === 'none') return anyTrue ? false : anyUnknown ? UNKNOWN : true;
     return anyFalse ? false : anyUnknown ? UNKNOWN : true;
@@ -131,6 +151,7 @@ function compileReduce([listOf, step, initial]: Compiled[]): Compiled {
 
 function compileConditional(args: Compiled[]): Compiled {
   return (data, missing) => {
+    const size = missing.size;
     let i = 0;
     for (; i + 1 < args.length; i += 2) {
       const condition = args[i](data, missing);
@@ -141,7 +162,9 @@ function compileConditional(args: Compiled[]): Compiled {
         if (args.length % 2 === 1) values.push(args[args.length - 1](data, missing));
         else values.push(null);
         const first = values[0];
-        return values.every((v) => v !== UNKNOWN && v === first) ? first : UNKNOWN;
+        if (!values.every((v) => v !== UNKNOWN && v === first)) return UNKNOWN;
+        forgetSince(missing, size);
+        return first;
       }
       if (truthy(condition)) return args[i + 1](data, missing);
     }
