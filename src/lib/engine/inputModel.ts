@@ -41,6 +41,15 @@ export const householdFields = {
     type: bool,
     description: 'A child may miss meals because meals cannot be given at home (결식 우려), e.g. no carer at meal times.',
   },
+  childCarer: {
+    type: { kind: 'enum', values: ['relative', 'private', 'none'] },
+    description:
+      'Who looks after the young child while the parents cannot: a relative up to cousins, e.g. a grandparent (친인척 조력자), a paid private carer or service (민간 아이돌봄), or neither.',
+  },
+  childCarerHoursPerMonth: {
+    type: { kind: 'integer', min: 0, max: 744 },
+    description: 'Hours a month that carer (childCarer) looks after the child, now or as planned.',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
