@@ -44,11 +44,11 @@ export const householdFields = {
   childCarer: {
     type: { kind: 'enum', values: ['relative', 'private', 'none'] },
     description:
-      'Who looks after the young child while the parents cannot: a relative up to cousins, e.g. a grandparent (친인척 조력자), a paid private carer or service (민간 아이돌봄), or neither.',
+      'Who looks after the young child when the parents cannot: a relative (e.g. a grandparent), a paid private carer, or neither.',
   },
   childCarerHoursPerMonth: {
     type: { kind: 'integer', min: 0, max: 744 },
-    description: 'Hours a month that carer (childCarer) looks after the child, now or as planned.',
+    description: 'Hours a month the childCarer looks after the child (now or planned).',
   },
 } as const satisfies Record<string, FieldSpec>;
 
