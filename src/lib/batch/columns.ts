@@ -17,6 +17,8 @@ export const fieldHeaders: Record<string, string> = {
   childcareGap: '양육공백',
   childcareServiceIncomeType: '아이돌봄유형',
   childMealRisk: '결식우려',
+  childCarer: '돌봄조력자',
+  childCarerHoursPerMonth: '조력자돌봄시간(월)',
   birthDate: '생년월일',
   sex: '성별',
   pregnant: '임신중',
@@ -58,6 +60,7 @@ export const enumWords: Record<string, Record<string, string>> = {
     없음: 'none',
     미이용: 'none',
   },
+  childCarer: { 친인척: 'relative', 조부모: 'relative', 조력자: 'relative', 민간: 'private', 없음: 'none' },
   careStatus: { 보호중: 'in-care', 보호종료: 'left-care', 해당없음: 'none', 없음: 'none' },
   schoolLevel: {
     초등: 'elementary',

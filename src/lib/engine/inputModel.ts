@@ -41,6 +41,15 @@ export const householdFields = {
     type: bool,
     description: 'A child may miss meals because meals cannot be given at home (결식 우려), e.g. no carer at meal times.',
   },
+  childCarer: {
+    type: { kind: 'enum', values: ['relative', 'private', 'none'] },
+    description:
+      'Who looks after the young child when the parents cannot: a relative (e.g. a grandparent), a paid private carer, or neither.',
+  },
+  childCarerHoursPerMonth: {
+    type: { kind: 'integer', min: 0, max: 744 },
+    description: 'Hours a month the childCarer looks after the child (now or planned).',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
