@@ -41,6 +41,11 @@ export const householdFields = {
     type: bool,
     description: 'A child may miss meals because meals cannot be given at home (결식 우려), e.g. no carer at meal times.',
   },
+  childSupport: {
+    type: { kind: 'enum', values: ['unpaid', 'underpaid', 'paid', 'none'] },
+    description:
+      'Child support (양육비) the other parent owes by a court ruling, mediation or other enforceable title, over the last 3 months: unpaid (nothing, or 3 payments in a row missed), underpaid (on average less than the state advance per child a month), paid (at least that), none (no such child support is owed).',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
@@ -104,6 +109,12 @@ export const memberFields = {
     type: { kind: 'integer', min: 0, max: 1500 },
     appliesTo: 'any',
     description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).',
+  },
+  parentOfChildren: {
+    type: bool,
+    appliesTo: 'adult',
+    description:
+      'Mother or father of a child (role child) in this household: tells a young single parent from an adult son, daughter or sibling living at home.',
   },
 } as const satisfies Record<string, FieldSpec>;
 
