@@ -220,9 +220,9 @@ describe('personas at 360×740', () => {
     expect(seen).not.toContain('m:birthRegisteredInSeoul');
     await expectIn(page, '받을 수 있어요', ['first-meeting-voucher']);
     const notForYou = await group(page, '해당되지 않아요');
-    await notForYou.getByText(/^해당되지 않아요/).click();
+    await notForYou.getByRole('heading', { name: /^해당되지 않아요/ }).click();
     const postpartum = notForYou.getByRole('article', { name: ruleName('postpartum-care') });
-    await expect(postpartum.textContent()).resolves.toContain('맞지 않는 조건: 산모가 서울시에 주민등록');
+    await expect(postpartum.textContent()).resolves.toContain('맞지 않는 조건: 서울시에 주민등록');
     expect(o.errors).toEqual([]);
     onlyOwnOrigin(o);
   });
