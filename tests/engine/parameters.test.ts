@@ -47,7 +47,7 @@ describe('shared parameters', () => {
     monthlyIncome: 2_000_000,
     members: [
       { role: 'adult', sex: 'female', birthDate: '1990-01-01', pregnant: false },
-      { role: 'child', birthDate: '2015-03-01', inSchool: true, schoolLevel: 'middle' },
+      { role: 'child', birthDate: '2012-03-01', inSchool: true, schoolLevel: 'middle' },
     ],
   };
   const users = rules.filter((r) =>

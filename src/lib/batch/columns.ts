@@ -19,6 +19,7 @@ export const fieldHeaders: Record<string, string> = {
   childMealRisk: '결식우려',
   childCarer: '돌봄조력자',
   childCarerHoursPerMonth: '조력자돌봄시간(월)',
+  childSupport: '양육비수령',
   birthDate: '생년월일',
   sex: '성별',
   pregnant: '임신중',
@@ -42,6 +43,7 @@ export const fieldHeaders: Record<string, string> = {
   feelsUnsafe: '안전위협',
   engaged: '결혼예정',
   monthsLivingInSeoul: '서울거주개월',
+  parentOfChildren: '자녀의부모',
 };
 
 /** Korean spellings accepted for enum values, besides the model's own values. */
@@ -62,6 +64,7 @@ export const enumWords: Record<string, Record<string, string>> = {
   },
   childCarer: { 친인척: 'relative', 조부모: 'relative', 조력자: 'relative', 민간: 'private', 없음: 'none' },
   careStatus: { 보호중: 'in-care', 보호종료: 'left-care', 해당없음: 'none', 없음: 'none' },
+  childSupport: { 미지급: 'unpaid', 일부지급: 'underpaid', 지급: 'paid', 해당없음: 'none', 없음: 'none' },
   schoolLevel: {
     초등: 'elementary',
     초등학교: 'elementary',

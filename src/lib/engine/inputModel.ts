@@ -50,6 +50,11 @@ export const householdFields = {
     type: { kind: 'integer', min: 0, max: 744 },
     description: 'Hours a month the childCarer looks after the child (now or planned).',
   },
+  childSupport: {
+    type: { kind: 'enum', values: ['unpaid', 'underpaid', 'paid', 'none'] },
+    description:
+      'Child support (양육비) the other parent owes by a court ruling, mediation or other enforceable title, over the last 3 months: unpaid (nothing, or 3 payments in a row missed), underpaid (on average less than the state advance per child a month), paid (at least that), none (no such child support is owed).',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
@@ -113,6 +118,12 @@ export const memberFields = {
     type: { kind: 'integer', min: 0, max: 1500 },
     appliesTo: 'any',
     description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).',
+  },
+  parentOfChildren: {
+    type: bool,
+    appliesTo: 'adult',
+    description:
+      'Mother or father of a child (role child) in this household: tells a young single parent from an adult son, daughter or sibling living at home.',
   },
 } as const satisfies Record<string, FieldSpec>;
 
