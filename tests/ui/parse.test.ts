@@ -47,6 +47,16 @@ describe('amounts as people type them', () => {
     expect(parseAnswer(income, raw)).toEqual({ ok: true, value: n });
   });
 
+  it('a bare small income is not guessed at: "400" asks whether 400만원 was meant; with a unit it is taken as written', () => {
+    expect(parseAnswer(income, '400')).toEqual({ ok: false, error: { code: 'number.unit', params: { amount: 400, manwon: 4_000_000 } } });
+    expect(parseAnswer(income, '99,999')).toMatchObject({ ok: false, error: { code: 'number.unit' } });
+    expect(parseAnswer(income, '100000')).toEqual({ ok: true, value: 100_000 });
+    expect(parseAnswer(income, '400원')).toEqual({ ok: true, value: 400 });
+    expect(parseAnswer(income, '400만')).toEqual({ ok: true, value: 4_000_000 });
+    // Other numbers are not incomes: no unit question.
+    expect(parseAnswer(order, '4')).toEqual({ ok: true, value: 4 });
+  });
+
   it('a negative amount is refused as negative', () => {
     expect(parseAnswer(income, '-100')).toEqual({ ok: false, error: { code: 'number.negative' } });
   });

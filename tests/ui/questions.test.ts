@@ -79,6 +79,23 @@ describe('validation as typed, next to the field', () => {
     expect(checker.built.household).not.toHaveProperty('monthlyIncome');
   });
 
+  it('an income of "400" asks whether 400만원 was meant before it is used, and either answer settles it', async () => {
+    const { checker, user } = setup('monthlyIncome', householdField('monthlyIncome')!, '소득');
+    checker.setIncomeMode('amount');
+    const input = screen.getByRole('textbox', { name: '소득' });
+    await user.type(input, '400');
+    await user.tab();
+    expect(describedText(input)).toContain('400원이 맞나요? 한 달 소득을 만원 단위로 적으셨다면 4,000,000원이에요.');
+    expect(checker.built.household).not.toHaveProperty('monthlyIncome');
+    await user.click(screen.getByRole('button', { name: '4,000,000원이에요' }));
+    expect(checker.form.raw.monthlyIncome).toBe('400만');
+    expect(checker.built.household?.monthlyIncome).toBe(4_000_000);
+    expect(screen.queryByRole('button', { name: '400원이 맞아요' })).toBeNull();
+    checker.setAnswer('monthlyIncome', '400');
+    await user.click(await screen.findByRole('button', { name: '400원이 맞아요' }));
+    expect(checker.built.household?.monthlyIncome).toBe(400);
+  });
+
   it('non-numeric income', async () => {
     const { checker, user } = setup('monthlyIncome', householdField('monthlyIncome')!, '소득');
     checker.setIncomeMode('amount');

@@ -13,6 +13,11 @@ export type FieldType =
 
 export interface FieldSpec {
   type: FieldType;
+  /**
+   * A positive number typed without a unit below this is asked about before it is used: Koreans
+   * often give an income in 만원 ("400" for 4,000,000), and 400원 would pass every income test.
+   */
+  askUnitBelow?: number;
   /** Which members the field applies to; household fields leave it out. */
   appliesTo?: 'adult' | 'child' | 'any';
   description: string;
@@ -28,7 +33,11 @@ export const householdFields = {
   asOf: { type: date, description: 'Evaluation date (default: today in Asia/Seoul).' },
   residence: { type: { kind: 'enum', values: ['seoul', 'other'] }, description: 'Where the household is registered (주민등록).' },
   householdSize: { type: { kind: 'integer', min: 1, max: 30 }, description: 'Persons in the household; default = members.length.' },
-  monthlyIncome: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Household 소득인정액, KRW per month.' },
+  monthlyIncome: {
+    type: { kind: 'number', min: 0, max: MAX_WON },
+    askUnitBelow: 100_000,
+    description: 'Household 소득인정액, KRW per month.',
+  },
   medianIncomePercent: { type: { kind: 'number', min: 0, max: 10_000 }, description: 'Alternative to monthlyIncome: % of 기준 중위소득.' },
   basicLivelihood: { type: bool, description: '국민기초생활보장 수급가구.' },
   singleParent: { type: bool, description: '한부모가족.' },

@@ -55,7 +55,8 @@ export function keyLabel(form: FormState, key: string, t: Translate): string {
 export function errorText(error: FieldError, t: Translate, locale: string | null | undefined): string {
   const values: Record<string, string | number> = { ...(error.params ?? {}) };
   if (typeof values.asOf === 'string') values.asOf = formatDate(values.asOf, locale);
-  for (const k of ['min', 'max'] as const) if (typeof values[k] === 'number') values[k] = formatNumber(values[k] as number, locale);
+  // Numbers are written the reader's way (4,000,000), not as the code holds them.
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'number') values[k] = formatNumber(v, locale);
   const fallback = error.message ? pickText(error.message, locale) : t('flow.errorTitle');
   return t(`validation.${error.code}`, { values, default: fallback });
 }

@@ -19,7 +19,7 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; error: FieldErr
  * Every problem code the app can show, each with a `validation.<code>` message in every locale.
  * Typed as a record so that a new engine code fails the type check until it is listed (and translated).
  */
-export const PROBLEM_CODES: Record<IssueCode | 'date.format', true> = {
+export const PROBLEM_CODES: Record<IssueCode | 'date.format' | 'number.unit', true> = {
   notObject: true,
   required: true,
   unknownField: true,
@@ -29,6 +29,7 @@ export const PROBLEM_CODES: Record<IssueCode | 'date.format', true> = {
   'type.integer': true,
   'number.range': true,
   'number.negative': true,
+  'number.unit': true,
   'date.format': true,
   'date.invalid': true,
   'date.future': true,
@@ -60,7 +61,8 @@ export function normalizeDate(raw: string): string | null {
 }
 
 /**
- * Amounts as people type them: 4,200,000 · 4200000원 · 420만 · 420만원 · 120%.
+ * Amounts as people type them: 4,200,000 · 4200000원 · 420만 · 420만원 · 120%. A bare small
+ * income ("400") is not guessed at: parseAnswer asks whether 만원 was meant (askUnitBelow).
  * Returns NaN when the text is not a number.
  */
 export function normalizeNumber(raw: string): number {
@@ -100,6 +102,9 @@ export function parseAnswer(spec: FieldSpec, raw: string | undefined): Parsed {
       if (n < 0) return { ok: false, error: { code: 'number.negative' } };
       if (t.kind === 'integer' && !Number.isInteger(n)) return { ok: false, error: { code: 'type.integer' } };
       if (n < t.min || n > t.max) return { ok: false, error: { code: 'number.range', params: { min: t.min, max: t.max } } };
+      if (spec.askUnitBelow !== undefined && n > 0 && n < spec.askUnitBelow && /^[\d,.\s]+$/.test(raw.trim())) {
+        return { ok: false, error: { code: 'number.unit', params: { amount: n, manwon: n * 10_000 } } };
+      }
       return { ok: true, value: n };
     }
   }
