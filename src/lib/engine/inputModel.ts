@@ -105,28 +105,18 @@ export const memberFields = {
     appliesTo: 'any',
     description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).',
   },
-  koreanNational: { type: bool, appliesTo: 'any', description: 'Has Korean nationality (대한민국 국적).' },
+  koreanNational: { type: bool, appliesTo: 'any', description: 'Korean nationality (대한민국 국적).' },
   amhLevel: {
     type: { kind: 'number', min: 0, max: 50 },
     appliesTo: 'any',
-    description: 'Latest AMH (항뮬러관호르몬) blood test result in ng/mL, a measure of ovarian reserve.',
+    description: 'Latest AMH (ovarian reserve) test result, ng/mL.',
   },
-  ovarianConditionDiagnosed: {
-    type: bool,
-    appliesTo: 'any',
-    description: 'Diagnosed by a doctor with a disease that lowers ovarian function (난소기능 저하 유발 질환).',
-  },
-  infertilityTreatment: {
-    type: bool,
-    appliesTo: 'any',
-    description:
-      'Diagnosed with infertility (난임) and having or planning infertility treatment (IVF, IUI) with a spouse or a partner of 1+ year.',
-  },
+  ovarianConditionDiagnosed: { type: bool, appliesTo: 'any', description: 'Diagnosed with a disease that lowers ovarian function.' },
+  infertilityTreatment: { type: bool, appliesTo: 'any', description: 'Diagnosed with infertility (난임); having or planning treatment.' },
   uninsuredSelfEmployed: {
     type: bool,
     appliesTo: 'any',
-    description:
-      'Earns income working alone as self-employed, freelancer or special-type/platform worker (1인 자영업자·프리랜서·특수고용) without employment insurance (고용보험).',
+    description: 'Works alone (self-employed, freelance, platform) without employment insurance (고용보험).',
   },
 } as const satisfies Record<string, FieldSpec>;
 
