@@ -105,18 +105,14 @@ export const memberFields = {
     appliesTo: 'any',
     description: 'Months lived in Seoul without a break up to asOf (서울 거주기간, by 주민등록).',
   },
-  koreanNational: { type: bool, appliesTo: 'any', description: 'Korean nationality (대한민국 국적).' },
-  amhLevel: {
-    type: { kind: 'number', min: 0, max: 50 },
-    appliesTo: 'any',
-    description: 'Latest AMH (ovarian reserve) test result, ng/mL.',
-  },
-  ovarianConditionDiagnosed: { type: bool, appliesTo: 'any', description: 'Diagnosed with a disease that lowers ovarian function.' },
-  infertilityTreatment: { type: bool, appliesTo: 'any', description: 'Diagnosed with infertility (난임); having or planning treatment.' },
+  koreanNational: { type: bool, appliesTo: 'any', description: 'Korean nationality.' },
+  amhLevel: { type: { kind: 'number', min: 0, max: 50 }, appliesTo: 'any', description: 'Latest AMH test result (ng/mL).' },
+  ovarianConditionDiagnosed: { type: bool, appliesTo: 'any', description: 'Diagnosed with a disease lowering ovarian function.' },
+  infertilityTreatment: { type: bool, appliesTo: 'any', description: 'Diagnosed infertile; having or planning treatment.' },
   uninsuredSelfEmployed: {
     type: bool,
     appliesTo: 'any',
-    description: 'Works alone (self-employed, freelance, platform) without employment insurance (고용보험).',
+    description: 'Works alone, self-employed or freelance, without employment insurance.',
   },
 } as const satisfies Record<string, FieldSpec>;
 
