@@ -44,6 +44,11 @@ export const fieldHeaders: Record<string, string> = {
   engaged: '결혼예정',
   monthsLivingInSeoul: '서울거주개월',
   parentOfChildren: '자녀의부모',
+  koreanNational: '대한민국국적',
+  amhLevel: 'AMH수치',
+  ovarianConditionDiagnosed: '난소기능저하진단',
+  infertilityTreatment: '난임시술',
+  uninsuredSelfEmployed: '고용보험미적용자영업',
 };
 
 /** Korean spellings accepted for enum values, besides the model's own values. */

@@ -134,6 +134,15 @@ export const memberFields = {
     description:
       'Mother or father of a child (role child) in this household: tells a young single parent from an adult son, daughter or sibling living at home.',
   },
+  koreanNational: { type: bool, appliesTo: 'any', description: 'Korean nationality.' },
+  amhLevel: { type: { kind: 'number', min: 0, max: 50 }, appliesTo: 'any', description: 'Latest AMH test result (ng/mL).' },
+  ovarianConditionDiagnosed: { type: bool, appliesTo: 'any', description: 'Diagnosed with a disease lowering ovarian function.' },
+  infertilityTreatment: { type: bool, appliesTo: 'any', description: 'Diagnosed infertile; having or planning treatment.' },
+  uninsuredSelfEmployed: {
+    type: bool,
+    appliesTo: 'any',
+    description: 'Works alone, self-employed or freelance, without employment insurance.',
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export type HouseholdField = keyof typeof householdFields;
