@@ -4,6 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { embedPlugin } from './src/build/embedPlugin';
+import { messagesPlugin } from './src/build/messagesPlugin';
 import { offlinePlugin } from './src/build/offlinePlugin';
 import { checkRulesPlugin } from './src/build/rules/plugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
@@ -18,6 +19,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? './',
   plugins: [
     checkRulesPlugin(),
+    messagesPlugin(),
     // All Svelte options live here; without this the plugin looks for (and reports missing) a svelte.config.js.
     svelte({ configFile: false }),
     svelteTesting(),
@@ -45,8 +47,8 @@ export default defineConfig({
     rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/lib/engine/index.ts') } },
   },
   resolve: {
-    // Our messages need a small part of ICU MessageFormat: src/lib/i18n/messageParser.ts saves ~9 KB gzip.
-    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/messageParser.ts') }],
+    // Messages are parsed at build time (src/build/messagesPlugin.ts): the app ships no ICU parser, only their parsed forms.
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/compiled.ts') }],
   },
   test: {
     root: here('.'),

@@ -1,10 +1,12 @@
 /**
- * Languages: Korean is the reference and ships in the initial bundle; English, Simplified Chinese
- * and Vietnamese load on demand (dynamic import) the first time they are chosen.
+ * Languages: Korean is the reference and ships in the initial bundle; every other locale file in
+ * ./locales loads on demand (dynamic import) the first time it is chosen. Each arrives as a
+ * catalogue (src/build/messagesPlugin.ts): a JSON.parse string with its messages already parsed.
  */
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
-import ko from './locales/ko.json';
+import { addCompiled, type Catalogue } from './compiled';
+import ko from './locales/ko.json?catalogue';
 import './localeResolution';
 
 export const LOCALES = ['ko', 'en', 'zh', 'vi'] as const;
@@ -16,15 +18,34 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 /** BCP 47 tags for <html lang> and Intl. */
 export const LANGUAGE_TAG: Record<Locale, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', vi: 'vi' };
 
+/** Every locale but Korean, each its own chunk. */
+const lazyCatalogues = import.meta.glob<Catalogue>(['./locales/*.json', '!./locales/ko.json'], {
+  query: '?catalogue',
+  import: 'default',
+});
+
+/** Adds a catalogue's messages to svelte-i18n (`locale` may already have some: staff mode adds its own). */
+export function addCatalogue(code: Locale, catalogue: Catalogue): void {
+  addCompiled(catalogue.compiled);
+  addMessages(code, catalogue.messages as never);
+}
+
 let started = false;
 
 /** Registers the locales and starts svelte-i18n with `initial` (Korean until another loads). */
 export function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void> {
   if (!started) {
-    addMessages('ko', ko);
-    register('en', () => import('./locales/en.json').then((m) => m.default));
-    register('zh', () => import('./locales/zh.json').then((m) => m.default));
-    register('vi', () => import('./locales/vi.json').then((m) => m.default));
+    addCatalogue(DEFAULT_LOCALE, ko);
+    for (const code of LOCALES) {
+      const load = lazyCatalogues[`./locales/${code}.json`];
+      if (load)
+        register(code, () =>
+          load().then((catalogue) => {
+            addCompiled(catalogue.compiled);
+            return catalogue.messages;
+          }),
+        );
+    }
     started = true;
     init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: DEFAULT_LOCALE });
   }
@@ -46,4 +67,5 @@ export function followLocale(doc: Document = document): () => void {
   });
 }
 
+export type { Catalogue } from './compiled';
 export { pickText, textLang, formatWon, formatDate, formatNumber } from './format';
