@@ -25,6 +25,25 @@ async function holdEngine(page: Page): Promise<() => void> {
   };
 }
 
+type Registrations = Window & { registrations: { loaded: boolean; idleCallbacks: number; hydrated: boolean }[] };
+
+/** Notes, for each service-worker registration, whether the page had loaded, had been idle and was hydrated. */
+function recordRegistrations() {
+  const w = window as unknown as Registrations;
+  w.registrations = [];
+  let loaded = false;
+  let idleCallbacks = 0;
+  addEventListener('load', () => (loaded = true));
+  const requestIdle = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (callback, options) =>
+    requestIdle((deadline) => (loaded && (idleCallbacks += 1), callback(deadline)), options);
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    w.registrations.push({ loaded, idleCallbacks, hydrated: document.querySelector('main[aria-busy]') === null });
+    return register.apply(this, args);
+  };
+}
+
 describe('start-up', () => {
   it('shows the household question, styled, from the HTML alone (no JavaScript)', async () => {
     const { page } = await openTracked(baseUrl, { javaScriptEnabled: false });
@@ -95,6 +114,16 @@ describe('start-up', () => {
     release();
     await page.locator(`[data-step="${step}"]`).waitFor();
     await expect(page.locator(`[data-step="${step}"]`).isVisible()).resolves.toBe(true);
+  });
+
+  it('registers the service worker once, only after the page has loaded, been hydrated and been idle', async () => {
+    const { page, errors } = await openTracked(baseUrl, { initScript: recordRegistrations });
+    await waitForApp(page);
+    await page.waitForFunction(() => (window as unknown as Registrations).registrations.length > 0);
+    const registrations = await page.evaluate(() => (window as unknown as Registrations).registrations);
+    expect(registrations).toEqual([{ loaded: true, idleCallbacks: expect.any(Number), hydrated: true }]);
+    expect(registrations[0].idleCallbacks).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 
   it("never shows staff mode the resident's screen", async () => {
