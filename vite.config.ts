@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHintsPlugin } from './src/build/compileHintsPlugin';
 import { embedPlugin } from './src/build/embedPlugin';
 import { messagesPlugin } from './src/build/messagesPlugin';
 import { offlinePlugin } from './src/build/offlinePlugin';
@@ -10,6 +11,13 @@ import { checkRulesPlugin } from './src/build/rules/plugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Modules that do nothing when loaded but define what they export: dropped where nothing they export is used. */
+const PURE_MODULES = [
+  // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
+  // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
+  '/src/lib/engine/index.ts',
+];
 
 export default defineConfig({
   // The page lives in src/ (the project's top level holds only src/ rules/ public/ seeds/ tests/ and config).
@@ -28,6 +36,7 @@ export default defineConfig({
     embedPlugin(),
     // The first screen rendered into index.html at build time, hydrated by main.ts.
     prerenderPlugin(),
+    compileHintsPlugin(),
     // The dev server injects inline <style>s and scripts for hot reload, which index.html's CSP forbids.
     {
       name: 'csp-off-in-dev',
@@ -42,9 +51,10 @@ export default defineConfig({
     // Without modulepreload (Safari before 17) a lazy chunk's imports simply load when it runs; the
     // polyfill would cost every first download ~0.2 KB gzip.
     modulePreload: { polyfill: false },
-    // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
-    // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
-    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/lib/engine/index.ts') } },
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.some((pure) => id.endsWith(pure)) },
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
   resolve: {
     // Messages are parsed at build time (src/build/messagesPlugin.ts): the app ships no ICU parser, only their parsed forms.

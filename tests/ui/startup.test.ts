@@ -1,8 +1,62 @@
 /**
- * Start-up helpers (src/lib/startup) that need no browser to check: what waits for what.
+ * Start-up (src/lib/startup) as far as it needs no real browser: the page's parts start one per
+ * task, the build puts each prerendered part in its own container, idle work waits for load.
+ * tests/e2e/startup.test.ts checks the rest in Chromium.
  */
+import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import App from '../../src/App.svelte';
+import { Checker } from '../../src/lib/questionnaire';
+import { fillRoots } from '../../src/lib/startup/firstScreen';
 import { whenIdleAfterLoad } from '../../src/lib/startup/idle';
+import { Roots } from '../../src/lib/startup/roots.svelte';
+import { startI18n, testRules } from './helpers';
+
+/** The parts started so far, as `mount <name>` / `hydrate <name>` (src/lib/startup/roots.svelte.ts). */
+const startedParts = () =>
+  performance
+    .getEntriesByType('measure')
+    .map((m) => m.name)
+    .filter((name) => /^(mount|hydrate) /.test(name));
+
+describe('the resident page', () => {
+  it('starts its parts one per task, in page order: header, progress, question step, live counts, footer', async () => {
+    startI18n('ko');
+    performance.clearMeasures();
+    const roots = new Roots(false);
+    render(App, { props: { checker: new Checker({ rules: testRules, asOf: '2024-10-15' }), roots } });
+    const eager = /^mount (header|progress|step|live|footer)$/;
+    const perTask: string[][] = [];
+    while (!roots.started) {
+      const before = startedParts().length;
+      await new Promise((task) => setTimeout(task));
+      perTask.push(
+        startedParts()
+          .slice(before)
+          .filter((name) => eager.test(name)),
+      );
+    }
+    expect(perTask.flat()).toEqual(['mount header', 'mount progress', 'mount step', 'mount live', 'mount footer']);
+    expect(perTask.filter((started) => started.length > 1)).toEqual([]);
+  });
+});
+
+describe('fillRoots', () => {
+  it("puts each part's HTML into its own empty container", () => {
+    const page = '<main><div data-root="a"></div><section><div data-root="b"></div></section></main>';
+    expect(
+      fillRoots(page, [
+        ['a', '<!--[-->A<!--]-->'],
+        ['b', '<p>B</p>'],
+      ]),
+    ).toBe('<main><div data-root="a"><!--[-->A<!--]--></div><section><div data-root="b"><p>B</p></div></section></main>');
+  });
+
+  it('refuses a part with no container, or with two', () => {
+    expect(() => fillRoots('<div data-root="a"></div>', [['b', 'B']])).toThrow(/root "b"/);
+    expect(() => fillRoots('<div data-root="a"></div><div data-root="a"></div>', [['a', 'A']])).toThrow(/root "a"/);
+  });
+});
 
 /** A window whose load event, idle callbacks and timers run only when the test says so. */
 function fakeWindow(readyState: DocumentReadyState, withIdleCallback: boolean) {
