@@ -53,6 +53,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.some((pure) => id.endsWith(pure)) },
+      // Every module the entry needs at once stays in the entry: left to itself, rolldown moves modules
+      // that lazily loaded chunks share with it (e.g. the input model) into chunks of their own,
+      // each one more request before the app can start.
       output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
     },
   },

@@ -32,9 +32,11 @@ addEventListener('afterprint', () => {
 async function start() {
   const store = localAnswerStore();
   const saved = store.load() as { locale?: unknown } | null;
+  // Both start downloading at once: the rule data and engine, and the page's language.
   const engine = import('./lib/rules');
+  const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
   await nextTask();
-  await setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+  await messages;
   const { benefitRuleSet, evaluate } = await engine;
   provideEvaluator(evaluate);
   await documentParsed();

@@ -20,6 +20,9 @@ export interface AssetSize {
 
 const sizeOf = (text: Buffer | string) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });
 
+/** Size of a built file, by its path in `dist` (as a page requests it, relative to the build). */
+export const builtFileSize = (dist: string, path: string) => sizeOf(readFileSync(join(dist, path)));
+
 export function initialAssets(dist: string) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const tagged = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"[^>]*>/g)]

@@ -7,7 +7,8 @@
  */
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
-import { addCompiled, type Catalogue } from './compiled';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { addCompiled, parse, type Catalogue } from './compiled';
 import './localeResolution';
 
 export const LOCALES = ['ko', 'en', 'zh', 'vi'] as const;
@@ -18,6 +19,10 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 
 /** BCP 47 tags for <html lang> and Intl. */
 export const LANGUAGE_TAG: Record<Locale, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', vi: 'vi' };
+
+// The build has parsed every message (./compiled.ts). Set here as well as through the alias in
+// vite.config.ts: the dev server bundles intl-messageformat with a copy of that module of its own.
+IntlMessageFormat.__parse = parse;
 
 const catalogues = import.meta.glob<Catalogue>('./locales/*.json', { query: '?catalogue', import: 'default' });
 
