@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { shippedRuleSet } from '../../src/build/rules/plugin';
 
-/** Initial JS + CSS, gzipped, may not exceed this (non-Korean locales load lazily). */
+/** Initial JS + CSS, gzipped, may not exceed this (every locale loads as a chunk of its own). */
 export const INITIAL_BUDGET_GZIP = 50 * 1024;
 
 export interface AssetSize {
