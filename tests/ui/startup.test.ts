@@ -10,7 +10,7 @@ import { Checker } from '../../src/lib/questionnaire';
 import { fillRoots } from '../../src/lib/startup/firstScreen';
 import { whenIdleAfterLoad } from '../../src/lib/startup/idle';
 import { Roots } from '../../src/lib/startup/roots.svelte';
-import { startI18n, testRules } from './helpers';
+import { startI18n, testRuleSet } from './helpers';
 
 /** The parts started so far, as `mount <name>` / `hydrate <name>` (src/lib/startup/roots.svelte.ts). */
 const startedParts = () =>
@@ -24,7 +24,7 @@ describe('the resident page', () => {
     startI18n('ko');
     performance.clearMeasures();
     const roots = new Roots(false);
-    render(App, { props: { checker: new Checker({ rules: testRules, asOf: '2024-10-15' }), roots } });
+    render(App, { props: { checker: new Checker({ ...testRuleSet, asOf: '2024-10-15' }), roots } });
     const eager = /^mount (header|progress|step|live|footer)$/;
     const perTask: string[][] = [];
     while (!roots.started) {
