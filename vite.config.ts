@@ -3,12 +3,21 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHintsPlugin } from './src/build/compileHintsPlugin';
 import { embedPlugin } from './src/build/embedPlugin';
+import { messagesPlugin } from './src/build/messagesPlugin';
 import { offlinePlugin } from './src/build/offlinePlugin';
 import { checkRulesPlugin } from './src/build/rules/plugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Modules that do nothing when loaded but define what they export: dropped where nothing they export is used. */
+const PURE_MODULES = [
+  // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
+  // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
+  '/src/lib/engine/index.ts',
+];
 
 export default defineConfig({
   // The page lives in src/ (the project's top level holds only src/ rules/ public/ seeds/ tests/ and config).
@@ -18,6 +27,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? './',
   plugins: [
     checkRulesPlugin(),
+    messagesPlugin(),
     // All Svelte options live here; without this the plugin looks for (and reports missing) a svelte.config.js.
     svelte({ configFile: false }),
     svelteTesting(),
@@ -26,6 +36,7 @@ export default defineConfig({
     embedPlugin(),
     // The first screen rendered into index.html at build time, hydrated by main.ts.
     prerenderPlugin(),
+    compileHintsPlugin(),
     // The dev server injects inline <style>s and scripts for hot reload, which index.html's CSP forbids.
     {
       name: 'csp-off-in-dev',
@@ -40,13 +51,17 @@ export default defineConfig({
     // Without modulepreload (Safari before 17) a lazy chunk's imports simply load when it runs; the
     // polyfill would cost every first download ~0.2 KB gzip.
     modulePreload: { polyfill: false },
-    // The engine barrel only re-exports; declaring that lets evaluate() and json-logic-js leave the
-    // first download for the lazily loaded rules chunk (src/lib/questionnaire/evaluator.ts).
-    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/lib/engine/index.ts') } },
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.some((pure) => id.endsWith(pure)) },
+      // Every module the entry needs at once stays in the entry: left to itself, rolldown moves modules
+      // that lazily loaded chunks share with it (e.g. the input model) into chunks of their own,
+      // each one more request before the app can start.
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
   resolve: {
-    // Our messages need a small part of ICU MessageFormat: src/lib/i18n/messageParser.ts saves ~9 KB gzip.
-    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/messageParser.ts') }],
+    // Messages are parsed at build time (src/build/messagesPlugin.ts): the app ships no ICU parser, only their parsed forms.
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/compiled.ts') }],
   },
   test: {
     root: here('.'),

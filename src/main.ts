@@ -1,10 +1,10 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
 import { Checker } from './lib/questionnaire';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
-import { hydrateKeepingInput } from './lib/startup/hydrate';
 import { nextTask } from './lib/startup/nextTask';
+import { Roots } from './lib/startup/roots.svelte';
 import { canHydrate, documentParsed, reveal } from './lib/startup/startScript';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
@@ -27,24 +27,30 @@ addEventListener('afterprint', () => {
 // code, which changes less often than rules). No top-level await: it would stop the bundler from
 // keeping the modules both chunks share in the entry, costing a second initial request.
 // The build prerenders the first screen into the page (src/lib/startup): a new visitor's is
-// hydrated, anyone else's replaced. Each step is a task of its own (nextTask).
+// hydrated, anyone else's replaced. Each step is a task of its own (nextTask), and so is each part
+// of the page (src/lib/startup/roots.svelte.ts): no task keeps a phone's main thread for long.
 async function start() {
   const store = localAnswerStore();
   const saved = store.load() as { locale?: unknown } | null;
+  // Both start downloading at once: the rule data and engine, and the page's language.
   const engine = import('./lib/rules');
-  await setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+  const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+  await nextTask();
+  await messages;
   const { benefitRuleSet, evaluate } = await engine;
   provideEvaluator(evaluate);
   await documentParsed();
   await nextTask();
   const checker = new Checker({ ...benefitRuleSet, store });
   const target = document.getElementById('app')!;
-  if (canHydrate(target)) {
-    hydrateKeepingInput(App, target, { checker });
+  const roots = new Roots(canHydrate(target));
+  if (roots.hydrating) {
+    hydrate(App, { target, props: { checker, roots } });
   } else {
     target.replaceChildren();
-    mount(App, { target, props: { checker } });
+    mount(App, { target, props: { checker, roots } });
   }
+  await roots.whenStarted();
   reveal();
 }
 

@@ -11,6 +11,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { messagesPlugin } from './messagesPlugin';
 import { checkRulesPlugin } from './rules/plugin';
 
 const ENTRY = fileURLToPath(new URL('../lib/embed/element.ts', import.meta.url));
@@ -32,7 +33,7 @@ export function embedPlugin(): Plugin {
         logLevel: 'warn',
         mode: app.mode,
         base: './',
-        plugins: [checkRulesPlugin(), svelte({ configFile: false })],
+        plugins: [checkRulesPlugin(), messagesPlugin(), svelte({ configFile: false })],
         resolve: { alias: app.resolve.alias },
         build: {
           write: false,

@@ -11,7 +11,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 export function offlinePlugin() {
   return VitePWA({
     registerType: 'prompt',
-    // UpdatePrompt.svelte registers the worker after first render; an injected inline script would
+    // UpdatePrompt.svelte registers the worker once the page is idle after load; an injected inline script would
     // break the Content-Security-Policy and delay the first paint.
     injectRegister: null,
     manifest: {

@@ -11,6 +11,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
 import { startScript } from '../lib/startup/startScript';
+import { messagesPlugin } from './messagesPlugin';
 
 const EMPTY_APP = '<div id="app"></div>';
 const SCRIPT_SRC = "script-src 'self'";
@@ -74,7 +75,7 @@ async function renderWithServer(app: ResolvedConfig): Promise<string> {
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [svelte({ configFile: false })],
+    plugins: [messagesPlugin(), svelte({ configFile: false })],
     resolve: { alias: app.resolve.alias },
   });
   try {

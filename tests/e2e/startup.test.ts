@@ -4,12 +4,16 @@
  * or ticked meanwhile; a returning resident and staff mode never see the new visitor's screen
  * flash before their own. The engine's download is held back to widen the window before hydration.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { COMPILE_HINT } from '../../src/build/compileHintsPlugin';
 import { usePages } from './browser';
 import { waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
+const distDir = inject('distDir');
 const openTracked = usePages();
 
 const householdHeading = (page: Page) => page.getByRole('heading', { level: 2, name: '우리 가족', exact: true });
@@ -22,6 +26,34 @@ async function holdEngine(page: Page): Promise<() => void> {
   return () => {
     released = true;
     for (const route of held.splice(0)) void route.continue();
+  };
+}
+
+/** The page's parts started so far, as `hydrate <name>` or `mount <name>` (src/lib/startup/roots.svelte.ts). */
+const startedParts = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .map((m) => m.name)
+      .filter((name) => /^(mount|hydrate) /.test(name)),
+  );
+
+type Registrations = Window & { registrations: { loaded: boolean; idleCallbacks: number; hydrated: boolean }[] };
+
+/** Notes, for each service-worker registration, whether the page had loaded, had been idle and was hydrated. */
+function recordRegistrations() {
+  const w = window as unknown as Registrations;
+  w.registrations = [];
+  let loaded = false;
+  let idleCallbacks = 0;
+  addEventListener('load', () => (loaded = true));
+  const requestIdle = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (callback, options) =>
+    requestIdle((deadline) => (loaded && (idleCallbacks += 1), callback(deadline)), options);
+  const register = ServiceWorkerContainer.prototype.register;
+  ServiceWorkerContainer.prototype.register = function (...args) {
+    w.registrations.push({ loaded, idleCallbacks, hydrated: document.querySelector('main[aria-busy]') === null });
+    return register.apply(this, args);
   };
 }
 
@@ -95,6 +127,38 @@ describe('start-up', () => {
     release();
     await page.locator(`[data-step="${step}"]`).waitFor();
     await expect(page.locator(`[data-step="${step}"]`).isVisible()).resolves.toBe(true);
+    expect(await startedParts(page)).not.toContainEqual(expect.stringMatching(/^hydrate /));
+  });
+
+  it("hydrates a new visitor's header, progress, question step and footer as roots of their own, and mounts the rest", async () => {
+    const { page, errors } = await openTracked(baseUrl);
+    await waitForApp(page);
+    await page.waitForFunction(() => performance.getEntriesByName('mount update').length > 0);
+    const started = await startedParts(page);
+    expect(started.filter((name) => name.startsWith('hydrate '))).toEqual([
+      'hydrate header',
+      'hydrate progress',
+      'hydrate step',
+      'hydrate footer',
+    ]);
+    expect(started.filter((name) => name.startsWith('mount ')).sort()).toEqual(['mount live', 'mount results', 'mount update']);
+    expect(errors).toEqual([]);
+  });
+
+  it("asks Chromium to compile the app's entry module off the main thread, and only that one", () => {
+    const chunks = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'));
+    const hinted = chunks.filter((f) => readFileSync(join(distDir, 'assets', f), 'utf8').startsWith(`${COMPILE_HINT}\n`));
+    expect(hinted).toEqual([expect.stringMatching(/^index-[\w-]+\.js$/)]);
+  });
+
+  it('registers the service worker once, only after the page has loaded, been hydrated and been idle', async () => {
+    const { page, errors } = await openTracked(baseUrl, { initScript: recordRegistrations });
+    await waitForApp(page);
+    await page.waitForFunction(() => (window as unknown as Registrations).registrations.length > 0);
+    const registrations = await page.evaluate(() => (window as unknown as Registrations).registrations);
+    expect(registrations).toEqual([{ loaded: true, idleCallbacks: expect.any(Number), hydrated: true }]);
+    expect(registrations[0].idleCallbacks).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 
   it("never shows staff mode the resident's screen", async () => {

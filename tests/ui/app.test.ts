@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import App from '../../src/App.svelte';
 import { followLocale } from '../../src/lib/i18n';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
+import { Roots } from '../../src/lib/startup/roots.svelte';
 import { localAnswerStore } from '../../src/lib/storage';
 import { MemoryStorage, startI18n, testRuleSet } from './helpers';
 
@@ -11,10 +12,13 @@ const asOf = '2024-10-15';
 
 beforeAll(() => startI18n('ko'));
 
-function open(storage = new MemoryStorage()) {
+async function open(storage = new MemoryStorage()) {
   startI18n('ko');
   const checker = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
-  const view = render(App, { props: { checker } });
+  const roots = new Roots(false);
+  const view = render(App, { props: { checker, roots } });
+  // The page's parts start one per task (src/lib/startup/roots.svelte.ts).
+  await roots.whenStarted();
   return { checker, storage, view, user: userEvent.setup() };
 }
 
@@ -26,7 +30,7 @@ async function fillHousehold(user: ReturnType<typeof userEvent.setup>) {
 
 describe('the resident app', () => {
   it('has a skip link, the title, and starts on the household step', async () => {
-    open();
+    await open();
     expect(screen.getByRole('link', { name: '본문 바로가기' })).toHaveAttribute('href', '#main');
     expect(screen.getByRole('heading', { level: 1, name: '서울 가족 혜택 찾기' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '우리 가족' })).toBeInTheDocument();
@@ -35,7 +39,7 @@ describe('the resident app', () => {
   });
 
   it('results appear live as the household is typed, grouped, with totals', async () => {
-    const { user } = open();
+    const { user } = await open();
     await fillHousehold(user);
     const results = screen.getByRole('region', { name: '받을 수 있는 혜택' });
     expect(within(results).getByRole('heading', { name: /받을 수 있어요/ })).toBeInTheDocument();
@@ -44,7 +48,7 @@ describe('the resident app', () => {
   });
 
   it('a missing birth date stops "next" with a message tied to the field', async () => {
-    const { user } = open();
+    const { user } = await open();
     await user.click(screen.getByRole('button', { name: '다음' }));
     expect(screen.getByRole('alert')).toHaveTextContent('어른 1 · 생년월일: 입력해 주세요');
     const input = screen.getByRole('textbox', { name: '생년월일 (어른 1)' });
@@ -53,7 +57,7 @@ describe('the resident app', () => {
   });
 
   it('"next" moves focus to the new step\'s heading; "back" returns', async () => {
-    const { user } = open();
+    const { user } = await open();
     await fillHousehold(user);
     await user.click(screen.getByRole('button', { name: '다음' }));
     const heading = screen.getByRole('heading', { level: 2, name: '가구 소득' });
@@ -64,7 +68,7 @@ describe('the resident app', () => {
   });
 
   it('an undecided benefit links to the question that decides it', async () => {
-    const { user } = open();
+    const { user } = await open();
     await fillHousehold(user);
     const card = screen.getByRole('article', { name: '혜택 single-allowance' });
     await user.click(within(card).getByRole('button', { name: '한부모가족인가요?' }));
@@ -74,7 +78,7 @@ describe('the resident app', () => {
   });
 
   it('the answers summary can be edited in place', async () => {
-    const { user, checker } = open();
+    const { user, checker } = await open();
     await fillHousehold(user);
     checker.goTo('summary');
     await screen.findByRole('heading', { level: 2, name: '내 답변' });
@@ -89,7 +93,7 @@ describe('the resident app', () => {
 
   it('switching language keeps every answer, and <html lang> follows', async () => {
     const stop = followLocale();
-    const { user } = open();
+    const { user } = await open();
     await fillHousehold(user);
     await user.click(screen.getByRole('button', { name: 'English' }));
     await screen.findByRole('heading', { level: 2, name: 'Your household' });
@@ -103,7 +107,7 @@ describe('the resident app', () => {
   });
 
   it('"delete my answers" asks once, then leaves nothing in storage', async () => {
-    const { user, storage } = open();
+    const { user, storage } = await open();
     await fillHousehold(user);
     expect(storage.length).toBe(1);
     await user.click(screen.getByRole('button', { name: '내 답변 삭제' }));
@@ -114,11 +118,11 @@ describe('the resident app', () => {
   });
 
   it('a reload resumes where the resident was', async () => {
-    const first = open();
+    const first = await open();
     await fillHousehold(first.user);
     await first.user.click(screen.getByRole('button', { name: '다음' }));
     first.view.unmount();
-    open(first.storage);
+    await open(first.storage);
     expect(screen.getByRole('heading', { level: 2, name: '가구 소득' })).toBeInTheDocument();
     expect(await screen.findByRole('article', { name: '혜택 seoul-grant' })).toBeInTheDocument();
   });

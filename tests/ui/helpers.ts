@@ -3,11 +3,12 @@
  * and the fuzzing input shared by the resident and staff robustness tests.
  */
 import fc from 'fast-check';
-import { addMessages, init, locale } from 'svelte-i18n';
+import { init, locale } from 'svelte-i18n';
 import en from '../../src/lib/i18n/locales/en.json';
 import ko from '../../src/lib/i18n/locales/ko.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
 import zh from '../../src/lib/i18n/locales/zh.json';
+import { addCatalogue, LOCALES, type Catalogue } from '../../src/lib/i18n';
 import type { Parameter, ParameterTree, Rule } from '../../src/lib/engine';
 import medianIncome from '../../rules/parameters/median-income.json';
 import { plusDays } from '../../src/lib/engine/dates';
@@ -18,12 +19,19 @@ import type { FieldError } from '../../src/lib/questionnaire/parse';
 
 export const MESSAGES = { ko, en, zh, vi } as Record<string, Record<string, unknown>>;
 
+/** Every locale as the app loads it: messages with their parsed forms (src/build/messagesPlugin.ts). */
+const CATALOGUES = import.meta.glob<Catalogue>('../../src/lib/i18n/locales/*.json', {
+  query: '?catalogue',
+  import: 'default',
+  eager: true,
+});
+
 let started = false;
 
 /** Starts svelte-i18n synchronously (the app loads en/zh/vi lazily; tests have them all at once). */
 export function startI18n(lang = 'ko'): void {
   if (!started) {
-    for (const [code, messages] of Object.entries(MESSAGES)) addMessages(code, messages as never);
+    for (const code of LOCALES) addCatalogue(code, CATALOGUES[`../../src/lib/i18n/locales/${code}.json`]);
     init({ fallbackLocale: 'ko', initialLocale: lang });
     started = true;
   }

@@ -1,16 +1,19 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allFields } from '../../src/lib/questionnaire/fields';
 import { PROBLEM_CODES } from '../../src/lib/questionnaire/parse';
 import { GROUPS } from '../../src/lib/results/group';
 import { PERIODS } from '../../src/lib/results/text';
 import { LOCALES } from '../../src/lib/i18n';
-import { flatKeys, lookup, MESSAGES } from './helpers';
+import { flatKeys, lookup, MESSAGES, startI18n } from './helpers';
 
 const reference = flatKeys(MESSAGES.ko).sort();
 const placeholders = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('every locale has every message', () => {
+  // As in the app, intl-messageformat gets each message as the build parsed it (src/build/messagesPlugin.ts).
+  beforeAll(() => startI18n());
+
   it('has the four locales, Korean first', () => {
     expect(LOCALES).toEqual(['ko', 'en', 'zh', 'vi']);
   });

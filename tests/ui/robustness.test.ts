@@ -187,7 +187,8 @@ describe('one failing rule', () => {
     const checker = new Checker({ rules: [testRules[0], broken, ...testRules.slice(1)], parameters: testParameters, asOf });
     render(App, { props: { checker } });
     const user = userEvent.setup();
-    await user.click(screen.getByRole('radio', { name: '서울특별시' }));
+    // The page's parts start one per task (src/lib/startup/roots.svelte.ts).
+    await user.click(await screen.findByRole('radio', { name: '서울특별시' }));
     await user.type(screen.getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
 
     const card = await screen.findByRole('article', { name: '고장 난 혜택' });

@@ -1,10 +1,14 @@
 /**
- * Languages: Korean is the reference and ships in the initial bundle; English, Simplified Chinese
- * and Vietnamese load on demand (dynamic import) the first time they are chosen.
+ * Languages: Korean is the reference (and the fallback). Each locale file in ./locales is a chunk
+ * of its own, loaded when its language is first needed: the page's language as the app starts (in
+ * parallel with the rule data, which the app waits for too; the first screen itself is in the
+ * HTML), any other when it is chosen. Each arrives as a catalogue (src/build/messagesPlugin.ts): a
+ * JSON.parse string with its messages already parsed.
  */
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
-import ko from './locales/ko.json';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { addCompiled, parse, type Catalogue } from './compiled';
 import './localeResolution';
 
 export const LOCALES = ['ko', 'en', 'zh', 'vi'] as const;
@@ -16,19 +20,37 @@ export const isLocale = (value: unknown): value is Locale => LOCALES.includes(va
 /** BCP 47 tags for <html lang> and Intl. */
 export const LANGUAGE_TAG: Record<Locale, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', vi: 'vi' };
 
+// The build has parsed every message (./compiled.ts). Set here as well as through the alias in
+// vite.config.ts: the dev server bundles intl-messageformat with a copy of that module of its own.
+IntlMessageFormat.__parse = parse;
+
+const catalogues = import.meta.glob<Catalogue>('./locales/*.json', { query: '?catalogue', import: 'default' });
+
+/** Adds a catalogue's messages to svelte-i18n (`locale` may already have some: staff mode adds its own). */
+export function addCatalogue(code: Locale, catalogue: Catalogue): void {
+  addCompiled(catalogue.compiled);
+  addMessages(code, catalogue.messages as never);
+}
+
 let started = false;
 
-/** Registers the locales and starts svelte-i18n with `initial` (Korean until another loads). */
-export function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void> {
-  if (!started) {
-    addMessages('ko', ko);
-    register('en', () => import('./locales/en.json').then((m) => m.default));
-    register('zh', () => import('./locales/zh.json').then((m) => m.default));
-    register('vi', () => import('./locales/vi.json').then((m) => m.default));
-    started = true;
-    init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: DEFAULT_LOCALE });
+/** Registers the locales and starts svelte-i18n with `initial`, once its messages (and Korean's, the fallback) have loaded. */
+export async function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void> {
+  if (started) return setLocale(initial);
+  started = true;
+  for (const code of LOCALES) {
+    const load = catalogues[`./locales/${code}.json`];
+    register(code, () =>
+      load().then((catalogue) => {
+        addCompiled(catalogue.compiled);
+        return catalogue.messages;
+      }),
+    );
   }
-  return setLocale(initial);
+  // init sets the locale once its messages have loaded. Setting it again meanwhile would set it at
+  // once (the loaders have started, so svelte-i18n sees nothing left to wait for), before them.
+  await init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
+  await waitLocale(initial);
 }
 
 /** Switches the language once its messages have loaded. */
@@ -46,4 +68,5 @@ export function followLocale(doc: Document = document): () => void {
   });
 }
 
+export type { Catalogue } from './compiled';
 export { pickText, textLang, formatWon, formatDate, formatNumber } from './format';

@@ -1,6 +1,10 @@
 /** The resident questionnaire: household first, then only the questions that still decide a benefit. */
 export { Checker, HOUSEHOLD, SUMMARY, type CheckerOptions } from './checker.svelte';
 export { default as Questionnaire } from './Questionnaire.svelte';
+// The parts of Questionnaire, which the resident page hydrates as separate roots.
+export { default as QuestionCard } from './QuestionCard.svelte';
+export { default as Progress } from './Progress.svelte';
+export { default as StepForm } from './StepForm.svelte';
 export { buildHousehold, initialForm, isPristine, restoreForm, memberKey, type FormState, type MemberState } from './form';
 export { rankSteps, decidingStep, refForPath, type DecisiveStep } from './decisive';
 export { allFields, householdField, memberField, INCOME_STEP, type FieldInfo, type QuestionKind } from './fields';

@@ -4,21 +4,23 @@
  * app's first download. It never writes to any storage: its Checker has no store.
  */
 import { mount } from 'svelte';
-import { addMessages } from 'svelte-i18n';
 import type { RuleSet } from '../engine';
+import { addCatalogue, isLocale, type Catalogue } from '../i18n';
 import { Checker } from '../questionnaire/checker.svelte';
 import { noStore } from '../storage';
-import en from './locales/en.json';
-import ko from './locales/ko.json';
-import vi from './locales/vi.json';
-import zh from './locales/zh.json';
 import StaffApp from './StaffApp.svelte';
 
-/** Staff-only messages, added to svelte-i18n next to the app's own when staff mode starts. */
-export const STAFF_MESSAGES: Record<string, typeof ko> = { ko, en, zh, vi };
+/** Staff-only messages by locale (./locales/<code>.json), added to svelte-i18n next to the app's own when staff mode starts. */
+const CATALOGUES = Object.fromEntries(
+  Object.entries(import.meta.glob<Catalogue>('./locales/*.json', { query: '?catalogue', import: 'default', eager: true })).map(
+    ([file, catalogue]) => [file.slice('./locales/'.length, -'.json'.length), catalogue],
+  ),
+);
+
+export const STAFF_MESSAGES = Object.fromEntries(Object.entries(CATALOGUES).map(([code, c]) => [code, c.messages]));
 
 export function addStaffMessages(): void {
-  for (const [code, messages] of Object.entries(STAFF_MESSAGES)) addMessages(code, messages);
+  for (const [code, catalogue] of Object.entries(CATALOGUES)) if (isLocale(code)) addCatalogue(code, catalogue);
 }
 
 export function mountStaff(target: HTMLElement, ruleSet: RuleSet) {

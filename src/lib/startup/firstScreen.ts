@@ -1,17 +1,38 @@
 /**
  * The resident app's first screen as HTML, rendered at build time (src/build/prerenderPlugin.ts) for a visitor
  * with no saved answers: the household question in Korean. The page shows it as soon as the HTML
- * arrives (its styles are inline), before any script; main.ts then hydrates it. Rules are not
- * needed to draw it: no benefit is evaluated before the household is answered.
+ * arrives (its styles are inline), before any script; main.ts then hydrates it. The page's frame
+ * (src/App.svelte) holds one empty container per root (./Root.svelte); each prerendered root is
+ * rendered on its own into its container, so that the browser can hydrate it on its own
+ * (./roots.svelte.ts). Rules are not needed to draw it: nothing is evaluated before the household
+ * is answered.
  */
 import { render } from 'svelte/server';
 import App from '../../App.svelte';
 import { setupI18n } from '../i18n';
 import { Checker } from '../questionnaire';
+import { prerenderedRoots } from '../resident';
+import { Roots } from './roots.svelte';
 
 /** Body HTML of the first screen, with Svelte's hydration markers. */
 export async function renderFirstScreen(): Promise<string> {
   await setupI18n('ko');
   const checker = new Checker({ rules: [], parameters: {} });
-  return render(App, { props: { checker } }).body;
+  const frame = render(App, { props: { checker } }).body;
+  const roots = prerenderedRoots(checker, new Roots(false));
+  return fillRoots(
+    frame,
+    roots.map((root) => [root.name, render(root.component, { props: root.props }).body]),
+  );
+}
+
+/** Puts each root's HTML into its container, which must be in `page` exactly once, empty. */
+export function fillRoots(page: string, contents: [name: string, html: string][]): string {
+  for (const [name, html] of contents) {
+    const empty = `<div data-root="${name}"></div>`;
+    const at = page.indexOf(empty);
+    if (at < 0 || page.includes(empty, at + 1)) throw new Error(`the page needs exactly one empty container for root "${name}"`);
+    page = `${page.slice(0, at)}<div data-root="${name}">${html}</div>${page.slice(at + empty.length)}`;
+  }
+  return page;
 }

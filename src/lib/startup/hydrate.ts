@@ -1,6 +1,6 @@
 /**
- * Hydrating the prerendered first screen. Its inputs work before any script runs, so a resident
- * may already have typed or ticked something when hydration starts; hydration sets every input
+ * Hydrating a prerendered part of the first screen (./roots.svelte.ts). Its inputs work before any
+ * script runs, so a resident may already have typed or ticked something when the part is hydrated; hydration sets every input
  * back to the app's state, so those answers are noted first and replayed afterwards through the
  * inputs' own event handlers (hydration keeps the same elements).
  */
