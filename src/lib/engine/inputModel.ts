@@ -64,6 +64,13 @@ export const householdFields = {
     description:
       'Child support (양육비) the other parent owes by a court ruling, mediation or other enforceable title, over the last 3 months: unpaid (nothing, or 3 payments in a row missed), underpaid (on average less than the state advance per child a month), paid (at least that), none (no such child support is owed).',
   },
+  ownsHome: { type: bool, description: 'Someone in the household owns a home (주택 소유), anywhere.' },
+  housingTenure: {
+    type: { kind: 'enum', values: ['owned', 'jeonse', 'monthly-rent', 'public-rental', 'other'] },
+    description: 'How the home is held: owned, 전세, 월세 (with or without a deposit), public rental (SH·LH), other.',
+  },
+  housingDeposit: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Lease deposit (보증금), KRW.' },
+  monthlyRent: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Monthly rent (월세), KRW.' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {
