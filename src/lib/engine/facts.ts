@@ -6,6 +6,7 @@
  * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
  */
 import { calendarAge, completedMonths, daysBetween } from './dates';
+import { memberPath } from './inputPath';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
 
@@ -134,7 +135,7 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
 }
 
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
-  const $path = `members[${index}]`;
+  const $path = memberPath(index);
   const facts = newMemberFacts($path, index, member.birthDate, asOf);
   const $missing = facts.$missing;
   // Only the answers given: the blank shape already holds every other field as undefined.
@@ -162,16 +163,16 @@ function expectedChildrenOf(mother: MemberFacts, asOf: string): MemberFacts[] {
   const expected = mother.expectedBabies as number | undefined;
   // Unanswered, one baby is the working assumption for amounts; whether it is a multiple birth stays unknown.
   const count = expected ?? 1;
-  const unknownDue = dueDate === undefined ? [`members[${mother.index}].dueDate`] : undefined;
+  const unknownDue = dueDate === undefined ? [memberPath(mother.index, 'dueDate')] : undefined;
   const order = mother.expectedBirthOrder as number | undefined;
   return Array.from({ length: count }, (_, k) => {
     const baby = newMemberFacts(null, mother.index, dueDate, asOf);
     baby.unborn = true;
     if (unknownDue) for (const f of ['birthDate', 'ageMonths', 'ageYears', 'calendarAge', 'daysSinceBirth']) baby.$missing[f] = unknownDue;
-    if (expected === undefined) baby.$missing.multipleBirth = [`members[${mother.index}].expectedBabies`];
+    if (expected === undefined) baby.$missing.multipleBirth = [memberPath(mother.index, 'expectedBabies')];
     baby.multipleBirth = expected === undefined ? undefined : expected > 1;
     // Twins are born one after the other: the second is the mother's next child.
-    if (order === undefined) baby.$missing.birthOrder = [`members[${mother.index}].expectedBirthOrder`];
+    if (order === undefined) baby.$missing.birthOrder = [memberPath(mother.index, 'expectedBirthOrder')];
     else baby.birthOrder = order + k;
     return baby;
   });
@@ -182,7 +183,7 @@ function possibleBabyOf(mother: MemberFacts, asOf: string): MemberFacts {
   const baby = newMemberFacts(null, mother.index, undefined, asOf);
   baby.unborn = true;
   baby.possible = true;
-  baby.$unknownBecause = [`members[${mother.index}].pregnant`];
+  baby.$unknownBecause = [memberPath(mother.index, 'pregnant')];
   return baby;
 }
 

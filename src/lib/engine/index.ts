@@ -8,7 +8,7 @@ export {
   type ValidationIssue,
   type IssueCode,
 } from './validate';
-export { buildFacts, derivedHouseholdFacts, derivedMemberFacts } from './facts';
+export { buildFacts, derivedHouseholdFacts, derivedMemberFacts, MIN_PREGNANCY_AGE } from './facts';
 export {
   medianIncomeFor,
   incomeLimitWon,
@@ -23,6 +23,7 @@ export {
   type DatedValue,
   type Unit,
 } from './parameters';
+export { memberPath, parseInputPath, type InputPath } from './inputPath';
 export { todayInSeoul, isIsoDate, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';

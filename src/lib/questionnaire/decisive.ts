@@ -3,7 +3,7 @@
  * missing from the most benefits first (ties: input-model order). A question that
  * decides nothing for this household is never offered.
  */
-import type { Evaluation, RuleResult } from '../engine';
+import { parseInputPath, type Evaluation, type RuleResult } from '../engine';
 import { registryOrder, stepForField } from './fields';
 
 export interface InputRef {
@@ -12,17 +12,16 @@ export interface InputRef {
   memberId: string | null;
 }
 
-const PATH = /^members\[(\d+)\]\.(\w+)$/;
-
 /** The question step and member behind an engine input path such as `members[1].dueDate`. */
 export function refForPath(path: string, idAt: string[]): InputRef | null {
-  const m = PATH.exec(path);
-  if (!m) {
-    const step = stepForField('household', path);
+  const { member, field } = parseInputPath(path);
+  if (member === null) {
+    const step = stepForField('household', field);
     return step ? { step, memberId: null } : null;
   }
-  const memberId = idAt[Number(m[1])];
-  const step = stepForField('member', m[2]);
+  if (field === null) return null;
+  const memberId = idAt[member];
+  const step = stepForField('member', field);
   return step && memberId ? { step, memberId } : null;
 }
 

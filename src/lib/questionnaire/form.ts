@@ -3,8 +3,7 @@
  * built from the answers that are valid. An invalid answer is reported next to its field and left
  * out of the household (unknown to the engine); nothing else is affected.
  */
-import { validateHousehold, type Household } from '../engine';
-import { MIN_PREGNANCY_AGE } from '../engine/facts';
+import { MIN_PREGNANCY_AGE, parseInputPath, validateHousehold, type Household } from '../engine';
 import { appliesToRole, HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
 
@@ -118,8 +117,6 @@ function memberAnswers(m: MemberState, blocked: Set<string>, errors: Record<stri
   return out;
 }
 
-const PATH = /^members\[(\d+)\]\.(\w+)$/;
-
 /**
  * The household to evaluate on `asOf`: every valid answer, nothing else. Cross-field problems the
  * engine finds (a birth date after today, a due date already past…) block just that answer.
@@ -138,8 +135,8 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
     const issues = validateHousehold(household, asOf);
     if (issues.length === 0) return { household, errors, idAt };
     for (const problem of issues) {
-      const path = PATH.exec(problem.field);
-      const key = path ? memberKey(idAt[Number(path[1])], path[2]) : problem.field;
+      const path = parseInputPath(problem.field);
+      const key = path.member !== null && path.field !== null ? memberKey(idAt[path.member], path.field) : problem.field;
       const params: FieldError['params'] =
         problem.code === 'date.future' || problem.code === 'dueDate.past'
           ? { asOf }
