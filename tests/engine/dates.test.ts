@@ -11,6 +11,7 @@ import {
   plusYears,
   todayInSeoul,
   calendarAge,
+  inModelYears,
 } from '../../src/lib/engine/dates';
 
 describe('calendar dates', () => {
@@ -99,5 +100,22 @@ describe('calendar arithmetic against the platform calendar', () => {
       target.setUTCDate(Math.min(start.getUTCDate(), lastDay));
       expect(plusMonths(startIso, n)).toBe(iso(target));
     }
+  });
+});
+
+describe('dates at the edges of the calendar', () => {
+  it('never writes a year of more than four digits: such arithmetic throws instead', () => {
+    expect(plusDays('9999-12-31', 0)).toBe('9999-12-31');
+    expect(() => plusDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => plusYears('2024-06-30', 7976)).toThrow(RangeError);
+    expect(() => plusMonths('0000-01-01', -1)).toThrow(RangeError);
+  });
+
+  it('knows the years of the household model', () => {
+    expect(inModelYears('1900-01-01')).toBe(true);
+    expect(inModelYears('2100-12-31')).toBe(true);
+    expect(inModelYears('1899-12-31')).toBe(false);
+    expect(inModelYears('2101-01-01')).toBe(false);
+    expect(inModelYears('0000-01-01')).toBe(false);
   });
 });

@@ -310,4 +310,27 @@ describe('evaluate', () => {
       expect(evaluate(household(), { rules: [monthly, lump], parameters }).results[0].replacedBy).toBeUndefined();
     });
   });
+
+  it('outputs only real YYYY-MM-DD dates: a date a rule cannot compute is absent, never a malformed one', () => {
+    const dated = (applyBy: unknown, upcomingDate: unknown) =>
+      rule({
+        scope: { members: 'child' },
+        criteria: [{ id: 'age', label: text('24 months or older'), logic: { '>=': [{ var: 'member.ageMonths' }, 24] } }],
+        upcoming: { when: true, date: upcomingDate, waived: ['age'], label: text('at 24 months') },
+        applyBy,
+      });
+    const young = household({ asOf: '2100-12-31', members: [{ role: 'child', birthDate: '2100-01-01' }] });
+    // Near the end of the model's years: the arithmetic still gives a four-digit year.
+    expect(one(young, dated({ addMonths: [{ var: 'asOf' }, 6] }, { addMonths: [{ var: 'member.birthDate' }, 24] }))).toMatchObject({
+      status: 'upcoming',
+      applyBy: '2101-06-30',
+      upcomingDate: '2102-01-01',
+    });
+    // A rule's date that is not a date (a number, text, a year past 9999) is reported as no date.
+    const odd = one(young, dated(20240101, 'soon'));
+    expect(odd).toMatchObject({ status: 'upcoming', applyBy: null, upcomingDate: null });
+    const overflow = one(young, dated({ addYears: [{ var: 'asOf' }, 8000] }, null));
+    expect(overflow.status).toBe('error');
+    expect(overflow.applyBy).toBeNull();
+  });
 });

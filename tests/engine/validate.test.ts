@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateHousehold } from '../../src/lib/engine';
+import { MAX_MEMBERS, validateAsOf, validateHousehold } from '../../src/lib/engine';
 
 const adult = { role: 'adult', birthDate: '1990-01-01' };
 const codes = (input: unknown, asOf?: string) => validateHousehold(input, asOf).map((p) => `${p.field} ${p.code}`);
@@ -61,5 +61,52 @@ describe('household validation', () => {
     const [problem] = validateHousehold({ monthlyIncome: -5, members: [adult] });
     expect(problem.message.ko).toMatch(/0보다 작을 수 없습니다/);
     expect(problem.message.en).toMatch(/negative/);
+  });
+
+  it('keeps dates to the years 1900–2100, in every date field and asOf, saying which years', () => {
+    const member = (over: object) => ({ asOf: '2024-10-15', members: [{ ...adult, ...over }] });
+    expect(codes(member({ birthDate: '0000-01-01' }))).toEqual(['members[0].birthDate date.range']);
+    expect(codes(member({ birthDate: '1899-12-31' }))).toEqual(['members[0].birthDate date.range']);
+    expect(codes(member({ birthDate: '1900-01-01' }))).toEqual([]);
+    expect(codes(member({ careEndDate: '0099-01-01' }))).toEqual(['members[0].careEndDate date.range']);
+    expect(codes({ asOf: '9999-12-31', members: [adult] })).toEqual(['asOf date.range']);
+    expect(codes({ asOf: '2100-12-31', members: [adult] })).toEqual([]);
+    expect(codes({ members: [adult] }, '2101-01-01')).toEqual(['asOf date.range']);
+    expect(validateAsOf('0001-01-01').map((p) => p.code)).toEqual(['date.range']);
+    const pregnant = { asOf: '2100-12-31', members: [{ ...adult, sex: 'female', pregnant: true, dueDate: '2101-03-01' }] };
+    expect(codes(pregnant)).toEqual(['members[0].dueDate date.range']);
+    const [problem] = validateHousehold(member({ birthDate: '0000-01-01' }));
+    expect(problem.params).toEqual({ fromYear: 1900, toYear: 2100 });
+    expect(problem.message.ko).toContain('1900년부터 2100년');
+  });
+
+  it('allows at most 30 members (the householdSize range), refusing more with one issue before reading any member', () => {
+    expect(MAX_MEMBERS).toBe(30);
+    const many = (n: number) => Array.from({ length: n }, () => ({ ...adult }));
+    expect(codes({ members: many(30) })).toEqual([]);
+    expect(codes({ members: many(31) })).toEqual(['members members.tooMany']);
+    // Thousands of members, every one broken: still one issue, and no member is looked at.
+    const poisoned = Array.from({ length: 10_000 }, () => ({
+      get role(): string {
+        throw new Error('a member was read');
+      },
+    }));
+    expect(codes({ members: poisoned })).toEqual(['members members.tooMany']);
+    expect(validateHousehold({ members: many(31) })[0].params).toEqual({ max: 30 });
+  });
+
+  it('refuses a householdSize below the number of members listed, with the count', () => {
+    expect(codes({ householdSize: 1, members: [adult, adult, adult] })).toEqual(['householdSize householdSize.tooSmall']);
+    expect(codes({ householdSize: 3, members: [adult, adult, adult] })).toEqual([]);
+    expect(codes({ householdSize: 5, members: [adult, adult, adult] })).toEqual([]);
+    const [problem] = validateHousehold({ householdSize: 2, members: [adult, adult, adult] });
+    expect(problem.params).toEqual({ count: 3 });
+    expect(problem.message.en).toContain('3 persons');
+  });
+
+  it('gives the figures of a message as params, so translations can say them', () => {
+    expect(validateHousehold({ householdSize: 0, members: [adult] })[0].params).toEqual({ min: 1, max: 30 });
+    const tooYoung = validateHousehold({ asOf: '2024-10-15', members: [{ role: 'child', birthDate: '2020-01-01', pregnant: true }] });
+    expect(tooYoung[0].params).toEqual({ age: 10 });
   });
 });

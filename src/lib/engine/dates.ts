@@ -7,6 +7,19 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a date in the household model may have (birth dates, due dates, care end dates, asOf):
+ * anything earlier or later is a typo, and would only feed the date arithmetic absurd figures.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** Whether a calendar date (YYYY-MM-DD) falls in those years. */
+export function inModelYears(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
 interface Ymd {
   y: number;
   m: number;
@@ -69,7 +82,11 @@ function fromEpochDay(days: number): string {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const format = ({ y, m, d }: Ymd) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+/** Only four-digit years: arithmetic that leaves them has no date to give (never "10001-06-30"). */
+function format({ y, m, d }: Ymd): string {
+  if (y < 0 || y > 9999) throw new RangeError(`date arithmetic left the calendar: year ${y}`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
 
 export const plusDays = (iso: string, n: number): string => fromEpochDay(epochDay(ymdOf(iso)) + n);
 

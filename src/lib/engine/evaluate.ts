@@ -1,4 +1,4 @@
-import { todayInSeoul } from './dates';
+import { isIsoDate, todayInSeoul } from './dates';
 import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
 import { compile, UNKNOWN } from './logic3';
 import { incomeLimitWon, parameterOn, resolveParameter, type ParameterTree } from './parameters';
@@ -90,6 +90,9 @@ function compiledRule(rule: Rule): CompiledRule {
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
 
+/** A date a rule computed, when it is one: results only ever carry real YYYY-MM-DD dates. */
+const knownDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
+
 const paramsCache = new WeakMap<Rule, { asOf: string; tree: ParameterTree; params: Record<string, unknown> }>();
 
 /** The rule's parameters in force on asOf, shared ones taken from the tree (cached: a batch shares one asOf). */
@@ -159,7 +162,7 @@ function candidateStatus(
   if (when === UNKNOWN) return { status: 'unknown', missing: unique([...undecided(), ...lastMissing]), upcomingDate: null };
   if (when !== true) return { status: 'ineligible', missing: NONE, upcomingDate: null };
   if (unknownOpen > 0) return { status: 'unknown', missing: undecided(), upcomingDate: null };
-  const upcomingDate = compiled.upcomingDate ? known<string>(run(compiled.upcomingDate, scope)) : null;
+  const upcomingDate = compiled.upcomingDate ? knownDate(run(compiled.upcomingDate, scope)) : null;
   return { status: 'upcoming', missing: NONE, upcomingDate };
 }
 
@@ -202,7 +205,7 @@ function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope): Candi
       if (status !== 'unknown' && months === null) missing = unique([...missing, ...lastMissing]);
     }
   }
-  const applyBy = compiled.applyBy && status !== 'ineligible' ? known<string>(run(compiled.applyBy, scope)) : null;
+  const applyBy = compiled.applyBy && status !== 'ineligible' ? knownDate(run(compiled.applyBy, scope)) : null;
   const amountKnown = !perMember || !compiled.amount || amount !== null;
   return {
     index: scope.member?.index ?? -1,

@@ -5,7 +5,10 @@ export {
   validateAsOf,
   assertValidHousehold,
   InvalidHouseholdError,
+  MAX_MEMBERS,
+  DATE_YEARS,
   type ValidationIssue,
+  type IssueParams,
   type IssueCode,
 } from './validate';
 export { buildFacts, derivedHouseholdFacts, derivedMemberFacts, MIN_PREGNANCY_AGE } from './facts';
@@ -24,7 +27,7 @@ export {
   type Unit,
 } from './parameters';
 export { memberPath, parseInputPath, type InputPath } from './inputPath';
-export { todayInSeoul, isIsoDate, daysBetween } from './dates';
+export { todayInSeoul, isIsoDate, inModelYears, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';
 export { perText } from './reasons';

@@ -2,7 +2,7 @@
  * Checks a household against input model v1. Each problem names the field (a path such as
  * `members[1].dueDate`) and the reason, as a code the app translates and as ko / en text.
  */
-import { completedYears, daysBetween, isIsoDate, todayInSeoul } from './dates';
+import { completedYears, daysBetween, inModelYears, isIsoDate, MAX_YEAR, MIN_YEAR, todayInSeoul } from './dates';
 import { MIN_PREGNANCY_AGE } from './facts';
 import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
 import type { Text } from './types';
@@ -18,25 +18,35 @@ export type IssueCode =
   | 'number.range'
   | 'number.negative'
   | 'date.invalid'
+  | 'date.range'
   | 'date.future'
   | 'date.beforeBirth'
   | 'dueDate.past'
   | 'dueDate.tooFar'
   | 'members.empty'
+  | 'members.tooMany'
+  | 'householdSize.tooSmall'
   | 'pregnant.male'
   | 'pregnant.tooYoung'
   | 'birthRegistered.contradiction';
+
+export type IssueParams = Record<string, string | number>;
 
 export interface ValidationIssue {
   field: string;
   code: IssueCode;
   message: Text;
+  /** The figures in the message (min, max, asOf, age…), so a translation can say them too. */
+  params?: IssueParams;
 }
+
+/** The most members a household may list: the top of the householdSize range. */
+export const MAX_MEMBERS = householdFields.householdSize.type.max;
 
 /** A due date more than 44 weeks ahead cannot belong to a current pregnancy. */
 const MAX_DAYS_TO_DUE = 44 * 7;
 
-const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
+const messages: Record<IssueCode, (p: IssueParams) => Text> = {
   notObject: () => ({ ko: 'JSON 객체여야 합니다', en: 'must be a JSON object' }),
   required: () => ({ ko: '꼭 입력해야 합니다', en: 'is required' }),
   unknownField: () => ({ ko: '알 수 없는 항목입니다', en: 'is not a field of the household model' }),
@@ -47,6 +57,10 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
   'number.negative': () => ({ ko: '0보다 작을 수 없습니다', en: 'cannot be negative' }),
   'number.range': (p) => ({ ko: `${p.min} 이상 ${p.max} 이하여야 합니다`, en: `must be between ${p.min} and ${p.max}` }),
   'date.invalid': () => ({ ko: '실제 있는 날짜(YYYY-MM-DD)여야 합니다', en: 'must be a real date written YYYY-MM-DD' }),
+  'date.range': (p) => ({
+    ko: `${p.fromYear}년부터 ${p.toYear}년 사이의 날짜여야 합니다`,
+    en: `must be a date in the years ${p.fromYear} to ${p.toYear}`,
+  }),
   'date.future': (p) => ({ ko: `기준일(${p.asOf})보다 뒤일 수 없습니다`, en: `cannot be after the evaluation date ${p.asOf}` }),
   'date.beforeBirth': () => ({ ko: '생년월일보다 앞설 수 없습니다', en: 'cannot be before the birth date' }),
   'dueDate.past': (p) => ({
@@ -55,6 +69,11 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
   }),
   'dueDate.tooFar': () => ({ ko: '출산 예정일은 기준일로부터 44주 이내여야 합니다', en: 'must be within 44 weeks of the evaluation date' }),
   'members.empty': () => ({ ko: '가구원이 한 명 이상 있어야 합니다', en: 'must list at least one person' }),
+  'members.tooMany': (p) => ({ ko: `가구원은 ${p.max}명까지 입력할 수 있습니다`, en: `must list at most ${p.max} persons` }),
+  'householdSize.tooSmall': (p) => ({
+    ko: `가구원 수가 입력한 가구원(${p.count}명)보다 적을 수 없습니다`,
+    en: `cannot be less than the ${p.count} persons listed in members`,
+  }),
   'birthRegistered.contradiction': () => ({
     ko: '서울에 출생신고를 했다면 출생신고를 한 것입니다',
     en: 'cannot be false when the birth is registered in Seoul',
@@ -69,8 +88,9 @@ const messages: Record<IssueCode, (p: Record<string, string>) => Text> = {
   }),
 };
 
-function issue(field: string, code: IssueCode, params: Record<string, string> = {}): ValidationIssue {
-  return { field, code, message: messages[code](params) };
+function issue(field: string, code: IssueCode, params?: IssueParams): ValidationIssue {
+  const message = messages[code](params ?? {});
+  return params ? { field, code, message, params } : { field, code, message };
 }
 
 /** The problem with one value, if any; the field's path is only built for a problem. */
@@ -79,13 +99,17 @@ function checkValue(prefix: string, key: string, spec: FieldSpec, value: unknown
   return problem ? issue(prefix + key, problem[0], problem[1]) : null;
 }
 
-function problemWith(spec: FieldSpec, value: unknown): [IssueCode, Record<string, string>?] | null {
+/** The params of `date.range`: years, named apart from min/max, which translations write with digit grouping. */
+export const DATE_YEARS = { fromYear: MIN_YEAR, toYear: MAX_YEAR } as const;
+
+function problemWith(spec: FieldSpec, value: unknown): [IssueCode, IssueParams?] | null {
   const t = spec.type;
   switch (t.kind) {
     case 'boolean':
       return typeof value === 'boolean' ? null : ['type.boolean'];
     case 'date':
-      return isIsoDate(value) ? null : ['date.invalid'];
+      if (!isIsoDate(value)) return ['date.invalid'];
+      return inModelYears(value) ? null : ['date.range', DATE_YEARS];
     case 'enum':
       return typeof value === 'string' && t.values.includes(value) ? null : ['type.enum', { values: t.values.join(', ') }];
     case 'integer':
@@ -93,7 +117,7 @@ function problemWith(spec: FieldSpec, value: unknown): [IssueCode, Record<string
       if (typeof value !== 'number' || !Number.isFinite(value)) return ['type.number'];
       if (t.kind === 'integer' && !Number.isInteger(value)) return ['type.integer'];
       if (value < 0 && t.min === 0) return ['number.negative'];
-      return value < t.min || value > t.max ? ['number.range', { min: String(t.min), max: String(t.max) }] : null;
+      return value < t.min || value > t.max ? ['number.range', { min: t.min, max: t.max }] : null;
   }
 }
 
@@ -126,7 +150,7 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
   if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
   if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
   else if (member.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {
-    issues.push(issue(`${at}.pregnant`, 'pregnant.tooYoung', { age: String(MIN_PREGNANCY_AGE) }));
+    issues.push(issue(`${at}.pregnant`, 'pregnant.tooYoung', { age: MIN_PREGNANCY_AGE }));
   }
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === false) {
     issues.push(issue(`${at}.birthRegistered`, 'birthRegistered.contradiction'));
@@ -146,7 +170,8 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
 
 /** The problem with an evaluation date given apart from a household (CLI --as-of), if any. */
 export function validateAsOf(asOf: string): ValidationIssue[] {
-  return isIsoDate(asOf) ? [] : [issue('asOf', 'date.invalid')];
+  const problem = checkValue('', 'asOf', householdFields.asOf, asOf);
+  return problem ? [problem] : [];
 }
 
 /** All problems with `input` as a household; an empty list means it can be evaluated. */
@@ -161,6 +186,15 @@ export function validateHousehold(input: unknown, asOfOverride?: string): Valida
     return issues;
   }
   if (input.members.length === 0) issues.push(issue('members', 'members.empty'));
+  // Refused whole, before a single member is read: a file of thousands of members costs nothing.
+  if (input.members.length > MAX_MEMBERS) {
+    issues.push(issue('members', 'members.tooMany', { max: MAX_MEMBERS }));
+    return issues;
+  }
+  const size = input.householdSize;
+  if (typeof size === 'number' && !issues.some((p) => p.field === 'householdSize') && size < input.members.length) {
+    issues.push(issue('householdSize', 'householdSize.tooSmall', { count: input.members.length }));
+  }
   input.members.forEach((m, i) => issues.push(...checkMember(m, i, asOf)));
   return issues;
 }

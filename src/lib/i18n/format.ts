@@ -31,6 +31,8 @@ export function formatWon(value: number, locale: string | null | undefined): str
 /** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025. */
 export function formatDate(iso: string, locale: string | null | undefined): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as it is.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

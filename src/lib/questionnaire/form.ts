@@ -3,7 +3,7 @@
  * built from the answers that are valid. An invalid answer is reported next to its field and left
  * out of the household (unknown to the engine); nothing else is affected.
  */
-import { MIN_PREGNANCY_AGE, parseInputPath, validateHousehold, type Household } from '../engine';
+import { parseInputPath, validateHousehold, type Household } from '../engine';
 import { appliesToRole, HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
 
@@ -137,16 +137,8 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
     for (const problem of issues) {
       const path = parseInputPath(problem.field);
       const key = path.member !== null && path.field !== null ? memberKey(idAt[path.member], path.field) : problem.field;
-      const params: FieldError['params'] =
-        problem.code === 'date.future' || problem.code === 'dueDate.past'
-          ? { asOf }
-          : problem.code === 'pregnant.tooYoung'
-            ? { age: MIN_PREGNANCY_AGE }
-            : undefined;
-      blocked.set(
-        key,
-        params ? { code: problem.code, params, message: problem.message } : { code: problem.code, message: problem.message },
-      );
+      const { code, message, params } = problem;
+      blocked.set(key, params ? { code, params, message } : { code, message });
     }
   }
   return { household: null, errors: Object.fromEntries(blocked), idAt: [] };

@@ -3,7 +3,7 @@
  * Raw text always stays in the form state, so a bad entry never loses anything; only a value
  * that parses goes into the evaluated household.
  */
-import { isIsoDate, type FieldSpec, type IssueCode, type Text } from '../engine';
+import { DATE_YEARS, inModelYears, isIsoDate, type FieldSpec, type IssueCode, type Text } from '../engine';
 
 /** A validation problem: the engine's issue codes plus `date.format` (text that is not a date). */
 export interface FieldError {
@@ -32,11 +32,14 @@ export const PROBLEM_CODES: Record<IssueCode | 'date.format' | 'number.unit', tr
   'number.unit': true,
   'date.format': true,
   'date.invalid': true,
+  'date.range': true,
   'date.future': true,
   'date.beforeBirth': true,
   'dueDate.past': true,
   'dueDate.tooFar': true,
   'members.empty': true,
+  'members.tooMany': true,
+  'householdSize.tooSmall': true,
   'pregnant.male': true,
   'pregnant.tooYoung': true,
   'birthRegistered.contradiction': true,
@@ -93,7 +96,8 @@ export function parseAnswer(spec: FieldSpec, raw: string | undefined): Parsed {
     case 'date': {
       const iso = normalizeDate(raw);
       if (iso === null) return { ok: false, error: { code: 'date.format' } };
-      return isIsoDate(iso) ? { ok: true, value: iso } : { ok: false, error: { code: 'date.invalid', params: { date: iso } } };
+      if (!isIsoDate(iso)) return { ok: false, error: { code: 'date.invalid', params: { date: iso } } };
+      return inModelYears(iso) ? { ok: true, value: iso } : { ok: false, error: { code: 'date.range', params: { ...DATE_YEARS } } };
     }
     case 'integer':
     case 'number': {
