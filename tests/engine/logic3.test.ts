@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate3, UNKNOWN } from '../../src/lib/engine/logic3';
+import { evaluate3, readsMember, UNKNOWN } from '../../src/lib/engine/logic3';
 
 const data = {
   asOf: '2024-10-15',
@@ -97,5 +97,17 @@ describe('operators called directly', () => {
       }
       if (op === '-') expect((directOperators['-'] as (x: number) => number)(5)).toBe(jsonLogic.apply({ '-': [5] } as never));
     }
+  });
+});
+
+describe('readsMember', () => {
+  it('tells expressions that may read the member being checked from those that read only the household', () => {
+    expect(readsMember({ '<': [{ var: 'member.ageYears' }, 18] })).toBe(true);
+    expect(readsMember({ some: [{ var: 'household.children' }, { '<=': [{ var: 'ageYears' }, 12] }] })).toBe(false);
+    expect(readsMember({ '===': [{ var: 'household.residence' }, 'seoul'] })).toBe(false);
+    expect(readsMember({ var: [{ cat: ['mem', 'ber.ageYears'] }] })).toBe(true);
+    expect(readsMember({ var: '' })).toBe(true);
+    expect(readsMember(undefined)).toBe(false);
+    expect(readsMember([1, { var: 'member.unborn' }])).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { isIsoDate, todayInSeoul } from './dates';
 import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
-import { compile, UNKNOWN } from './logic3';
+import { compile, readsMember, UNKNOWN } from './logic3';
 import { incomeLimitWon, parameterOn, resolveParameter, type ParameterTree } from './parameters';
 import { reason } from './reasons';
 import type {
@@ -58,7 +58,8 @@ function run(fn: Fn, scope: Scope): unknown {
 
 /** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
 interface CompiledRule {
-  criteria: { fn: Fn; incomeLimit: Fn | null; waived: boolean }[];
+  /** sameForEveryone: the criterion reads no member, so one outcome serves every candidate. */
+  criteria: { fn: Fn; incomeLimit: Fn | null; waived: boolean; sameForEveryone: boolean }[];
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
@@ -75,7 +76,12 @@ function compiledRule(rule: Rule): CompiledRule {
     const maybe = (logic: unknown) => (logic === undefined ? null : compile(logic));
     const waived = new Set(rule.upcoming?.waived ?? []);
     compiled = {
-      criteria: rule.criteria.map((c) => ({ fn: compile(c.logic), incomeLimit: maybe(c.incomeLimitPercent), waived: waived.has(c.id) })),
+      criteria: rule.criteria.map((c) => ({
+        fn: compile(c.logic),
+        incomeLimit: maybe(c.incomeLimitPercent),
+        waived: waived.has(c.id),
+        sameForEveryone: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
+      })),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
       amount: maybe(rule.amount?.value),
@@ -109,9 +115,21 @@ function resolveParams(rule: Rule, asOf: string, tree: ParameterTree): Record<st
   return params;
 }
 
-function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope): CriterionOutcome[] {
+/**
+ * Outcomes of a rule's member-free criteria, kept while its candidates are checked: a criterion
+ * that looks at the whole household (e.g. "some child aged 12 or under") would otherwise be
+ * recomputed for each member, and work would grow with the square of the household.
+ */
+type Shared = (CriterionOutcome | undefined)[];
+
+function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] {
   const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
   for (let i = 0; i < rule.criteria.length; i += 1) {
+    const kept = shared[i];
+    if (kept) {
+      outcomes[i] = kept;
+      continue;
+    }
     const c = rule.criteria[i];
     const v = run(compiled.criteria[i].fn, scope);
     const outcome = v === UNKNOWN ? 'unknown' : v ? 'met' : 'unmet';
@@ -125,6 +143,7 @@ function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope): Criter
       }
     }
     outcomes[i] = result;
+    if (compiled.criteria[i].sameForEveryone) shared[i] = result;
   }
   return outcomes;
 }
@@ -188,8 +207,8 @@ function reasonsFor(status: Status, criteria: CriterionOutcome[], rule: Rule, up
   }
 }
 
-function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope): CandidateResult {
-  const criteria = checkCriteria(rule, compiled, scope);
+function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CandidateResult {
+  const criteria = checkCriteria(rule, compiled, scope, shared);
   const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
   let missing = undecided;
   const perMember = rule.amount?.basis === 'member';
@@ -294,10 +313,11 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
       reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
     ]);
   }
+  const shared: Shared = new Array(rule.criteria.length);
   const candidates =
     pool === null
-      ? [checkCandidate(rule, compiled, base)]
-      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined)));
+      ? [checkCandidate(rule, compiled, base, shared)]
+      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined), shared));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status;

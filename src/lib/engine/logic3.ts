@@ -269,3 +269,23 @@ export function compile(logic: unknown): Compiled {
 export function evaluate3(logic: unknown, data: unknown, missing: Missing): Value3 {
   return compile(logic)(data, missing);
 }
+
+/**
+ * Whether an expression may read the member being checked: any var under `member`, or one whose
+ * path is computed or is the whole scope. Conservative: a var in a quantifier's body reads the
+ * list item, yet a `member…` one there still counts.
+ */
+export function readsMember(logic: unknown): boolean {
+  if (Array.isArray(logic)) return logic.some(readsMember);
+  if (!jsonLogic.is_logic(logic)) return false;
+  const node = logic as Record<string, unknown>;
+  const op = jsonLogic.get_operator(node);
+  const args = node[op];
+  if (op === 'var') {
+    const path = Array.isArray(args) ? args[0] : args;
+    if (typeof path !== 'string') return typeof path !== 'number';
+    const head = path.split('.')[0];
+    return head === '' || head === 'member' || head === 'count';
+  }
+  return readsMember(args);
+}
