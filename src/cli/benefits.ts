@@ -1,10 +1,10 @@
 /** Entry point of `npm run --silent benefits -- …`: wires runCli to the process. */
-import { readFileSync } from 'node:fs';
 import { loadRuleSetOrThrow } from '../build/rules/load';
+import { readInput } from './readInput';
 import { runCli } from './run';
 
 const outcome = runCli(process.argv.slice(2), {
-  readInput: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+  readInput,
   ruleSet: () => loadRuleSetOrThrow(),
 });
 process.stdout.write(outcome.stdout);

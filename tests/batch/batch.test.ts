@@ -80,6 +80,50 @@ describe('parsing households from CSV', () => {
     ]);
   });
 
+  it('refuses a row of more people than a household may have with one problem, before reading its cells', () => {
+    const children = Array.from({ length: 9_997 }, (_, i) => `자녀${i + 1} 생년월일`);
+    const header = ['가구ID', '거주지', '성인1 생년월일', ...children].join(',');
+    const wide = ['H1', '서울', '1990-01-01', ...children.map(() => 'not a date')].join(',');
+    const thirty = ['H2', '서울', '1990-01-01', ...children.map((_, i) => (i < 29 ? '2020-01-01' : ''))].join(',');
+    const sheet = parseBatchCsv(csv([header, wide, thirty]));
+    expect(sheet.rows[0]).toMatchObject({ id: 'H1', household: null, memberGroups: [] });
+    expect(sheet.rows[0].problems).toEqual([
+      { row: 2, column: '자녀30', reason: { ko: '가구원은 30명까지 입력할 수 있습니다', en: 'must list at most 30 persons' } },
+    ]);
+    expect(sheet.rows[1].problems).toEqual([]);
+    expect(sheet.rows[1].household?.members).toHaveLength(30);
+    expect(screenSheet(sheet, ruleSet)[0].results).toBeNull();
+  });
+
+  it('refuses a household size below the people listed, at its column', () => {
+    const sheet = parseBatchCsv(
+      csv(['가구ID,가구원수,성인1 생년월일,자녀1 생년월일,자녀2 생년월일', 'H1,1,1990-01-01,2020-01-01,2021-01-01']),
+    );
+    expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
+      ['가구원수', 'cannot be less than the 3 persons listed in members'],
+    ]);
+  });
+
+  it('says an empty file is empty, in every language, instead of a parser message', () => {
+    for (const empty of ['', '\uFEFF', '\r\n\r\n', '  ']) {
+      const sheet = parseBatchCsv(empty);
+      expect(sheet.rows).toEqual([]);
+      expect(sheet.problems).toHaveLength(1);
+      const { reason } = sheet.problems[0];
+      expect(reason.ko).toMatch(/^파일이 비어 있습니다/);
+      expect([reason.en, reason.zh, reason.vi].every((t) => t && !/delimit/i.test(t))).toBe(true);
+    }
+    const { code, stderr } = runCli(['screen', '-'], { readInput: () => '', ruleSet: () => ruleSet });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^row 1: 파일이 비어 있습니다/);
+  });
+
+  it('reads a sheet of one column (no delimiter to detect) without a complaint', () => {
+    const sheet = parseBatchCsv(csv(['성인1 생년월일', '1990-01-01']));
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.rows[0].household).toEqual({ members: [{ role: 'adult', birthDate: '1990-01-01' }] });
+  });
+
   it('flags unknown columns without losing the rows', () => {
     const sheet = parseBatchCsv(csv(['가구ID,성인1 생년월일,비고', 'H1,1990-01-01,메모']));
     expect(sheet.problems.map((p) => [p.row, p.column])).toEqual([[1, '비고']]);

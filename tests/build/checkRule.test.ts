@@ -133,4 +133,53 @@ describe('rule file checks', () => {
     expect(ruleSetProblems(files(a))).toEqual([{ file: 'rules/a.json', path: '/instead/0/of', reason: 'names no rule file: "b"' }]);
     expect(ruleSetProblems(files({ ...a, instead: [{ of: 'a', why: good.names }] }))[0].reason).toBe('names the rule itself');
   });
+
+  it('refuses links a resident should not open: anything but https, and https with user-info', () => {
+    for (const url of ['javascript:alert(1)', 'http://umppa.seoul.go.kr', 'data:text/html,hi', 'https://x@evil.test/']) {
+      const online = withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url }]));
+      expect(online).toContainEqual({ file, path: '/apply/online/0/url', reason: expect.stringMatching(/must be an https:\/\/ link/) });
+      const reference = withChange((r) => (r.references = [{ title: 'law', url }]));
+      expect(reference).toContainEqual({ file, path: '/references/0/url', reason: expect.stringContaining(`"${url}"`) });
+      const source = structuredClone(tree['median-income']);
+      const start = Object.keys(source.values)[0];
+      source.values[start].url = url;
+      expect(checkParameter(source, 'rules/parameters/median-income.json')).toContainEqual({
+        file: 'rules/parameters/median-income.json',
+        path: `/values/${start}/url`,
+        reason: `must be an https:// link, not "${url}"`,
+      });
+    }
+    expect(withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url: 'https://umppa.seoul.go.kr/' }]))).toEqual([]);
+  });
+
+  it('gives the line and column of a JSON syntax error', () => {
+    const { rule, problems } = parseRule('{\n  "id": "postpartum-care",\n  "kind": "benefit",\n}\n', file, shared);
+    expect(rule).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].reason).toMatch(/^not valid JSON at line 4, column 1: /);
+  });
+
+  it('names a parameter start date that is not a date, once, in a shared file and in a rule', () => {
+    const median = structuredClone(tree['median-income']);
+    const [dated] = Object.values(median.values);
+    median.values = { '2024-13-01': dated, soon: dated, '2024-01-01': dated };
+    expect(checkParameter(median, 'rules/parameters/median-income.json')).toEqual(
+      ['2024-13-01', 'soon'].map((key) => ({
+        file: 'rules/parameters/median-income.json',
+        path: '/values',
+        reason: `key "${key}" must match format "date" (a real date, YYYY-MM-DD)`,
+      })),
+    );
+    const first = Object.keys(good.parameters)[0];
+    const inRule = withChange((r) => {
+      const [own] = Object.values(r.parameters[first].values);
+      r.parameters[first].values = { soon: own };
+    });
+    expect(inRule).toContainEqual({
+      file,
+      path: `/parameters/${first}/values`,
+      reason: 'key "soon" must match format "date" (a real date, YYYY-MM-DD)',
+    });
+    expect(inRule.map((p) => p.reason)).not.toContain('property name must be valid');
+  });
 });

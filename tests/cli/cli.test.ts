@@ -93,6 +93,26 @@ describe('benefits evaluate', () => {
     expect(stderr).toMatch(message);
   });
 
+  it('refuses more than 30 members as one problem, however many there are, and a household size below them', () => {
+    const members = (n: number) =>
+      JSON.stringify({ members: Array.from({ length: n }, () => ({ role: 'adult', birthDate: '1990-01-01' })) });
+    for (const n of [31, 4_000])
+      expect(cli(['evaluate', '-'], members(n))).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'members: 가구원은 30명까지 입력할 수 있습니다\n',
+      });
+    expect(cli(['evaluate', '-'], members(30)).code).toBe(0);
+    const small = cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
+    expect(small).toEqual({ code: 2, stdout: '', stderr: 'householdSize: cannot be less than the 3 persons listed in members\n' });
+  });
+
+  it('refuses dates outside 1900–2100, the evaluation date included', () => {
+    const born = (birthDate: string) => JSON.stringify({ members: [{ role: 'adult', birthDate }] });
+    expect(cli(['evaluate', '-'], born('0000-01-01')).stderr).toBe('members[0].birthDate: 1900년부터 2100년 사이의 날짜여야 합니다\n');
+    expect(cli(['evaluate', '-', '--as-of', '9999-12-31'], born('1990-01-01'))).toMatchObject({ code: 2, stdout: '' });
+  });
+
   it('rejects an invalid --as-of by name', () => {
     const { code, stderr } = cli(['evaluate', '-', '--as-of', '2024-02-30'], fixture('outside-seoul'));
     expect(code).toBe(2);

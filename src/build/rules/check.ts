@@ -133,16 +133,35 @@ const VALUE_CHECKS: Record<string, [(v: unknown) => boolean, string]> = {
 };
 const NUMBER: [(v: unknown) => boolean, string] = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
 
-/** What a schema cannot say about a dated parameter: a known unit, and values of that unit. */
+function isHttps(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Links a resident or maintainer opens as they are: https only (no javascript:, data:, http: or user-info). */
+function linkProblems(links: [string, string | undefined][]): [string, string][] {
+  return links
+    .filter(([, url]) => url !== undefined && !isHttps(url))
+    .map(([at, url]): [string, string] => [at, `must be an https:// link, not "${url}"`]);
+}
+
+/** What a schema cannot say about a dated parameter: a known unit, values of that unit, https sources. */
 function parameterProblems(parameter: Parameter): [string, string][] {
   if (!(UNITS as readonly string[]).includes(parameter.unit)) return [['/unit', `must be one of: ${UNITS.join(', ')}`]];
   const [valid, what] = VALUE_CHECKS[parameter.unit] ?? NUMBER;
-  return Object.entries(parameter.values)
-    .filter(([, dated]) => !valid(dated.value))
-    .map(([start, dated]): [string, string] => [
-      `/values/${start}/value`,
-      `must be ${what} (unit ${parameter.unit}), not ${JSON.stringify(dated.value)}`,
-    ]);
+  return [
+    ...Object.entries(parameter.values)
+      .filter(([, dated]) => !valid(dated.value))
+      .map(([start, dated]): [string, string] => [
+        `/values/${start}/value`,
+        `must be ${what} (unit ${parameter.unit}), not ${JSON.stringify(dated.value)}`,
+      ]),
+    ...linkProblems(Object.entries(parameter.values).map(([start, dated]) => [`/values/${start}/url`, dated.url])),
+  ];
 }
 
 function semanticProblems(rule: RuleFile, fileId: string | null, tree: ParameterTree): [string, string][] {
@@ -180,6 +199,12 @@ function semanticProblems(rule: RuleFile, fileId: string | null, tree: Parameter
       }
     });
   }
+  problems.push(
+    ...linkProblems([
+      ...(rule.apply.online ?? []).map((o, i): [string, string] => [`/apply/online/${i}/url`, o.url]),
+      ...(rule.references ?? []).map((r, i): [string, string | undefined] => [`/references/${i}/url`, r.url]),
+    ]),
+  );
   rule.tests.forEach((t, i) => {
     if (t.household?.asOf === undefined) problems.push([`/tests/${i}/household/asOf`, 'a test household needs a fixed asOf']);
     for (const p of validateHousehold(t.household)) problems.push([`/tests/${i}/household/${p.field}`, p.message.en]);
@@ -187,12 +212,18 @@ function semanticProblems(rule: RuleFile, fileId: string | null, tree: Parameter
   return problems;
 }
 
+// A bad key (a parameter's start date) is reported twice by Ajv: once naming it, once as "property name must be valid".
 const schemaProblems = (errors: typeof validateSchema.errors, file: string): RuleProblem[] =>
-  (errors ?? []).map((e) => ({
-    file,
-    path: e.instancePath || '/',
-    reason: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}`,
-  }));
+  (errors ?? [])
+    .filter((e) => e.keyword !== 'propertyNames')
+    .map((e) => ({
+      file,
+      path: e.instancePath || '/',
+      reason:
+        e.propertyName !== undefined
+          ? `key "${e.propertyName}" ${e.message ?? 'is invalid'}${e.params.format === 'date' ? ' (a real date, YYYY-MM-DD)' : ''}`
+          : `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}`,
+    }));
 
 /** Problems with one shared parameter file (rules/parameters/…). */
 export function checkParameter(data: unknown, file: string): RuleProblem[] {
@@ -229,11 +260,22 @@ export function checkRule(data: unknown, file: string, shared: SharedDefinitions
   return { rule: problems.length === 0 ? expanded.rule : null, problems };
 }
 
+/** " at line L, column C" for a JSON.parse error, which only gives a character position. */
+function lineAndColumn(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  return ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
 function parseJson(text: string, file: string): { data: unknown; problems: RuleProblem[] } {
   try {
     return { data: JSON.parse(text), problems: [] };
   } catch (e) {
-    return { data: null, problems: [{ file, path: '/', reason: `not valid JSON: ${(e as Error).message}` }] };
+    return {
+      data: null,
+      problems: [{ file, path: '/', reason: `not valid JSON${lineAndColumn(text, e as Error)}: ${(e as Error).message}` }],
+    };
   }
 }
 

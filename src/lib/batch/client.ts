@@ -9,11 +9,23 @@ import type { Lang } from './screen';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
 import { joinCsv, mergeSummaries, planPages } from './shards';
 
+/**
+ * A worker stopped working (it threw outside a request, ran out of memory, or a message could not
+ * be read): its requests will never be answered, so they fail with this, and so does any new one.
+ */
+export class WorkerCrashed extends Error {
+  constructor(detail: string) {
+    super(`screening worker stopped: ${detail}`);
+    this.name = 'WorkerCrashed';
+  }
+}
+
 /** Requests to one worker, one promise each. */
 class Channel {
   private readonly worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   private next = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private crashed: WorkerCrashed | null = null;
 
   constructor(ruleSet: RuleSet) {
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
@@ -23,15 +35,28 @@ class Channel {
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.error));
     };
+    this.worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.fail(new WorkerCrashed(event.message || 'error'));
+    };
+    this.worker.onmessageerror = () => this.fail(new WorkerCrashed('a reply could not be read'));
     this.worker.postMessage({ type: 'init', ruleSet });
   }
 
   request<T extends WorkerRequest>(request: T): Promise<WorkerReplies[T['type']]> {
+    if (this.crashed) return Promise.reject(this.crashed);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ ...request, id });
     });
+  }
+
+  private fail(error: WorkerCrashed): void {
+    this.crashed ??= error;
+    this.worker.terminate();
+    for (const waiting of this.pending.values()) waiting.reject(this.crashed);
+    this.pending.clear();
   }
 
   terminate(): void {

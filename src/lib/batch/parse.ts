@@ -3,7 +3,7 @@
  * (as a spreadsheet shows it: the header is row 1), column header and reason; other rows go on.
  */
 import Papa from 'papaparse';
-import { type Household, validateHousehold } from '../engine';
+import { type Household, MAX_MEMBERS, validateHousehold } from '../engine';
 import type { Text } from '../engine/types';
 import { type Column, columnFor, enumWords } from './columns';
 
@@ -76,7 +76,28 @@ function headerOf(columns: (Column | null)[], headers: string[], field: string):
   return headers.find((_, i) => columns[i]?.key === field) ?? field;
 }
 
+/** The member groups (성인1, 자녀2 …) a row fills in, in the household's order: adults, then children. */
+function filledGroups(cells: string[], columns: (Column | null)[]): string[] {
+  const groups = new Map<string, { kind: 'adult' | 'child'; n: number }>();
+  columns.forEach((column, i) => {
+    if (column && column.group.kind !== 'household' && (cells[i] ?? '').trim() !== '') {
+      groups.set(`${column.group.kind}${column.group.n}`, column.group);
+    }
+  });
+  return [...groups.values()]
+    .sort((a, b) => (a.kind === b.kind ? a.n - b.n : a.kind === 'adult' ? -1 : 1))
+    .map((g) => `${g.kind === 'adult' ? '성인' : '자녀'}${g.n}`);
+}
+
 function buildRow(cells: string[], columns: (Column | null)[], headers: string[], row: number): ParsedRow {
+  // More people than a household may have: one problem for the row (the first group too many), before any cell is read.
+  const filled = filledGroups(cells, columns);
+  if (filled.length > MAX_MEMBERS) {
+    const [tooMany] = validateHousehold({ members: filled });
+    const id = cells[columns.findIndex((c) => c?.field === 'id')]?.trim();
+    const problem = { row, column: filled[MAX_MEMBERS], reason: tooMany.message };
+    return { row, id: id || String(row - 1), household: null, problems: [problem], memberGroups: [] };
+  }
   const problems: RowProblem[] = [];
   const household: Record<string, unknown> = {};
   const groups = new Map<string, { role: 'adult' | 'child'; n: number; member: Record<string, unknown>; columns: Map<string, string> }>();
@@ -129,6 +150,13 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
   };
 }
 
+const EMPTY_FILE: Text = {
+  ko: '파일이 비어 있습니다. 첫 줄에 열 이름(서식 참고)을, 그다음 줄부터 한 줄에 한 가구씩 적어 주세요',
+  en: 'the file is empty: write the column names (see the template) on the first line, then one household per line',
+  zh: '文件是空的：请在第一行写列名（参考模板），从第二行起每行写一户',
+  vi: 'tệp trống: hãy ghi tên cột (xem mẫu) ở dòng đầu, rồi mỗi dòng một hộ',
+};
+
 /** One of `of` contiguous slices of the rows, for screening a sheet in several workers at once. */
 export interface Shard {
   index: number;
@@ -140,9 +168,13 @@ export interface Shard {
  * only that slice of the rows is read into households (every shard sees the same sheet problems).
  */
 export function parseBatchCsv(text: string, shard: Shard = { index: 0, of: 1 }): ParsedSheet {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') return { rows: [], problems: [{ row: 1, column: '', reason: EMPTY_FILE }] };
+  const parsed = Papa.parse<string[]>(content, { skipEmptyLines: 'greedy' });
   const [headers = [], ...body] = parsed.data;
-  const problems: RowProblem[] = parsed.errors.map((e) => ({
+  // A sheet of one column has no delimiter to detect: Papa Parse then reads it with commas, rightly.
+  const errors = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+  const problems: RowProblem[] = errors.map((e) => ({
     row: (e.row ?? 0) + 1,
     column: '',
     reason: { ko: `CSV 형식 오류: ${e.message}`, en: `CSV syntax: ${e.message}` },
