@@ -1,11 +1,8 @@
-import { hydrate, mount } from 'svelte';
-import App from './App.svelte';
 import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
-import { Checker } from './lib/questionnaire';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { nextTask } from './lib/startup/nextTask';
-import { Roots } from './lib/startup/roots.svelte';
-import { canHydrate, documentParsed, reveal } from './lib/startup/startScript';
+import { startApp } from './lib/startup/startApp';
+import { documentParsed, reveal } from './lib/startup/startScript';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 
@@ -29,29 +26,27 @@ addEventListener('afterprint', () => {
 // The build prerenders the first screen into the page (src/lib/startup): a new visitor's is
 // hydrated, anyone else's replaced. Each step is a task of its own (nextTask), and so is each part
 // of the page (src/lib/startup/roots.svelte.ts): no task keeps a phone's main thread for long.
+// Whatever fails on the way, the page is revealed: it is hidden until now for a returning resident.
 async function start() {
-  const store = localAnswerStore();
-  const saved = store.load() as { locale?: unknown } | null;
-  // Both start downloading at once: the rule data and engine, and the page's language.
-  const engine = import('./lib/rules');
-  const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
-  await nextTask();
-  await messages;
-  const { benefitRuleSet, evaluate } = await engine;
-  provideEvaluator(evaluate);
-  await documentParsed();
-  await nextTask();
-  const checker = new Checker({ ...benefitRuleSet, store });
-  const target = document.getElementById('app')!;
-  const roots = new Roots(canHydrate(target));
-  if (roots.hydrating) {
-    hydrate(App, { target, props: { checker, roots } });
-  } else {
-    target.replaceChildren();
-    mount(App, { target, props: { checker, roots } });
+  try {
+    const store = localAnswerStore();
+    // The language only: whether the saved answers can be used is for the Checker to say.
+    const saved = store.load() as { locale?: unknown } | null;
+    // Both start downloading at once: the rule data and engine, and the page's language.
+    const engine = import('./lib/rules');
+    const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+    await nextTask();
+    await messages;
+    const { benefitRuleSet, evaluate } = await engine;
+    provideEvaluator(evaluate);
+    await documentParsed();
+    await nextTask();
+    const { checker } = await startApp(document.getElementById('app')!, { ...benefitRuleSet, store });
+    // Another tab's answers replace these rather than be overwritten by them.
+    store.subscribe((stored) => checker.adopt(stored));
+  } finally {
+    reveal();
   }
-  await roots.whenStarted();
-  reveal();
 }
 
 // Staff mode (#/staff) is a chunk of its own, loaded only there, and touches no storage (not even
@@ -61,17 +56,20 @@ const staff = (hash: string) => hash.startsWith('#/staff');
 const inStaff = staff(location.hash);
 
 async function startStaff() {
-  const [{ benefitRuleSet, evaluate }, { mountStaff }] = await Promise.all([
-    import('./lib/rules'),
-    import('./lib/staff'),
-    setupI18n(DEFAULT_LOCALE),
-  ]);
-  provideEvaluator(evaluate);
-  await documentParsed();
-  const target = document.getElementById('app')!;
-  target.replaceChildren();
-  mountStaff(target, benefitRuleSet);
-  reveal();
+  try {
+    const [{ benefitRuleSet, evaluate }, { mountStaff }] = await Promise.all([
+      import('./lib/rules'),
+      import('./lib/staff'),
+      setupI18n(DEFAULT_LOCALE),
+    ]);
+    provideEvaluator(evaluate);
+    await documentParsed();
+    const target = document.getElementById('app')!;
+    target.replaceChildren();
+    mountStaff(target, benefitRuleSet);
+  } finally {
+    reveal();
+  }
 }
 
 addEventListener('hashchange', () => {

@@ -103,7 +103,7 @@ describe('the question flow', () => {
     };
     const checker = new Checker({ rules: [perChild], parameters: testParameters, asOf });
     checker.setMemberAnswer('m1', 'birthDate', '1990-01-01');
-    const [a, b] = [checker.addMember('child'), checker.addMember('child')];
+    const [a, b] = [checker.addMember('child')!, checker.addMember('child')!];
     checker.setMemberAnswer(a, 'birthDate', '2024-10-01');
     checker.setMemberAnswer(b, 'birthDate', '2024-10-01');
     expect(checker.evaluation?.results[0]).toMatchObject({ status: 'eligible', amount: { value: null } });
@@ -115,7 +115,7 @@ describe('the question flow', () => {
     checker.next();
     expect(checker.step).toBe('summary');
     expect(checker.evaluation?.results[0].amount?.value).toBe(3000);
-    const c = checker.addMember('child');
+    const c = checker.addMember('child')!;
     checker.setMemberAnswer(c, 'birthDate', '2024-10-02');
     checker.goTo('household');
     checker.next();
@@ -126,7 +126,7 @@ describe('the question flow', () => {
 
   it('removing a member forgets them in the path too', () => {
     const { checker } = start();
-    const id = checker.addMember('child');
+    const id = checker.addMember('child')!;
     expect(checker.form.members.map((m) => m.id)).toEqual(['m1', id]);
     checker.form.visited = [{ step: 'm:birthOrder', members: ['m1', id] }];
     checker.removeMember(id);

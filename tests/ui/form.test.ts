@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHousehold, initialForm, isPristine, restoreForm, type FormState } from '../../src/lib/questionnaire/form';
+import { buildHousehold, initialForm, isPristine, type FormState } from '../../src/lib/questionnaire/form';
+import { restoreForm } from '../../src/lib/questionnaire/restore';
 
 const asOf = '2024-10-15';
 
@@ -98,30 +99,23 @@ describe('stored form state', () => {
     expect(restoreForm(JSON.parse(JSON.stringify(f)))).toEqual(f);
   });
 
-  it('anything else is refused or cleaned, never trusted', () => {
+  it('anything else is refused whole, never cleaned into something the app did not write', () => {
     expect(restoreForm(null)).toBeNull();
     expect(restoreForm({ v: 2, members: [] })).toBeNull();
     expect(restoreForm('{"v":1}')).toBeNull();
-    const cleaned = restoreForm({
-      v: 1,
-      raw: { residence: 'seoul', evil: 42 },
-      incomeMode: 'hack',
-      members: [
-        { id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } },
-        { id: 'x', role: 'admin' },
-      ],
-      visited: [{ step: 'm:sex', members: ['m1', 'ghost'] }, 'junk'],
-      cursor: 99,
-      nextId: 'a',
-    });
-    expect(cleaned).toEqual({
-      v: 1,
-      raw: { residence: 'seoul' },
-      incomeMode: '',
-      members: [{ id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } }],
-      visited: [{ step: 'm:sex', members: ['m1'] }],
-      cursor: 2,
-      nextId: 2,
-    });
+    const member = { id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } };
+    const base = { v: 1, raw: { residence: 'seoul' }, incomeMode: '', members: [member], visited: [], cursor: 0, nextId: 2 };
+    expect(restoreForm(base)).toEqual(base);
+    for (const broken of [
+      { raw: { residence: 'seoul', evil: 42 } },
+      { incomeMode: 'hack' },
+      { members: [member, { id: 'x', role: 'admin' }] },
+      { visited: [{ step: 'm:sex', members: ['m1', 'ghost'] }] },
+      { visited: ['junk'] },
+      { cursor: 99 },
+      { nextId: 'a' },
+    ]) {
+      expect(restoreForm({ ...base, ...broken }), JSON.stringify(broken)).toBeNull();
+    }
   });
 });

@@ -20,7 +20,7 @@ import type { Rule } from '../../src/lib/engine';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
 import { allFields, stepForField } from '../../src/lib/questionnaire/fields';
 import Field from '../../src/lib/questionnaire/Field.svelte';
-import { restoreForm } from '../../src/lib/questionnaire/form';
+import { restoreForm } from '../../src/lib/questionnaire/restore';
 import { inputId } from '../../src/lib/questionnaire/labels';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
 import {

@@ -3,8 +3,8 @@
  * question flow (household → decisive questions → answers summary) and persistence. Components
  * stay thin; tests drive this class directly.
  */
-import { todayInSeoul, type Evaluation, type ParameterTree, type Rule, type RuleSet } from '../engine';
-import { isLocale, type Locale } from '../i18n';
+import { MAX_MEMBERS, todayInSeoul, type Evaluation, type ParameterTree, type Rule, type RuleSet } from '../engine';
+import type { Locale } from '../i18n';
 import type { AnswerStore } from '../storage';
 import { noStore } from '../storage';
 import { rankSteps, type DecisiveStep } from './decisive';
@@ -16,13 +16,13 @@ import {
   memberFieldActive,
   memberKey,
   PREGNANCY_DETAILS,
-  restoreForm,
   type FormState,
   type IncomeMode,
   type MemberState,
   type Role,
 } from './form';
 import type { FieldError } from './parse';
+import { restoreSaved } from './restore';
 import { stepErrors, stepProblems } from './steps';
 
 export interface CheckerOptions extends RuleSet {
@@ -30,6 +30,14 @@ export interface CheckerOptions extends RuleSet {
   /** Evaluation date; default today in Asia/Seoul. */
   asOf?: string;
 }
+
+/**
+ * What the resident must know about their saved answers, shown where the privacy note is:
+ * restoreFailed — what was saved could not be used, so it was deleted and the check starts afresh;
+ * notSaved — the last change could not be written (storage full or blocked);
+ * otherTab / otherTabDeleted — another tab changed / deleted the answers, and this one follows.
+ */
+export type StorageNotice = 'restoreFailed' | 'notSaved' | 'otherTab' | 'otherTabDeleted';
 
 export const HOUSEHOLD = 'household';
 export const SUMMARY = 'summary';
@@ -46,6 +54,7 @@ export class Checker {
   focusToken = $state(0);
   /** Set when "next" was refused because the current step has problems. */
   showErrors = $state(false);
+  notice = $state<StorageNotice | null>(null);
 
   built = $derived.by(() => buildHousehold(this.form, this.asOf));
   evaluation: Evaluation | null = $derived.by(() => {
@@ -64,10 +73,34 @@ export class Checker {
     this.parameters = options.parameters;
     this.asOf = options.asOf ?? todayInSeoul();
     this.store = options.store ?? noStore;
-    const saved = this.store.load() as { form?: unknown; locale?: unknown } | null;
-    const form = restoreForm(saved?.form);
-    if (form) this.form = form;
-    if (isLocale(saved?.locale)) this.locale = saved.locale;
+    const stored = this.store.load();
+    if (stored === null) return;
+    const saved = restoreSaved(stored);
+    if (saved) {
+      this.form = saved.form;
+      this.locale = saved.locale;
+    } else {
+      this.store.clear();
+      this.notice = 'restoreFailed';
+    }
+  }
+
+  /**
+   * Another tab stored answers (or deleted them): this one takes them over rather than overwrite
+   * them with its own on the next change, and says so. What no tab of this app could have written is ignored.
+   */
+  adopt(stored: unknown): void {
+    if (stored === null) {
+      this.form = initialForm();
+      this.notice = 'otherTabDeleted';
+    } else {
+      const saved = restoreSaved(stored);
+      if (!saved) return;
+      this.form = saved.form;
+      this.locale = saved.locale;
+      this.notice = 'otherTab';
+    }
+    this.showErrors = false;
   }
 
   /** The step being shown: household, a question step id, or summary. */
@@ -155,7 +188,9 @@ export class Checker {
     this.persist();
   }
 
-  addMember(role: Role): string {
+  /** Adds a member and returns its id, or null when the household already has the most a household may have. */
+  addMember(role: Role): string | null {
+    if (this.form.members.length >= MAX_MEMBERS) return null;
     const id = `m${this.form.nextId}`;
     this.form.nextId += 1;
     this.form.members.push({ id, role, raw: {} });
@@ -206,6 +241,7 @@ export class Checker {
   reset(): void {
     this.form = initialForm();
     this.showErrors = false;
+    this.notice = null;
     this.store.clear();
     this.focusToken += 1;
   }
@@ -235,6 +271,7 @@ export class Checker {
 
   private persist(): void {
     if (isPristine(this.form) && this.locale === null) this.store.clear();
-    else this.store.save({ form: $state.snapshot(this.form), locale: this.locale });
+    else if (!this.store.save({ form: $state.snapshot(this.form), locale: this.locale })) this.notice = 'notSaved';
+    else if (this.notice === 'notSaved') this.notice = null;
   }
 }

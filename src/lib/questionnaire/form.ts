@@ -3,7 +3,7 @@
  * built from the answers that are valid. An invalid answer is reported next to its field and left
  * out of the household (unknown to the engine); nothing else is affected.
  */
-import { parseInputPath, validateHousehold, type Household } from '../engine';
+import { MAX_MEMBERS, parseInputPath, validateHousehold, type Household } from '../engine';
 import { appliesToRole, HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
 
@@ -51,6 +51,9 @@ export function isPristine(form: FormState): boolean {
     blank(form.members[0].raw)
   );
 }
+
+/** The key of a problem with the household's members as a whole (no one answer is wrong). */
+export const MEMBERS_KEY = 'members';
 
 /** Key of one answer: `residence` for a household field, `m3.birthDate` for a member's. */
 export const memberKey = (memberId: string, field: string): string => `${memberId}.${field}`;
@@ -122,6 +125,15 @@ function memberAnswers(m: MemberState, blocked: Set<string>, errors: Record<stri
  * engine finds (a birth date after today, a due date already past…) block just that answer.
  */
 export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
+  // More people than a household may have: nothing to evaluate, and one problem for the household (the app never adds them).
+  if (form.members.length > MAX_MEMBERS) {
+    const [tooMany] = validateHousehold({ members: form.members });
+    return {
+      household: null,
+      errors: { [MEMBERS_KEY]: { code: tooMany.code, params: tooMany.params, message: tooMany.message } },
+      idAt: [],
+    };
+  }
   const blocked = new Map<string, FieldError>();
   for (let round = 0; round < 8; round += 1) {
     const errors: Record<string, FieldError> = Object.fromEntries(blocked);
@@ -142,33 +154,4 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
     }
   }
   return { household: null, errors: Object.fromEntries(blocked), idAt: [] };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function strings(v: unknown): Record<string, string> {
-  if (!isRecord(v)) return {};
-  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** A form state read back from storage, or null when it is not one (then the resident starts afresh). */
-export function restoreForm(data: unknown): FormState | null {
-  if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.members)) return null;
-  const members: MemberState[] = data.members
-    .filter(isRecord)
-    .filter((m) => typeof m.id === 'string' && (m.role === 'adult' || m.role === 'child'))
-    .map((m) => ({ id: m.id as string, role: m.role as Role, raw: strings(m.raw) }));
-  if (members.length === 0) return null;
-  const ids = new Set(members.map((m) => m.id));
-  const visited: VisitedStep[] = (Array.isArray(data.visited) ? data.visited : [])
-    .filter(isRecord)
-    .filter((s) => typeof s.step === 'string')
-    .map((s) => ({
-      step: s.step as string,
-      members: (Array.isArray(s.members) ? s.members : []).filter((id): id is string => ids.has(id as string)),
-    }));
-  const mode = ['', 'amount', 'percent', 'unknown'].includes(data.incomeMode as string) ? (data.incomeMode as IncomeMode) : '';
-  const cursor = Number.isInteger(data.cursor) ? Math.min(Math.max(0, data.cursor as number), visited.length + 1) : 0;
-  const nextId = Number.isInteger(data.nextId) ? (data.nextId as number) : members.length + 1;
-  return { v: 1, raw: strings(data.raw), incomeMode: mode, members, visited, cursor, nextId };
 }

@@ -1,7 +1,7 @@
 /** Words for answers, members, steps and problems, through the active translator. */
 import { formatDate, formatNumber, pickText } from '../i18n/format';
 import { fieldOfStep, householdField, INCOME_STEP, memberField, type FieldInfo } from './fields';
-import type { FormState } from './form';
+import { MEMBERS_KEY, type FormState } from './form';
 import { normalizeDate, parseAnswer, UNKNOWN_ANSWER, type FieldError } from './parse';
 
 export type Translate = (id: string, options?: { values?: Record<string, string | number>; default?: string }) => string;
@@ -47,6 +47,7 @@ export function fieldOfKey(key: string): { field: FieldInfo | undefined; memberI
 
 /** "어른 1 · 생년월일" for a member answer, the question for a household one. */
 export function keyLabel(form: FormState, key: string, t: Translate): string {
+  if (key === MEMBERS_KEY) return t('household.members');
   const { field, memberId } = fieldOfKey(key);
   const label = field ? fieldLabel(field, t) : key;
   return memberId ? `${memberName(form, memberId, t)} · ${label}` : label;

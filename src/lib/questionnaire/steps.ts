@@ -1,7 +1,7 @@
 /** What each step asks: the answer keys shown on it, and the problems that keep it from moving on. */
 import type { FieldError } from './parse';
 import type { FormState } from './form';
-import { householdStepFields, memberKey } from './form';
+import { householdStepFields, memberKey, MEMBERS_KEY } from './form';
 import { INCOME_STEP, memberFieldNames } from './fields';
 
 export interface StepHost {
@@ -59,6 +59,7 @@ export function stepProblems(host: StepHost, step: string): Record<string, Field
     if (error) problems[key] = error;
   }
   if (step === 'household') {
+    if (host.built.errors[MEMBERS_KEY]) problems[MEMBERS_KEY] = host.built.errors[MEMBERS_KEY];
     for (const m of host.form.members) {
       const key = memberKey(m.id, 'birthDate');
       if ((m.raw.birthDate ?? '').trim() === '' && !problems[key]) problems[key] = { code: 'required' };

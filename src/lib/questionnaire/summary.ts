@@ -12,8 +12,8 @@ export interface SummaryRow {
 export function summaryRows(host: StepHost): SummaryRow[] {
   const rows: SummaryRow[] = questionKeys(host, 'household').map((key) => ({ key, step: 'household' }));
   for (const { step } of host.form.visited) {
-    if (step === INCOME_STEP) rows.push({ key: INCOME_STEP, step });
-    else for (const key of questionKeys(host, step)) if (!rows.some((r) => r.key === key)) rows.push({ key, step });
+    const keys = step === INCOME_STEP ? [INCOME_STEP] : questionKeys(host, step);
+    for (const key of keys) if (!rows.some((r) => r.key === key)) rows.push({ key, step });
   }
   return rows.filter((r) => r.key === INCOME_STEP || fieldOfKey(r.key).field !== undefined);
 }

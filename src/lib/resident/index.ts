@@ -19,7 +19,20 @@ export function residentRoots(checker: Checker, roots: Roots) {
     await setLocale(next);
   };
   return {
-    header: eagerRoot('header', SiteHeader, { onlocale, ondelete: () => checker.reset() }, PRERENDERED),
+    header: eagerRoot(
+      'header',
+      SiteHeader,
+      {
+        onlocale,
+        ondelete: () => checker.reset(),
+        // Read through a getter, so the header follows the Checker's notice.
+        get notice() {
+          return checker.notice;
+        },
+        ondismiss: () => (checker.notice = null),
+      },
+      PRERENDERED,
+    ),
     update: lazyRoot('update', loadUpdatePrompt, {}),
     progress: eagerRoot('progress', Progress, { checker }, PRERENDERED),
     step: eagerRoot('step', StepForm, { checker, onshowresults }, PRERENDERED),

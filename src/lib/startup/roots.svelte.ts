@@ -46,6 +46,8 @@ const report = (error: unknown) => console.error(error);
 export class Roots {
   /** Whether every eager root has been hydrated or mounted. */
   started = $state(false);
+  /** Whether an eager root failed to start (reported; the others work), known once started. */
+  failed = false;
   /** The page holds the build's prerendered HTML, to be taken over rather than replaced. */
   readonly hydrating: boolean;
   readonly #instances = new Map<string, Record<string, unknown>>();
@@ -98,6 +100,9 @@ export class Roots {
           .then(() => {
             try {
               start(root.component, root.prerendered);
+            } catch (error) {
+              this.failed = true;
+              throw error;
             } finally {
               this.#waiting -= 1;
               if (this.#waiting === 0) {
