@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { waitFor } from '@testing-library/svelte';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Household } from '../../src/lib/engine';
 import { formFromHousehold } from '../../src/lib/embed/prefill';
 import { localeOf, MESSAGE, parseOrigins, pickRules, readMessage } from '../../src/lib/embed/messages';
@@ -37,16 +37,35 @@ describe('prefilling from input model v1', () => {
 });
 
 describe('the embed contract', () => {
-  it('reads the origins allowlist, dropping wildcards and non-origins', () => {
-    expect([...parseOrigins('https://umppa.seoul.go.kr  http://127.0.0.1:5173/path, * nonsense')]).toEqual([
+  it('reads the origins allowlist: bare origins only, everything else refused, never read as another origin', () => {
+    const bare = ['https://umppa.seoul.go.kr', 'http://127.0.0.1:5173', 'https://portal.example/', 'HTTPS://Caps.Example'];
+    const refused = [
+      '*',
+      'http://127.0.0.1:5173/path',
+      'http://portal.test:4996@evil.test:4997',
+      'https://user:pw@portal.example',
+      'https://portal.example?x=1',
+      'https://portal.example#top',
+      'https://portal.example:443',
+      'javascript:alert(1)',
+      'file:///etc',
+      'null',
+      'nonsense',
+    ];
+    const origins = parseOrigins([...bare, ...refused].join(' , '));
+    expect([...origins.allowed]).toEqual([
       'https://umppa.seoul.go.kr',
       'http://127.0.0.1:5173',
+      'https://portal.example',
+      'https://caps.example',
     ]);
-    expect(parseOrigins(null).size).toBe(0);
+    expect(origins.refused).toEqual(refused);
+    expect(origins.allowed.has('http://evil.test:4997')).toBe(false);
+    expect(parseOrigins(null)).toEqual({ allowed: new Set(), refused: [] });
   });
 
   it('accepts our messages from allowed origins only', () => {
-    const allowed = parseOrigins('https://umppa.seoul.go.kr');
+    const { allowed } = parseOrigins('https://umppa.seoul.go.kr');
     const household = fixture('pregnant-seoul.json');
     expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: MESSAGE.prefill, household } }, allowed)).toEqual({
       kind: 'prefill',
@@ -56,7 +75,7 @@ describe('the embed contract', () => {
     expect(readMessage({ origin: 'https://evil.example', data: { type: MESSAGE.prefill, household } }, allowed)).toBeNull();
     expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: { type: 'other', household } }, allowed)).toBeNull();
     expect(readMessage({ origin: 'https://umppa.seoul.go.kr', data: 'seoul-benefits-checker:prefill' }, allowed)).toBeNull();
-    expect(readMessage({ origin: 'null', data: { type: MESSAGE.subscribe } }, parseOrigins('null'))).toBeNull();
+    expect(readMessage({ origin: 'null', data: { type: MESSAGE.subscribe } }, parseOrigins('null').allowed)).toBeNull();
   });
 
   it('restricts the benefits to the ids given, and reads the language', () => {
@@ -134,5 +153,46 @@ describe('<seoul-benefits-checker>', () => {
     );
     await waitFor(() => expect(replies.some((m) => m?.type === MESSAGE.invalid)).toBe(true));
     window.removeEventListener('message', listen);
+  });
+
+  it('warns about each origins entry it refuses, naming it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await place({ origins: `${ORIGIN} http://portal.test:4996@evil.test:4997 *` });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('"http://portal.test:4996@evil.test:4997" is ignored'),
+      expect.stringContaining('"*" is ignored'),
+    ]);
+    warn.mockRestore();
+  });
+
+  it('stops sending to a window once its origin leaves the allowlist', async () => {
+    await place({ origins: ORIGIN });
+    const replies: { type: string }[] = [];
+    const listen = (e: MessageEvent) => replies.push(e.data);
+    window.addEventListener('message', listen);
+    window.dispatchEvent(new MessageEvent('message', { origin: ORIGIN, source: window, data: { type: MESSAGE.subscribe } }));
+    element.household = fixture('pregnant-seoul.json');
+    await waitFor(() => expect(replies.some((m) => m?.type === MESSAGE.results)).toBe(true));
+
+    element.setAttribute('origins', 'https://umppa.seoul.go.kr');
+    replies.length = 0;
+    element.household = fixture('outside-seoul.json');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(replies.filter((m) => m?.type === MESSAGE.results)).toEqual([]);
+    // Allowed again, it must subscribe again: it is not remembered.
+    element.setAttribute('origins', ORIGIN);
+    element.household = fixture('pregnant-seoul.json');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(replies.filter((m) => m?.type === MESSAGE.results)).toEqual([]);
+    window.removeEventListener('message', listen);
+  });
+
+  it('refuses a household of more than 30 members at once, before showing anything', async () => {
+    await place({});
+    const members = Array.from({ length: 3_000 }, () => ({ role: 'child', birthDate: '2020-01-01' }));
+    expect(() => (element.household = { members } as Household)).toThrow('invalid household: members: members.tooMany');
+    expect(() => (element.household = { householdSize: 1, members: members.slice(0, 3) } as Household)).toThrow(
+      'invalid household: householdSize: householdSize.tooSmall',
+    );
   });
 });

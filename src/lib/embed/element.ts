@@ -107,10 +107,18 @@ export class SeoulBenefitsChecker extends HTMLElement {
   }
 
   attributeChangedCallback(name: string) {
-    if (name === 'origins') this.#allowed = parseOrigins(this.getAttribute('origins'));
+    if (name === 'origins') this.#readOrigins();
     else if (!this.#ruleSet) return;
     else if (name === 'lang') void setLocale(this.locale);
     else if (name === 'benefits') this.#render(this.#checker?.form ?? null);
+  }
+
+  /** A window whose origin leaves the allowlist hears nothing more, even if it subscribed before. */
+  #readOrigins() {
+    const { allowed, refused } = parseOrigins(this.getAttribute('origins'));
+    for (const word of refused) console.warn(`<${TAG}> origins: "${word}" is ignored: not a bare origin such as https://portal.example`);
+    this.#allowed = allowed;
+    for (const [source, origin] of this.#subscribers) if (!allowed.has(origin)) this.#subscribers.delete(source);
   }
 
   /** In the build, the components' styles are a file next to embed.js; the dev server injects them into the page head instead. */
@@ -152,7 +160,12 @@ export class SeoulBenefitsChecker extends HTMLElement {
     for (const [source, origin] of this.#subscribers) this.#post(source, origin, { type: MESSAGE.results, ...payload });
   }
 
+  /** Sends only to an origin still allowed now: the allowlist may have changed since the window subscribed. */
   #post(source: MessageEventSource, origin: string, message: unknown) {
+    if (!this.#allowed.has(origin)) {
+      this.#subscribers.delete(source);
+      return;
+    }
     (source as Window).postMessage(message, origin);
   }
 

@@ -20,25 +20,46 @@ export const MESSAGE = {
   invalid: `${PREFIX}invalid`,
 } as const;
 
-/** Origins from the `origins` attribute (space or comma separated); `*` and anything not a URL are dropped. */
-export function parseOrigins(attribute: string | null): Set<string> {
-  const origins = new Set<string>();
+export interface Origins {
+  allowed: Set<string>;
+  /** Words that are not a bare origin, ignored (the element warns about each). */
+  refused: string[];
+}
+
+/**
+ * The `origins` attribute (space or comma separated): bare origins only, `scheme://host[:port]`
+ * over http(s), with at most a trailing "/". Anything else — `*`, a path, a query, a fragment,
+ * user-info (`https://portal.test@evil.test` is evil.test's origin) — is refused, never read as
+ * some other origin.
+ */
+export function parseOrigins(attribute: string | null): Origins {
+  const allowed = new Set<string>();
+  const refused: string[] = [];
   for (const word of (attribute ?? '').split(/[\s,]+/)) {
-    if (!word || word === '*') continue;
-    try {
-      const { origin } = new URL(word);
-      if (origin !== 'null') origins.add(origin);
-    } catch {
-      /* not an origin: ignored */
-    }
+    if (!word) continue;
+    const origin = bareOrigin(word);
+    if (origin) allowed.add(origin);
+    else refused.push(word);
   }
-  return origins;
+  return { allowed, refused };
+}
+
+function bareOrigin(word: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(word);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const written = word.toLowerCase().replace(/\/$/, '');
+  return written === url.origin ? url.origin : null;
 }
 
 export type Incoming = { kind: 'prefill'; household: unknown } | { kind: 'subscribe' };
 
 /** What an incoming message asks for, or null to ignore it. */
-export function readMessage(event: Pick<MessageEvent, 'origin' | 'data'>, allowed: Set<string>): Incoming | null {
+export function readMessage(event: Pick<MessageEvent, 'origin' | 'data'>, allowed: ReadonlySet<string>): Incoming | null {
   if (!allowed.has(event.origin)) return null;
   const data = event.data as { type?: unknown; household?: unknown } | null;
   if (typeof data !== 'object' || data === null) return null;
