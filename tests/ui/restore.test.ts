@@ -16,6 +16,7 @@ import { restoreSaved } from '../../src/lib/questionnaire/restore';
 import { startApp, type Started } from '../../src/lib/startup/startApp';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
 import { runs } from '../fuzz';
+import { savedMembers, savedText } from '../savedStates';
 import { lookup, MemoryStorage, MESSAGES, startI18n, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
@@ -182,90 +183,10 @@ describe('saved answers the app could not have written', () => {
 });
 
 describe('fuzzed saved states', () => {
-  // A placeholder for keys that must reach JSON as own keys (an object literal would set the prototype).
-  const PROTO = '__PROTO__';
-  const [CONSTRUCTOR, TO_STRING]: string[] = ['constructor', 'toString'];
-  const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('1990-01-01', '2024-01-01', 'true', 'false', 'seoul', 'female', '2'));
-  const memberSteps = ['m:birthOrder', 'm:sex', 'm:employed'];
-  const householdSteps = ['h:residence', 'income', 'h:singleParent'];
-
-  /** States the app could have written: members with unique ids, answers as text, real steps. */
-  const validState = fc
-    .record({
-      numbers: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }),
-      roles: fc.array(fc.constantFrom('adult', 'child'), { minLength: 6, maxLength: 6 }),
-      answers: fc.array(fc.dictionary(fc.constantFrom('birthDate', 'sex', 'pregnant', 'dueDate', 'birthOrder'), text, { maxKeys: 3 }), {
-        minLength: 6,
-        maxLength: 6,
-      }),
-      raw: fc.dictionary(fc.constantFrom('residence', 'monthlyIncome', 'singleParent'), text, { maxKeys: 3 }),
-      incomeMode: fc.constantFrom('', 'amount', 'percent', 'unknown'),
-      household: fc.subarray(householdSteps),
-      member: fc.array(fc.record({ step: fc.constantFrom(...memberSteps), pick: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }) }), {
-        maxLength: 3,
-      }),
-      cursorAt: fc.double({ min: 0, max: 1, noNaN: true }),
-      nextId: fc.option(fc.integer({ min: 0, max: 45 }), { nil: undefined }),
-      locale: fc.constantFrom('ko', 'en', 'zh', 'vi', null),
-    })
-    .map(({ numbers, roles, answers, raw, incomeMode, household, member: steps, cursorAt, nextId, locale }) => {
-      const ids = numbers.map((n) => `m${n}`);
-      const visited = [
-        ...household.map((step) => ({ step, members: [] as string[] })),
-        ...steps.map(({ step, pick }) => ({ step, members: ids.filter((_, i) => pick[i]) })),
-      ];
-      const f: Record<string, unknown> = {
-        v: 1,
-        raw,
-        incomeMode,
-        members: ids.map((id, i) => ({ id, role: roles[i], raw: answers[i] })),
-        visited,
-        cursor: Math.floor(cursorAt * (visited.length + 1)),
-      };
-      if (nextId !== undefined) f.nextId = nextId;
-      return { form: f, locale };
-    });
-
-  type State = { form: Record<string, unknown>; locale: unknown };
-  const members = (s: State) => s.form.members as { id: string; raw: Record<string, unknown> }[];
-  /** Ways a saved state gets broken: tampering, truncation, an old or foreign writer. */
-  const attacks: ((s: State) => void)[] = [
-    (s) => members(s).push({ ...members(s)[0] }),
-    (s) => (members(s)[0].raw[PROTO] = '1'),
-    (s) => (members(s)[0].raw[CONSTRUCTOR] = '1'),
-    (s) => ((s.form.raw as Record<string, unknown>)[PROTO] = 'x'),
-    (s) => ((s.form.raw as Record<string, unknown>)[TO_STRING] = 'x'),
-    (s) => (s.form[PROTO] = { v: 1 }),
-    (s) => (s.form.visited as unknown[]).push({ step: 'm:constructor', members: [members(s)[0].id] }),
-    (s) => (s.form.visited as unknown[]).push({ step: 'h:toString', members: [] }),
-    (s) => (s.form.visited as unknown[]).push({ step: 'summary', members: [] }),
-    (s) => (s.form.visited as unknown[]).push({ step: 'm:sex', members: ['m999'] }),
-    (s) => (members(s)[0].id = 'constructor'),
-    (s) => (members(s)[0].raw.birthDate = 19900101),
-    (s) => (s.form.members = Array.from({ length: 31 }, (_, i) => member(`m${i + 1}`))),
-    (s) => (s.form.members = []),
-    (s) => (s.form.cursor = 99),
-    (s) => (s.form.nextId = 'next'),
-    (s) => (s.form.incomeMode = 'hack'),
-    (s) => (s.form.v = 2),
-    (s) => (s.locale = 'xx'),
-    (s) => delete (s as { form?: unknown }).form,
-  ];
-  const hostile = fc.tuple(validState, fc.constantFrom(...attacks)).map(([s, attack]) => {
-    attack(s);
-    return s;
-  });
-  const textArb = fc.oneof(
-    { weight: 3, arbitrary: validState.map((s) => JSON.stringify(s)) },
-    { weight: 4, arbitrary: hostile.map((s) => JSON.stringify(s).replaceAll(`"${PROTO}"`, '"__proto__"')) },
-    { weight: 1, arbitrary: fc.string() },
-    { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
-  );
-
   it('any saved text renders a working app; what could not be used is deleted and the resident told', async () => {
     const outcomes = { kept: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(textArb, async (text) => {
+      fc.asyncProperty(savedText, async (text) => {
         const { storage, target, checker } = await startFrom(text);
         expectWorkingApp(target, checker);
         if (checker.notice === 'restoreFailed') {
@@ -275,7 +196,7 @@ describe('fuzzed saved states', () => {
         } else {
           outcomes.kept += 1;
           expect(storage.getItem(STORAGE_KEY)).toBe(text);
-          expect(checker.form.members.map((m) => m.id)).toEqual(members(JSON.parse(text)).map((m) => m.id));
+          expect(checker.form.members.map((m) => m.id)).toEqual(savedMembers(JSON.parse(text)).map((m) => m.id));
         }
         addChildByHand(target, checker);
         unmount(started!.instance);
