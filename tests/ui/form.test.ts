@@ -88,6 +88,34 @@ describe('the household built from raw answers', () => {
   });
 });
 
+describe("the engine's refusals", () => {
+  it('carry their figures to the answer they block, so every language can say them', () => {
+    const built = buildHousehold(
+      form({
+        raw: { householdSize: '1' },
+        members: [
+          { id: 'm1', role: 'adult', raw: { birthDate: '1990-01-01' } },
+          { id: 'm2', role: 'child', raw: { birthDate: '2030-01-01' } },
+          { id: 'm3', role: 'child', raw: { birthDate: '2020-01-01', pregnant: 'true' } },
+        ],
+      }),
+      asOf,
+    );
+    expect(built.errors.householdSize).toMatchObject({ code: 'householdSize.tooSmall', params: { count: 3 } });
+    expect(built.errors['m2.birthDate']).toMatchObject({ code: 'date.future', params: { asOf } });
+    expect(built.errors['m3.pregnant']).toMatchObject({ code: 'pregnant.tooYoung', params: { age: 10 } });
+  });
+
+  it('a birth date outside 1900–2100 is refused with the years, and so is a form of more than 30 members', () => {
+    const old = buildHousehold(form({ members: [{ id: 'm1', role: 'adult', raw: { birthDate: '0000-01-01' } }] }), asOf);
+    expect(old.errors['m1.birthDate']).toEqual({ code: 'date.range', params: { fromYear: 1900, toYear: 2100 } });
+    const members = Array.from({ length: 31 }, (_, i) => ({ id: `m${i + 1}`, role: 'adult' as const, raw: { birthDate: '1990-01-01' } }));
+    const many = buildHousehold(form({ members }), asOf);
+    expect(many.household).toBeNull();
+    expect(many.errors).toEqual({ members: expect.objectContaining({ code: 'members.tooMany', params: { max: 30 } }) });
+  });
+});
+
 describe('stored form state', () => {
   it('a fresh form is pristine, an answered one is not', () => {
     expect(isPristine(initialForm())).toBe(true);

@@ -110,6 +110,26 @@ describe('the staff screen', () => {
     expect(within(results).getByRole('article', { name: '혜택 single-allowance' })).toHaveTextContent('매달 210,000원');
   });
 
+  it("says the engine's refusals with their figures, never a missing placeholder: a size below the members, a 31st member", async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    const { user, checker } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    key('KeyC');
+    await user.type(await within(form).findByRole('textbox', { name: '생년월일 (아이 1)' }), '2020-01-01');
+    const size = within(form).getByRole('textbox', { name: '가구원 수' });
+    await user.type(size, '1');
+    expect(size).toHaveAccessibleDescription(expect.stringContaining('가구원 수는 입력한 가족 수(2명)보다 적을 수 없어요'));
+    await user.clear(size);
+    for (let i = checker.form.members.length; i < 30; i += 1) checker.addMember('child');
+    key('KeyC');
+    await waitFor(() => expect(screen.getAllByText('가족은 30명까지 입력할 수 있어요').length).toBeGreaterThan(0));
+    expect(checker.form.members).toHaveLength(30);
+    const logged = [...warn.mock.calls, ...error.mock.calls].map((c) => c.map(String).join(' '));
+    expect(logged.filter((l) => /\{|min|max|count/.test(l))).toEqual([]);
+  });
+
   it('documents its shortcuts on screen and on the buttons', () => {
     open();
     const list = screen.getByRole('region', { name: '단축키' });
