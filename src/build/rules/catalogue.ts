@@ -2,6 +2,7 @@
  * The generated parts of rules/README.md: the benefit catalogue and the input-model tables,
  * rendered from the rule files and the input model so the docs cannot drift from the data.
  */
+import { MAX_YEAR, MIN_YEAR } from '../../lib/engine/dates';
 import { derivedHouseholdFacts, derivedMemberFacts } from '../../lib/engine/facts';
 import { type FieldSpec, householdFields, memberFields } from '../../lib/engine/inputModel';
 import { perText } from '../../lib/engine/reasons';
@@ -122,7 +123,7 @@ function typeText(spec: FieldSpec): string {
     case 'number':
       return `${t.kind} ${t.min}–${t.max.toLocaleString('en-US')}`;
     default:
-      return t.kind === 'date' ? 'date YYYY-MM-DD' : t.kind;
+      return t.kind === 'date' ? `date YYYY-MM-DD, ${MIN_YEAR}–${MAX_YEAR}` : t.kind;
   }
 }
 
