@@ -1,5 +1,6 @@
 import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
+import { provideRestore } from './lib/questionnaire/restorer';
 import { nextTask } from './lib/startup/nextTask';
 import { startApp } from './lib/startup/startApp';
 import { documentParsed, reveal } from './lib/startup/startScript';
@@ -32,13 +33,14 @@ async function start() {
     const store = localAnswerStore();
     // The language only: whether the saved answers can be used is for the Checker to say.
     const saved = store.load() as { locale?: unknown } | null;
-    // Both start downloading at once: the rule data and engine, and the page's language.
-    const engine = import('./lib/rules');
+    // All start downloading at once: the rule data and engine, the reading of saved answers, and the page's language.
+    const loading = Promise.all([import('./lib/rules'), import('./lib/questionnaire/restore')]);
     const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
     await nextTask();
     await messages;
-    const { benefitRuleSet, evaluate } = await engine;
+    const [{ benefitRuleSet, evaluate }, { restoreSaved }] = await loading;
     provideEvaluator(evaluate);
+    provideRestore(restoreSaved);
     await documentParsed();
     await nextTask();
     const { checker } = await startApp(document.getElementById('app')!, { ...benefitRuleSet, store });

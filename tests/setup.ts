@@ -2,9 +2,12 @@ import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/svelte';
 import { evaluate } from '../src/lib/engine';
 import { provideEvaluator } from '../src/lib/questionnaire/evaluator';
+import { restoreSaved } from '../src/lib/questionnaire/restore';
+import { provideRestore } from '../src/lib/questionnaire/restorer';
 
-// The app loads the engine with the rules (src/main.ts); component tests have it from the start.
+// The app loads the engine with the rules, and the reading of saved answers (src/main.ts); component tests have them from the start.
 provideEvaluator(evaluate);
+provideRestore(restoreSaved);
 
 // waitFor/findBy give up after 1 s by default, which a loaded CI machine can exceed: wait for a hang only.
 configure({ asyncUtilTimeout: 30_000 });

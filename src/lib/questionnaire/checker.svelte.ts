@@ -22,7 +22,7 @@ import {
   type Role,
 } from './form';
 import type { FieldError } from './parse';
-import { restoreSaved } from './restore';
+import { restorer } from './restorer';
 import { stepErrors, stepProblems } from './steps';
 
 export interface CheckerOptions extends RuleSet {
@@ -75,7 +75,7 @@ export class Checker {
     this.store = options.store ?? noStore;
     const stored = this.store.load();
     if (stored === null) return;
-    const saved = restoreSaved(stored);
+    const saved = restorer()(stored);
     if (saved) {
       this.form = saved.form;
       this.locale = saved.locale;
@@ -94,7 +94,7 @@ export class Checker {
       this.form = initialForm();
       this.notice = 'otherTabDeleted';
     } else {
-      const saved = restoreSaved(stored);
+      const saved = restorer()(stored);
       if (!saved) return;
       this.form = saved.form;
       this.locale = saved.locale;

@@ -6,7 +6,6 @@ export { default as QuestionCard } from './QuestionCard.svelte';
 export { default as Progress } from './Progress.svelte';
 export { default as StepForm } from './StepForm.svelte';
 export { buildHousehold, initialForm, isPristine, memberKey, type FormState, type MemberState } from './form';
-export { restoreForm, restoreSaved, type Saved } from './restore';
 export { rankSteps, decidingStep, refForPath, type DecisiveStep } from './decisive';
 export { allFields, householdField, memberField, INCOME_STEP, type FieldInfo, type QuestionKind } from './fields';
 export { parseAnswer, normalizeDate, normalizeNumber, UNKNOWN_ANSWER, type FieldError } from './parse';
