@@ -80,10 +80,13 @@ export const hostile = fc.tuple(validState, fc.constantFrom(...attacks)).map(([s
   attack(s);
   return s;
 });
+/** A hostile state as saved text, its placeholder keys made real `__proto__` keys. */
+export const hostileText = hostile.map((s) => JSON.stringify(s).replaceAll(`"${PROTO}"`, '"__proto__"'));
+
 /** Saved text: a third valid states, the rest hostile. */
 export const savedText = fc.oneof(
   { weight: 3, arbitrary: validState.map((s) => JSON.stringify(s)) },
-  { weight: 4, arbitrary: hostile.map((s) => JSON.stringify(s).replaceAll(`"${PROTO}"`, '"__proto__"')) },
+  { weight: 4, arbitrary: hostileText },
   { weight: 1, arbitrary: fc.string() },
   { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
 );
