@@ -134,22 +134,35 @@ describe('rule file checks', () => {
     expect(ruleSetProblems(files({ ...a, instead: [{ of: 'a', why: good.names }] }))[0].reason).toBe('names the rule itself');
   });
 
-  it('refuses links a resident should not open: anything but https, and https with user-info', () => {
-    for (const url of ['javascript:alert(1)', 'http://umppa.seoul.go.kr', 'data:text/html,hi', 'https://x@evil.test/']) {
-      const online = withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url }]));
-      expect(online).toContainEqual({ file, path: '/apply/online/0/url', reason: expect.stringMatching(/must be an https:\/\/ link/) });
-      const reference = withChange((r) => (r.references = [{ title: 'law', url }]));
-      expect(reference).toContainEqual({ file, path: '/references/0/url', reason: expect.stringContaining(`"${url}"`) });
-      const source = structuredClone(tree['median-income']);
-      const start = Object.keys(source.values)[0];
-      source.values[start].url = url;
-      expect(checkParameter(source, 'rules/parameters/median-income.json')).toContainEqual({
-        file: 'rules/parameters/median-income.json',
-        path: `/values/${start}/url`,
-        reason: `must be an https:// link, not "${url}"`,
+  it('refuses links a resident applies at unless https, and sources unless http(s); never javascript:, data: or user-info', () => {
+    const online = (url: string) => withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url }]));
+    const reference = (url: string) => withChange((r) => (r.references = [{ title: 'law', url }]));
+    const source = (url: string) => {
+      const median = structuredClone(tree['median-income']);
+      const start = Object.keys(median.values)[0];
+      median.values[start].url = url;
+      return checkParameter(median, 'rules/parameters/median-income.json').map((p) => [p.path, p.reason]);
+    };
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'https://x@evil.test/', 'http://portal.test:4996@evil.test:4997/']) {
+      expect(online(url)).toContainEqual({ file, path: '/apply/online/0/url', reason: `must be an https:// link, not "${url}"` });
+      expect(reference(url)).toContainEqual({
+        file,
+        path: '/references/0/url',
+        reason: `must be an https:// or http:// link, not "${url}"`,
       });
+      expect(source(url)).toContainEqual([
+        expect.stringMatching(/^\/values\/.+\/url$/),
+        `must be an https:// or http:// link, not "${url}"`,
+      ]);
     }
-    expect(withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url: 'https://umppa.seoul.go.kr/' }]))).toEqual([]);
+    expect(online('http://umppa.seoul.go.kr')).toContainEqual({
+      file,
+      path: '/apply/online/0/url',
+      reason: 'must be an https:// link, not "http://umppa.seoul.go.kr"',
+    });
+    expect(online('https://umppa.seoul.go.kr/')).toEqual([]);
+    expect(reference('http://www.mediabaro.com/news/416633')).toEqual([]);
+    expect(source('http://v.daum.net/v/20240422184356354')).toEqual([]);
   });
 
   it('gives the line and column of a JSON syntax error', () => {

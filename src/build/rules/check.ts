@@ -133,23 +133,32 @@ const VALUE_CHECKS: Record<string, [(v: unknown) => boolean, string]> = {
 };
 const NUMBER: [(v: unknown) => boolean, string] = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
 
-function isHttps(url: string): boolean {
+/** A web address on one of `schemes`, without user-info (which hides the real host). */
+function isWebLink(url: string, schemes: readonly string[]): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+    return schemes.includes(parsed.protocol) && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }
 }
 
-/** Links a resident or maintainer opens as they are: https only (no javascript:, data:, http: or user-info). */
-function linkProblems(links: [string, string | undefined][]): [string, string][] {
+/**
+ * Links opened as they are. Where a resident applies (apply.online, on every card): https only.
+ * Sources (references, a dated value's url: the catalogue and maintainers read them) may also be
+ * plain http, as some Korean news sites still are; never javascript:, data: or user-info.
+ */
+const RESIDENT = ['https:'];
+const SOURCE = ['https:', 'http:'];
+
+function linkProblems(links: [string, string | undefined][], schemes: readonly string[]): [string, string][] {
+  const what = schemes.length === 1 ? 'an https://' : 'an https:// or http://';
   return links
-    .filter(([, url]) => url !== undefined && !isHttps(url))
-    .map(([at, url]): [string, string] => [at, `must be an https:// link, not "${url}"`]);
+    .filter(([, url]) => url !== undefined && !isWebLink(url, schemes))
+    .map(([at, url]): [string, string] => [at, `must be ${what} link, not "${url}"`]);
 }
 
-/** What a schema cannot say about a dated parameter: a known unit, values of that unit, https sources. */
+/** What a schema cannot say about a dated parameter: a known unit, values of that unit, web links for sources. */
 function parameterProblems(parameter: Parameter): [string, string][] {
   if (!(UNITS as readonly string[]).includes(parameter.unit)) return [['/unit', `must be one of: ${UNITS.join(', ')}`]];
   const [valid, what] = VALUE_CHECKS[parameter.unit] ?? NUMBER;
@@ -160,7 +169,10 @@ function parameterProblems(parameter: Parameter): [string, string][] {
         `/values/${start}/value`,
         `must be ${what} (unit ${parameter.unit}), not ${JSON.stringify(dated.value)}`,
       ]),
-    ...linkProblems(Object.entries(parameter.values).map(([start, dated]) => [`/values/${start}/url`, dated.url])),
+    ...linkProblems(
+      Object.entries(parameter.values).map(([start, dated]) => [`/values/${start}/url`, dated.url]),
+      SOURCE,
+    ),
   ];
 }
 
@@ -200,10 +212,14 @@ function semanticProblems(rule: RuleFile, fileId: string | null, tree: Parameter
     });
   }
   problems.push(
-    ...linkProblems([
-      ...(rule.apply.online ?? []).map((o, i): [string, string] => [`/apply/online/${i}/url`, o.url]),
-      ...(rule.references ?? []).map((r, i): [string, string | undefined] => [`/references/${i}/url`, r.url]),
-    ]),
+    ...linkProblems(
+      (rule.apply.online ?? []).map((o, i) => [`/apply/online/${i}/url`, o.url]),
+      RESIDENT,
+    ),
+    ...linkProblems(
+      (rule.references ?? []).map((r, i) => [`/references/${i}/url`, r.url]),
+      SOURCE,
+    ),
   );
   rule.tests.forEach((t, i) => {
     if (t.household?.asOf === undefined) problems.push([`/tests/${i}/household/asOf`, 'a test household needs a fixed asOf']);
