@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MEMBERS, validateAsOf, validateHousehold } from '../../src/lib/engine';
+import { householdFields, MAX_MEMBERS, memberFields, validateAsOf, validateHousehold, type FieldSpec } from '../../src/lib/engine';
 
 const adult = { role: 'adult', birthDate: '1990-01-01' };
 const codes = (input: unknown, asOf?: string) => validateHousehold(input, asOf).map((p) => `${p.field} ${p.code}`);
@@ -40,6 +40,35 @@ describe('household validation', () => {
     expect(codes({ monthlyIncome: Number.NaN, members: [adult] })).toEqual(['monthlyIncome type.number']);
     expect(codes({ householdSize: 2.5, members: [adult] })).toEqual(['householdSize type.integer']);
     expect(codes({ householdSize: 0, members: [adult] })).toEqual(['householdSize number.range']);
+  });
+
+  it('holds every number of the model, household and member, to its range: a field added later included', () => {
+    const numeric = (fields: Record<string, FieldSpec>) =>
+      Object.entries(fields).flatMap(([name, spec]) =>
+        spec.type.kind === 'integer' || spec.type.kind === 'number' ? [{ name, ...spec.type }] : [],
+      );
+    const household = numeric(householdFields).map((f) => ({
+      ...f,
+      at: f.name,
+      input: (v: number) => ({ [f.name]: v, members: [adult] }),
+    }));
+    const member = numeric(memberFields).map((f) => ({
+      ...f,
+      at: `members[0].${f.name}`,
+      input: (v: number) => ({ members: [{ ...adult, [f.name]: v }] }),
+    }));
+    expect(household.map((f) => f.name)).toEqual(expect.arrayContaining(['housingDeposit', 'monthlyRent', 'childCarerHoursPerMonth']));
+    for (const f of [...household, ...member]) {
+      // A limit a sum of money keeps exact, and that a resident can reach by typing.
+      expect(Number.isSafeInteger(f.max), f.name).toBe(true);
+      expect(f.min, f.name).toBeGreaterThanOrEqual(0);
+      expect(codes(f.input(f.min)), f.name).toEqual([]);
+      expect(codes(f.input(f.max)), f.name).toEqual([]);
+      expect(codes(f.input(f.max + 1)), f.name).toEqual([`${f.at} number.range`]);
+      expect(codes(f.input(f.min - 1)), f.name).toEqual([`${f.at} ${f.min === 0 ? 'number.negative' : 'number.range'}`]);
+      expect(codes(f.input(Number.POSITIVE_INFINITY)), f.name).toEqual([`${f.at} type.number`]);
+      expect(validateHousehold(f.input(f.max + 1))[0].params, f.name).toEqual({ min: f.min, max: f.max });
+    }
   });
 
   it('rejects wrong types, unknown values and unknown fields', () => {
