@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, validateHousehold, type Household } from '../../src/lib/engine';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { daysBetween, isIsoDate, plusDays } from '../../src/lib/engine/dates';
 import { AS_OF, garbageArb, householdArb } from './arbitraries';
 
 const { rules, parameters } = loadRuleSetOrThrow();
@@ -38,6 +39,41 @@ describe('engine properties', { timeout: 300_000 }, () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('outputs only real YYYY-MM-DD dates and no error, whatever the evaluation date in the years 1900–2100', () => {
+    const dateFields = [
+      'asOf',
+      ...Object.entries({ ...householdFields, ...memberFields }).flatMap(([f, spec]) => (spec.type.kind === 'date' ? [f] : [])),
+    ];
+    // The same household moved in time, its dates clamped into the model's years; the last years weigh most.
+    const moved = (h: Household, asOf: string): Household => {
+      const shift = daysBetween(AS_OF, asOf);
+      const move = (v: unknown) => (typeof v === 'string' && isIsoDate(v) ? [plusDays(v, shift), '1900-01-01'].sort()[1] : v);
+      const fields = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, dateFields.includes(k) ? move(v) : v]));
+      return { ...(fields(h) as Household), members: h.members.map((m) => fields(m) as Household['members'][number]) };
+    };
+    const days = daysBetween('1900-01-01', '2100-12-31');
+    const asOfArb = fc.oneof(fc.integer({ min: 0, max: days }), fc.integer({ min: days - 800, max: days }), fc.constantFrom(0, days));
+    const outputDates = (value: unknown, at: string): [string, unknown][] => {
+      if (Array.isArray(value)) return value.flatMap((v, i) => outputDates(v, `${at}[${i}]`));
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(value).flatMap(([k, v]) =>
+        /date$|^applyBy$|^asOf$/i.test(k) ? [[`${at}.${k}`, v] as [string, unknown]] : outputDates(v, `${at}.${k}`),
+      );
+    };
+    fc.assert(
+      fc.property(householdArb, asOfArb, (h, day) => {
+        const household = moved(h, plusDays('1900-01-01', day));
+        fc.pre(validateHousehold(household).length === 0);
+        const evaluation = evaluate(household, { rules, parameters });
+        for (const result of evaluation.results) expect(result.error, `${result.id} on ${household.asOf}`).toBeUndefined();
+        const dates = outputDates(evaluation, 'evaluation');
+        expect(dates.length).toBeGreaterThan(0);
+        for (const [at, date] of dates) if (date !== null && date !== undefined) expect(isIsoDate(date), `${at} = ${date}`).toBe(true);
+      }),
+      { numRuns: Math.ceil(RUNS / 20) },
     );
   });
 
