@@ -10,14 +10,17 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { MAX_MEMBERS } from '../../src/lib/engine';
 import { LOCALES } from '../../src/lib/i18n';
-import type { Checker } from '../../src/lib/questionnaire/checker.svelte';
+import { Checker, HOUSEHOLD, SUMMARY } from '../../src/lib/questionnaire/checker.svelte';
+import { allFields, appliesToRole, stepForField, type FieldInfo } from '../../src/lib/questionnaire/fields';
+import { memberKey, type IncomeMode, type Role } from '../../src/lib/questionnaire/form';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import type { Roots } from '../../src/lib/startup/roots.svelte';
 import { restoreSaved } from '../../src/lib/questionnaire/restore';
 import { startApp, type Started } from '../../src/lib/startup/startApp';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
 import { runs } from '../fuzz';
 import { savedMembers, savedText } from '../savedStates';
-import { lookup, MemoryStorage, MESSAGES, startI18n, testRuleSet } from './helpers';
+import { lookup, MemoryStorage, MESSAGES, startI18n, testRuleSet, typed, validAnswer } from './helpers';
 
 const asOf = '2024-10-15';
 
@@ -227,5 +230,72 @@ describe('the other answers a resident might see on screen', () => {
     flushSync();
     const results = await screen.findByRole('region', { name: '받을 수 있는 혜택' });
     expect(within(results).getByRole('alert')).toHaveTextContent('가족은 30명까지 입력할 수 있어요');
+  });
+});
+
+describe('what the app itself saves', () => {
+  const ruleSet = loadRuleSetOrThrow();
+  const fields = allFields().filter((f) => f.name === 'birthDate' || stepForField(f.scope, f.name) !== null);
+  const pick = <T>(list: readonly T[], n: number): T => list[n % list.length];
+
+  /** The keys a resident can answer now: household questions, and each member's own. */
+  function answerable(checker: Checker): [string, FieldInfo][] {
+    return [
+      ...fields.filter((f) => f.scope === 'household').map((f): [string, FieldInfo] => [f.name, f]),
+      ...checker.form.members.flatMap((m) =>
+        fields
+          .filter((f) => f.scope === 'member' && appliesToRole(f, m.role))
+          .map((f): [string, FieldInfo] => [memberKey(m.id, f.name), f]),
+      ),
+    ];
+  }
+
+  const n = fc.nat();
+  const action = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ answer: n, text: fc.option(typed, { nil: null, freq: 3 }) }) },
+    { weight: 2, arbitrary: fc.record({ add: fc.constantFrom('adult', 'child') as fc.Arbitrary<Role> }) },
+    { weight: 1, arbitrary: fc.record({ remove: n }) },
+    { weight: 3, arbitrary: fc.record({ move: fc.constantFrom('next', 'back') }) },
+    { weight: 2, arbitrary: fc.record({ goTo: n }) },
+    { weight: 1, arbitrary: fc.record({ income: fc.constantFrom('', 'amount', 'percent', 'unknown') as fc.Arbitrary<IncomeMode> }) },
+    { weight: 1, arbitrary: fc.record({ locale: fc.constantFrom(...LOCALES) }) },
+    { weight: 1, arbitrary: fc.record({ reset: fc.constant(true) }) },
+  );
+  type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
+
+  function act(checker: Checker, a: Action) {
+    if ('answer' in a) {
+      const [key, field] = pick(answerable(checker), a.answer);
+      checker.setByKey(key, a.text ?? validAnswer(field, asOf));
+    } else if ('add' in a) checker.addMember(a.add);
+    else if ('remove' in a) checker.removeMember(pick(checker.form.members, a.remove).id);
+    else if ('move' in a) checker[a.move]();
+    else if ('goTo' in a)
+      checker.goTo(pick([HOUSEHOLD, SUMMARY, ...checker.ranking.map((r) => r.step), ...checker.form.visited.map((v) => v.step)], a.goTo));
+    else if ('income' in a) checker.setIncomeMode(a.income);
+    else if ('locale' in a) checker.setLocale(a.locale);
+    else checker.reset();
+  }
+
+  it('whatever the resident does, what is saved comes back whole: no answer is refused as if tampered with', () => {
+    let stored = 0;
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 40 }), (actions) => {
+        const storage = new MemoryStorage();
+        const checker = new Checker({ ...ruleSet, asOf, store: localAnswerStore(storage) });
+        for (const a of actions) act(checker, a);
+        const text = storage.getItem(STORAGE_KEY);
+        if (text === null) return;
+        stored += 1;
+        const saved = JSON.parse(text);
+        expect(restoreSaved(saved)).toEqual(saved);
+        const again = new Checker({ ...ruleSet, asOf, store: localAnswerStore(storage) });
+        expect(again.notice).toBeNull();
+        expect(storage.getItem(STORAGE_KEY)).toBe(text);
+        expect(JSON.parse(JSON.stringify({ form: again.form, locale: again.locale }))).toEqual(saved);
+      }),
+      { numRuns: runs(150) },
+    );
+    expect(stored).toBeGreaterThan(runs(150) / 2);
   });
 });
