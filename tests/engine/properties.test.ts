@@ -12,7 +12,9 @@ const { rules, parameters } = loadRuleSetOrThrow();
 const STATUSES = ['eligible', 'ineligible', 'unknown', 'upcoming'];
 const RUNS = runs(10_000);
 
-describe('engine properties', { timeout: 300_000 }, () => {
+// Only catches a hang: 10,000 households over every rule took 200–280 s in one test on our 2-core
+// machine under npm test's load, close to the 300 s this was.
+describe('engine properties', { timeout: 900_000 }, () => {
   it('never throws on garbage: invalid input gets named problems, valid input a status for every rule', () => {
     fc.assert(
       fc.property(garbageArb, (input) => {
