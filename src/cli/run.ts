@@ -6,6 +6,7 @@
  * yields an error record for that line and the others still evaluate; `screen` likewise reports
  * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.
  */
+import { jsonErrorAt } from '../build/jsonError';
 import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
 import { evaluate, validateAsOf, validateHousehold, type RuleSet, type ValidationIssue } from '../lib/engine';
 import { cliEvaluation, type Lang } from '../lib/results/payload';
@@ -63,7 +64,14 @@ function evaluateText(text: string, options: Options, ruleSet: RuleSet): LineRes
   try {
     household = JSON.parse(text);
   } catch (e) {
-    const message = { ko: `올바른 JSON이 아닙니다 (${(e as Error).message})`, en: `not valid JSON (${(e as Error).message})` };
+    const at = jsonErrorAt(text, e);
+    const why = (e as Error).message;
+    const message = at
+      ? {
+          ko: `올바른 JSON이 아닙니다: ${at.line}번째 줄 ${at.column}번째 글자 (${why})`,
+          en: `not valid JSON at line ${at.line}, column ${at.column} (${why})`,
+        }
+      : { ko: `올바른 JSON이 아닙니다 (${why})`, en: `not valid JSON (${why})` };
     return { ok: false, issues: [{ field: 'input', code: 'notObject', message }] };
   }
   const issues = validateHousehold(household, options.asOf);

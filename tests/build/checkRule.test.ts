@@ -170,6 +170,8 @@ describe('rule file checks', () => {
     expect(rule).toBeNull();
     expect(problems).toHaveLength(1);
     expect(problems[0].reason).toMatch(/^not valid JSON at line 4, column 1: /);
+    // A file cut short: JSON.parse gives no position, the end of the file is where it stopped.
+    expect(parseRule('{\n  "id": "postpartum-care",\n', file, shared).problems[0].reason).toMatch(/^not valid JSON at line 3, column 1: /);
   });
 
   it('names a parameter start date that is not a date, once, in a shared file and in a rule', () => {

@@ -129,6 +129,13 @@ describe('benefits evaluate', () => {
     },
   );
 
+  it('says where a JSON syntax error is, by line and column, not by character position', () => {
+    const broken = cli(['evaluate', '-'], '{\n  "members": [\n    {"role": "adult",, }\n  ]\n}\n');
+    expect(broken).toMatchObject({ code: 2, stdout: '' });
+    expect(broken.stderr).toMatch(/^input: 올바른 JSON이 아닙니다: 3번째 줄 22번째 글자 \(/);
+    expect(cli(['evaluate', '-', '--lang', 'en'], '{"members": [\n').stderr).toMatch(/^input: not valid JSON at line 2, column 1 \(/);
+  });
+
   it('evaluates --ndjson line by line, reporting a bad line and carrying on', () => {
     const oneLine = (name: string) => JSON.stringify(JSON.parse(fixture(name)));
     const lines = [oneLine('pregnant-seoul'), '{"members": []}', 'garbage', oneLine('outside-seoul')].join('\n');

@@ -14,6 +14,7 @@ import { customOperationNames } from '../../lib/engine/operations';
 import { validateHousehold } from '../../lib/engine/validate';
 import { UNITS, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
 import type { Criterion, RuleFile, Text } from '../../lib/engine/types';
+import { jsonErrorAt } from '../jsonError';
 import criterionSchema from './criterion.schema.json';
 import parameterSchema from './parameter.schema.json';
 import schema from './rule.schema.json';
@@ -276,12 +277,10 @@ export function checkRule(data: unknown, file: string, shared: SharedDefinitions
   return { rule: problems.length === 0 ? expanded.rule : null, problems };
 }
 
-/** " at line L, column C" for a JSON.parse error, which only gives a character position. */
+/** " at line L, column C" for a JSON.parse error. */
 function lineAndColumn(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message);
-  if (!position) return '';
-  const before = text.slice(0, Number(position[1]));
-  return ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+  const at = jsonErrorAt(text, error);
+  return at ? ` at line ${at.line}, column ${at.column}` : '';
 }
 
 function parseJson(text: string, file: string): { data: unknown; problems: RuleProblem[] } {
