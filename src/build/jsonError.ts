@@ -1,6 +1,7 @@
 /**
- * Where JSON.parse stopped, as a 1-based line and column: its error gives only a character
- * position (or, at the end of the input, none), which is no help in a file edited by hand.
+ * Where JSON.parse stopped, as a 1-based line and column: its error gives at most a character
+ * position, no help in a file edited by hand; at the end of the input it gives none, and for a
+ * short text V8 quotes the text instead (then null: the quote says where).
  */
 export function jsonErrorAt(text: string, error: unknown): { line: number; column: number } | null {
   const message = error instanceof Error ? error.message : '';

@@ -66,11 +66,14 @@ function evaluateText(text: string, options: Options, ruleSet: RuleSet): LineRes
   } catch (e) {
     const at = jsonErrorAt(text, e);
     const why = (e as Error).message;
-    const message = at
-      ? {
-          ko: `올바른 JSON이 아닙니다: ${at.line}번째 줄 ${at.column}번째 글자 (${why})`,
-          en: `not valid JSON at line ${at.line}, column ${at.column} (${why})`,
-        }
+    // An --ndjson line is named by its record; within it, only the column says where.
+    const where = !at
+      ? null
+      : text.includes('\n')
+        ? { ko: `${at.line}번째 줄 ${at.column}번째 글자`, en: `at line ${at.line}, column ${at.column}` }
+        : { ko: `${at.column}번째 글자`, en: `at column ${at.column}` };
+    const message = where
+      ? { ko: `올바른 JSON이 아닙니다: ${where.ko} (${why})`, en: `not valid JSON ${where.en} (${why})` }
       : { ko: `올바른 JSON이 아닙니다 (${why})`, en: `not valid JSON (${why})` };
     return { ok: false, issues: [{ field: 'input', code: 'notObject', message }] };
   }

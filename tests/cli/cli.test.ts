@@ -134,6 +134,15 @@ describe('benefits evaluate', () => {
     expect(broken).toMatchObject({ code: 2, stdout: '' });
     expect(broken.stderr).toMatch(/^input: 올바른 JSON이 아닙니다: 3번째 줄 22번째 글자 \(/);
     expect(cli(['evaluate', '-', '--lang', 'en'], '{"members": [\n').stderr).toMatch(/^input: not valid JSON at line 2, column 1 \(/);
+    // An --ndjson record names its line; the column says where in it.
+    const [record] = cli(['evaluate', '-', '--ndjson'], '{"members": []}x')
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(record).toMatchObject({
+      line: 1,
+      error: { issues: [{ field: 'input', reason: expect.stringMatching(/^올바른 JSON이 아닙니다: 16번째 글자 \(/) }] },
+    });
   });
 
   it('evaluates --ndjson line by line, reporting a bad line and carrying on', () => {
