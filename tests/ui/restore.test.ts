@@ -15,7 +15,7 @@ import { allFields, appliesToRole, stepForField, type FieldInfo } from '../../sr
 import { memberKey, type IncomeMode, type Role } from '../../src/lib/questionnaire/form';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import type { Roots } from '../../src/lib/startup/roots.svelte';
-import { restoreSaved } from '../../src/lib/questionnaire/restore';
+import { MAX_VISITED, restoreSaved } from '../../src/lib/questionnaire/restore';
 import { startApp, type Started } from '../../src/lib/startup/startApp';
 import { localAnswerStore, STORAGE_KEY } from '../../src/lib/storage';
 import { runs } from '../fuzz';
@@ -118,6 +118,17 @@ describe('saved answers the app could not have written', () => {
     fireEvent.click(within(target).getByRole('button', { name: '알림 닫기' }));
     flushSync();
     expect(within(target).queryByText(RESTORE_FAILED)).toBeNull();
+  });
+
+  it('more visited steps than every question once per member: refused, so a tampered state cannot slow every load', async () => {
+    const visited = (n: number) => Array.from({ length: n }, () => ({ step: 'm:sex', members: [] as string[] }));
+    expect(MAX_VISITED).toBeGreaterThanOrEqual(30 * 20);
+    expect(restoreSaved(JSON.parse(saved(form({ visited: visited(MAX_VISITED) }))))).not.toBeNull();
+    expect(restoreSaved(JSON.parse(saved(form({ visited: visited(MAX_VISITED + 1) }))))).toBeNull();
+    const { storage, target, checker } = await startFrom(saved(form({ visited: visited(150_000), cursor: 150_000 })));
+    expect(checker.notice).toBe('restoreFailed');
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expectWorkingApp(target, checker);
   });
 
   it('members m1 and m3 saved without nextId: restored, and "아이 추가" makes m4, not a second m3', async () => {

@@ -7,7 +7,7 @@
  */
 import { MAX_MEMBERS } from '../engine';
 import { isLocale, type Locale } from '../i18n';
-import { fieldOfStep, INCOME_STEP, stepForField } from './fields';
+import { allFields, fieldOfStep, INCOME_STEP, stepForField } from './fields';
 import type { FormState, IncomeMode, MemberState, VisitedStep } from './form';
 
 export interface Saved {
@@ -50,6 +50,17 @@ function member(v: unknown): MemberState | null {
   return raw && { id: v.id, role: v.role as MemberState['role'], raw };
 }
 
+/**
+ * More visited steps than every question once per member: no resident gets there, but a tampered
+ * state of 150,000 (4.5 MB) took 16 s to start and 12 s a step, on every load.
+ */
+export const MAX_VISITED =
+  new Set(
+    allFields()
+      .map((f) => stepForField(f.scope, f.name))
+      .filter((s) => s !== null),
+  ).size * MAX_MEMBERS;
+
 /** A question step: the income step, or `h:`/`m:` and a field that has a question. */
 function isQuestionStep(step: string): boolean {
   if (step === INCOME_STEP) return true;
@@ -79,7 +90,7 @@ export function restoreForm(data: unknown): FormState | null {
   if (ids.size !== members.length) return null;
 
   const visitedData = data.visited ?? [];
-  if (!Array.isArray(visitedData)) return null;
+  if (!Array.isArray(visitedData) || visitedData.length > MAX_VISITED) return null;
   const visited = visitedData.map((v) => visitedStep(v, ids));
   if (visited.some((v) => v === null)) return null;
   // The app shows a household question once; a member question again only for members added since.
