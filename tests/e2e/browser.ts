@@ -33,6 +33,8 @@ export interface PageOptions {
   initScript?: () => void;
   /** false: the page as a browser without JavaScript sees it. */
   javaScriptEnabled?: boolean;
+  /** 'reduce': the page as a browser set to reduce motion sees it (no smooth scrolling). */
+  reducedMotion?: 'reduce';
   /** The page's clock stands still at this moment (ISO), so "today" is fixed whatever the real date. */
   now?: string;
 }
@@ -52,6 +54,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     locale: options.locale ?? 'ko-KR',
     timezoneId: 'Asia/Seoul',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   // Playwright's 30 s default can pass on a busy 2-core CI machine while the page is fine.
   context.setDefaultTimeout(90_000);
