@@ -59,6 +59,19 @@ async function checkPersona(persona: Persona, expected: Expected) {
   const walk = await walkPersona(page, persona);
   // The last "다음" lands on the results: their heading has focus (and is read out).
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+  // …and is on screen once the page has stopped scrolling.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const at = () => document.getElementById('results-heading')!.getBoundingClientRect().top;
+          const before = at();
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return before === at() && at() > -1 && at() < innerHeight;
+        }),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
   const eligible = region(page, '받을 수 있어요');
   expect(await namesIn(eligible)).toEqual(expected.eligible.map(ruleName).sort());
   const upcoming = await namesIn(region(page, '곧 받을 수 있어요'));
