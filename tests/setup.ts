@@ -11,3 +11,6 @@ provideRestore(restoreSaved);
 
 // waitFor/findBy give up after 1 s by default, which a loaded CI machine can exceed: wait for a hang only.
 configure({ asyncUtilTimeout: 30_000 });
+
+// jsdom lays nothing out, so it has no scrollIntoView; the results view scrolls its heading into view.
+if (typeof Element !== 'undefined') Element.prototype.scrollIntoView ??= function scrollIntoView() {};

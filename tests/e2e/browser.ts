@@ -33,6 +33,10 @@ export interface PageOptions {
   initScript?: () => void;
   /** false: the page as a browser without JavaScript sees it. */
   javaScriptEnabled?: boolean;
+  /** 'reduce': the page as a browser set to reduce motion sees it (no smooth scrolling). */
+  reducedMotion?: 'reduce';
+  /** The page's clock stands still at this moment (ISO), so "today" is fixed whatever the real date. */
+  now?: string;
 }
 
 export interface OpenedPage {
@@ -50,10 +54,12 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     locale: options.locale ?? 'ko-KR',
     timezoneId: 'Asia/Seoul',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   // Playwright's 30 s default can pass on a busy 2-core CI machine while the page is fine.
   context.setDefaultTimeout(90_000);
   if (options.initScript) await context.addInitScript(options.initScript);
+  if (options.now) await context.clock.setFixedTime(new Date(options.now));
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: Request[] = [];

@@ -91,6 +91,29 @@ describe('the resident app', () => {
     expect(screen.getByRole('heading', { level: 2, name: '받을 수 있는 혜택' })).toHaveFocus();
   });
 
+  it('a bar tells how many benefits and their total, and leads to the results', async () => {
+    const { user } = await open();
+    await fillHousehold(user);
+    const bar = screen.getByRole('button', { name: /^\d+개 혜택 · 합계 / });
+    const eligible = within(screen.getByRole('region', { name: /^받을 수 있어요/ })).getAllByRole('article');
+    expect(bar).toHaveAccessibleName(`${eligible.length}개 혜택 · 합계 한 번 700,000원 결과 보기`);
+    await user.click(bar);
+    expect(screen.getByRole('heading', { level: 2, name: '받을 수 있는 혜택' })).toHaveFocus();
+  });
+
+  it('the last "next" lands on the results, the answers summary above them', async () => {
+    const { user, checker } = await open();
+    await fillHousehold(user);
+    for (let n = 0; checker.step !== 'summary'; n++) {
+      expect(n).toBeLessThan(30);
+      for (const unknown of screen.queryAllByRole('radio', { name: '잘 모르겠어요' })) await user.click(unknown);
+      await user.click(screen.getByRole('button', { name: '다음' }));
+      if (checker.step !== 'summary') await waitFor(() => expect(document.activeElement?.id).toBe('step-heading'));
+    }
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: '받을 수 있는 혜택' })).toHaveFocus());
+    expect(screen.getByRole('heading', { level: 2, name: '내 답변' })).toBeInTheDocument();
+  });
+
   it('switching language keeps every answer, and <html lang> follows', async () => {
     const stop = followLocale();
     const { user } = await open();

@@ -93,21 +93,30 @@ describe('staff fields', () => {
 });
 
 describe('the staff screen', () => {
-  it('shows every question at once with the results beside it, updating live', async () => {
+  it('shows at once every question that can change a result, with the results beside it, updating live; the rest on request', async () => {
     const { user } = open();
     expect(screen.getByRole('heading', { level: 1, name: '동주민센터 상담 화면' })).toBeInTheDocument();
     const form = screen.getByRole('region', { name: '신청인 정보' });
     for (const group of ['가구', '가구 상황', '어른 1']) expect(within(form).getByRole('group', { name: group })).toBeInTheDocument();
-    expect(within(form).getByRole('group', { name: '한부모가족인가요?' })).toBeInTheDocument();
-    expect(within(form).getByRole('group', { name: '일을 하고 있나요? (어른 1)' })).toBeInTheDocument();
     expect(within(form).getByRole('textbox', { name: '가구원 수' })).toBeInTheDocument();
+    // Before a birth date nothing can be decided: only the household step's own questions show.
+    expect(within(form).queryByRole('group', { name: '한부모가족인가요?' })).toBeNull();
 
     await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
     await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
     const results = screen.getByRole('region', { name: '받을 수 있는 혜택' });
     await waitFor(() => expect(within(results).getByRole('article', { name: '혜택 seoul-grant' })).toBeInTheDocument());
+    // The resident questionnaire's ranking decides what shows: 한부모 decides single-allowance.
     await user.click(within(within(form).getByRole('group', { name: '한부모가족인가요?' })).getByRole('radio', { name: '예' }));
     expect(within(results).getByRole('article', { name: '혜택 single-allowance' })).toHaveTextContent('매달 210,000원');
+    // No test rule reads employment: it shows only when every field is asked for, and stays once chosen.
+    expect(within(form).queryByRole('group', { name: '일을 하고 있나요? (어른 1)' })).toBeNull();
+    await user.click(within(form).getByRole('checkbox', { name: '지금 결과를 바꾸지 않는 항목도 모두 보기' }));
+    const employed = within(form).getByRole('group', { name: '일을 하고 있나요? (어른 1)' });
+    await user.click(within(employed).getByRole('radio', { name: '예' }));
+    await user.click(within(form).getByRole('checkbox', { name: '지금 결과를 바꾸지 않는 항목도 모두 보기' }));
+    expect(within(form).getByRole('group', { name: '일을 하고 있나요? (어른 1)' })).toBeInTheDocument();
+    expect(within(form).queryByRole('group', { name: '결혼을 앞두고 있나요? (어른 1)' })).toBeNull();
   });
 
   it("says the engine's refusals with their figures, never a missing placeholder: a size below the members, a 31st member", async () => {

@@ -1,8 +1,12 @@
 /** Totals added up honestly: one-off, monthly, monthly for a limited time, ceilings, yearly; nothing counted twice. */
 import { describe, expect, it } from 'vitest';
 import type { AmountResult, CandidateResult, Evaluation, Rule, RuleResult } from '../../src/lib/engine';
+import { get } from 'svelte/store';
+import { _ } from 'svelte-i18n';
+import { LOCALES } from '../../src/lib/i18n';
+import { totalsLine } from '../../src/lib/results/text';
 import { receivable, totalsOf } from '../../src/lib/results/totals';
-import { testRules } from './helpers';
+import { startI18n, testRules } from './helpers';
 
 const rule = (id: string, kind: Rule['kind'] = 'benefit'): Rule => ({ ...testRules[0], id, kind });
 
@@ -92,5 +96,44 @@ describe('totals', () => {
     const whole = result('whole', { value: 100, per: 'month' }, { replacedBy: 'other' });
     expect(receivable(whole)).toBe(0);
     expect(totals(general, whole, result('youth', { value: 350_000, per: 'month' })).month).toBe(580_000);
+  });
+});
+
+describe('the totals on one line (the resident app’s results bar)', () => {
+  const translate = (lang: string) => {
+    startI18n(lang);
+    return get(_);
+  };
+
+  it('name each kind of money as the totals do, never adding one kind to another', () => {
+    const t = totals(
+      result('a', { value: 700_000, per: 'once' }),
+      result('b', { value: 200_000, per: 'month' }),
+      result('womanup', { value: 300_000, per: 'month', months: 3 }),
+      result('egg', { value: 2_000_000, per: 'once', upTo: true }),
+    );
+    expect(totalsLine(t, translate('ko'), 'ko')).toBe('한 번 700,000원 + 매달 200,000원 + 매달 300,000원, 3개월 + 최대 2,000,000원');
+    expect(totalsLine(t, translate('en'), 'en')).toBe(
+      'KRW 700,000 once + KRW 200,000 a month + KRW 300,000 a month for 3 months + up to KRW 2,000,000',
+    );
+  });
+
+  it('say 0 when there is no money, and that an amount is still to be settled', () => {
+    expect(totalsLine(totals(), translate('ko'), 'ko')).toBe('0원');
+    const open = totals(
+      result('a', { value: 700_000, per: 'once' }),
+      result('b', null, { amount: { value: null, per: 'once', kind: 'grant' } }),
+    );
+    expect(open.partial).toBe(true);
+    expect(totalsLine(open, translate('ko'), 'ko')).toBe('한 번 700,000원 + 금액 미정');
+    expect(totalsLine(open, translate('vi'), 'vi')).toMatch(/^700\.000 won một lần \+ khoản chưa rõ$/);
+  });
+
+  it('in every locale, the bar says how many benefits and the total', () => {
+    const t = totals(result('a', { value: 700_000, per: 'once' }));
+    for (const lang of LOCALES) {
+      const text = translate(lang)('flow.bar.text', { values: { count: 2, total: totalsLine(t, get(_), lang) } });
+      expect(text, lang).toMatch(/2.*700[,.]000/);
+    }
   });
 });

@@ -125,3 +125,19 @@ export function totalsRows(totals: Totals, rules: Rule[], t: Translate, locale: 
     rows.push({ label: t('results.totals.upTo'), values: [t('results.upTo', { values: { amount: won(totals.upTo) } })], main: true });
   return rows;
 }
+
+/**
+ * The totals on one line, for the resident's sticky results bar: each kind of money as the totals
+ * section states it ("한 번 700,000원 + 매달 200,000원"), never added across kinds.
+ */
+export function totalsLine(totals: Totals, t: Translate, locale: Loc): string {
+  const won = (n: number) => wonText(n, t, locale);
+  const parts: string[] = [];
+  if (totals.once > 0) parts.push(t('results.per.once', { values: { amount: won(totals.once) } }));
+  if (totals.month > 0) parts.push(t('results.per.month', { values: { amount: won(totals.month) } }));
+  for (const item of totals.limited) parts.push(t('results.perMonths', { values: { amount: won(item.value), months: item.months } }));
+  if (totals.year > 0) parts.push(t('results.per.year', { values: { amount: won(totals.year) } }));
+  if (totals.upTo > 0) parts.push(t('results.upTo', { values: { amount: won(totals.upTo) } }));
+  const line = parts.length > 0 ? parts.join(' + ') : won(0);
+  return totals.partial ? t('flow.bar.partial', { values: { total: line } }) : line;
+}

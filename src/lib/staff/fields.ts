@@ -13,7 +13,9 @@ import {
   INCOME_STEP,
   memberField,
   memberFieldNames,
+  stepForField,
   type FieldInfo,
+  type Scope,
 } from '../questionnaire/fields';
 import { memberFieldActive, memberKey, type MemberState } from '../questionnaire/form';
 import { normalizeDate } from '../questionnaire/parse';
@@ -54,4 +56,22 @@ export function answerKeyFor(step: string, ranking: DecisiveStep[]): string | nu
   if (scope === 'h') return field;
   const member = ranking.find((r) => r.step === step)?.members[0];
   return scope === 'm' && member ? memberKey(member, field) : null;
+}
+
+/**
+ * Whether the screen shows a question. The clerk sees what the resident would be asked: a question
+ * some answer to which can change a result for this household now (the resident questionnaire's own
+ * ranking, questionnaire/decisive.ts, for this member), the household step's own answers, and any
+ * field already typed into or chosen, even if cleared since (a field never vanishes under the
+ * clerk's cursor); "show every field" shows the rest.
+ */
+export function showsField(
+  field: FieldInfo,
+  memberId: string | null,
+  context: { ranking: DecisiveStep[]; answered: boolean; all: boolean },
+): boolean {
+  if (context.all || context.answered || (memberId !== null && DEFINITE.has(field.name))) return true;
+  const step = stepForField(field.scope as Scope, field.name);
+  const decisive = context.ranking.find((r) => r.step === step);
+  return decisive !== undefined && (memberId === null || decisive.members.includes(memberId));
 }
