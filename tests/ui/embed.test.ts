@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { waitFor } from '@testing-library/svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Household } from '../../src/lib/engine';
-import { formFromHousehold } from '../../src/lib/embed/prefill';
+import { formFromHousehold } from '../../src/lib/questionnaire/prefill';
 import { localeOf, MESSAGE, parseOrigins, pickRules, readMessage } from '../../src/lib/embed/messages';
 import { shadowCss } from '../../src/lib/embed/styles';
 import { buildHousehold } from '../../src/lib/questionnaire/form';

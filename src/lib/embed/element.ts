@@ -15,7 +15,7 @@ import { provideEvaluator } from '../questionnaire/evaluator';
 import type { FormState } from '../questionnaire/form';
 import EmbedApp from './EmbedApp.svelte';
 import { localeOf, MESSAGE, parseOrigins, pickRules, readMessage, resultsPayload } from './messages';
-import { formFromHousehold } from './prefill';
+import { formFromHousehold } from '../questionnaire/prefill';
 import { HOST_CSS } from './styles';
 
 const TAG = 'seoul-benefits-checker';

@@ -1,11 +1,11 @@
 /**
- * A household from the portal (input model v1) as the questionnaire's form: every answer typed in
- * as the resident would have, and each question it answers marked as shown, so the summary lists
- * it and the flow only asks what is still open.
+ * A household from outside the form (the portal's prefill, a resident's hand-off code) as the
+ * questionnaire's form: every answer typed in as the resident would have, and each question it
+ * answers marked as shown, so the summary lists it and the flow only asks what is still open.
  */
 import { householdFields, memberFields, type Household } from '../engine';
-import { HOUSEHOLD_STEP_MEMBER_FIELDS, registryOrder, stepForField } from '../questionnaire/fields';
-import { initialForm, type FormState, type IncomeMode, type MemberState } from '../questionnaire/form';
+import { HOUSEHOLD_STEP_MEMBER_FIELDS, registryOrder, stepForField } from './fields';
+import { initialForm, type FormState, type IncomeMode, type MemberState } from './form';
 
 /** Answers the household step asks; every other answer belongs to a question step. */
 const HOUSEHOLD_STEP = new Set<string>(['residence', ...HOUSEHOLD_STEP_MEMBER_FIELDS]);
