@@ -37,7 +37,11 @@ export function residentRoots(checker: Checker, roots: Roots) {
     progress: eagerRoot('progress', Progress, { checker }, PRERENDERED),
     step: eagerRoot('step', StepForm, { checker, onshowresults }, PRERENDERED),
     live: eagerRoot('live', LiveCounts, { checker, onshowresults }, { prerendered: false }),
-    results: lazyRoot('results', () => import('../results/Results.svelte'), { checker, ondecide: (step: string) => checker.goTo(step) }),
+    results: lazyRoot('results', () => import('../results/Results.svelte'), {
+      checker,
+      ondecide: (step: string) => checker.goTo(step),
+      resident: true,
+    }),
     footer: eagerRoot('footer', Footer, {}, PRERENDERED),
   } satisfies Record<string, RootSpec>;
 }

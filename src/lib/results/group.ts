@@ -15,6 +15,7 @@ import {
   type Status,
   type Text,
 } from '../engine';
+import { deadlinesOf, type Deadline } from '../calendar/deadlines';
 import { decidingStep, refForPath, type DecisiveStep } from '../questionnaire/decisive';
 import { totalsOf, type Totals } from './totals';
 
@@ -46,6 +47,8 @@ export interface ResultView {
   incomeLimits: IncomeLimit[];
   /** Days from asOf to applyBy (0 = today is the last day). */
   daysLeft: number | null;
+  /** The dates to put in a calendar: the last day to apply, the day it opens (none past). */
+  deadlines: Deadline[];
   /** Each member's own outcome, when they differ (otherwise the card speaks for all). */
   members: MemberView[];
   /** Set when another benefit is paid instead, for every member this one counts. */
@@ -106,6 +109,7 @@ function view(rule: Rule, result: RuleResult, context: ViewContext): ResultView 
       .filter((c) => c.outcome === 'unknown' && c.incomeLimit && c.incomeLimit.monthlyWon !== null)
       .map((c) => c.incomeLimit as IncomeLimit),
     daysLeft: result.applyBy ? daysBetween(evaluation.asOf, result.applyBy) : null,
+    deadlines: deadlinesOf(result, evaluation.asOf),
     members:
       label && membersDiffer(candidates)
         ? candidates.map((candidate, i) => ({

@@ -1,0 +1,103 @@
+/**
+ * Deadlines as an iCalendar file (RFC 5545) made on the device, which Google, Apple and Samsung
+ * calendars import: one all-day event per deadline with an alarm some days before, named by the
+ * benefit's Korean name (what an office and its site call it), saying where and how to apply.
+ * ical-generator writes it (escaping, 75-octet UTF-8-safe line folding); this module is loaded
+ * only when the resident asks for a file. Nothing about the household is in it but the dates.
+ */
+import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import type { Rule } from '../engine';
+import { plusDays } from '../engine/dates';
+import { formatDate, pickText } from '../i18n/format';
+import type { Translate } from '../questionnaire/labels';
+import { ALARM_DAYS_BEFORE, type Deadline } from './deadlines';
+
+/** The alarm's time of day: all-day events have no time zone, so this is the phone's own 9 o'clock. */
+const ALARM_HOUR = 9;
+const ALARM_SECONDS_BEFORE = ALARM_DAYS_BEFORE * 86_400 - ALARM_HOUR * 3_600;
+
+/** Stable per benefit, kind and date: importing the same deadline again updates it instead of adding a copy. */
+export const eventUid = (d: Deadline): string => `${d.id}-${d.kind}-${d.date}@seoul-benefits-checker`;
+
+function howToApply(rule: Rule, t: Translate, locale: string): string[] {
+  const { apply } = rule;
+  const lines: string[] = [];
+  if (apply.automatic) lines.push(t('results.apply.automatic'));
+  for (const site of apply.online ?? []) lines.push(`${t('results.apply.online')}: ${pickText(site.name, locale)} ${site.url}`);
+  if (apply.app?.length) lines.push(`${t('results.apply.app')}: ${apply.app.map((a) => pickText(a, locale)).join(' · ')}`);
+  if (apply.offline?.length) lines.push(`${t('results.apply.offline')}: ${apply.offline.map((a) => pickText(a, locale)).join(' · ')}`);
+  if (apply.phone?.length) lines.push(`${t('results.apply.phone')}: ${apply.phone.join(', ')}`);
+  if (apply.documents?.length) {
+    lines.push(`${t('results.apply.documents')}: ${apply.documents.map((d) => pickText(d, locale)).join(' · ')}`);
+  }
+  return lines;
+}
+
+export interface CalendarEvent {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string;
+  location: string | null;
+  url: string | null;
+}
+
+/** What one deadline's event says, in the reader's language around the benefit's Korean name. */
+export function calendarEvent(deadline: Deadline, rule: Rule, t: Translate, locale: string): CalendarEvent {
+  const summary = t(`calendar.event.${deadline.kind}`, { values: { name: rule.names.ko } });
+  const when =
+    deadline.kind === 'applyBy'
+      ? t('results.deadline', { values: { date: formatDate(deadline.date, locale) } })
+      : t('results.upcomingFrom', { values: { date: formatDate(deadline.date, locale) } });
+  const lines = [
+    ...(locale === 'ko' ? [] : [pickText(rule.names, locale)]),
+    when,
+    ...howToApply(rule, t, locale),
+    '',
+    t('calendar.event.note'),
+  ];
+  const offline = rule.apply.offline?.[0];
+  return {
+    uid: eventUid(deadline),
+    date: deadline.date,
+    summary,
+    description: lines.join('\n'),
+    location: offline ? pickText(offline, locale) : null,
+    url: rule.apply.online?.[0]?.url ?? null,
+  };
+}
+
+/**
+ * ical-generator escapes a URL as text (`\,`), but RFC 5545 URI values are never escaped: a comma,
+ * semicolon or backslash goes percent-encoded instead, which means the same to a web server.
+ */
+function uriValue(url: string | null): string | null {
+  return url && url.replace(/[,;\\]/g, (c) => encodeURIComponent(c));
+}
+
+/** The .ics text for these deadlines (rules: every rule they name). */
+export function calendarFile(deadlines: Deadline[], rules: Rule[], t: Translate, locale: string): string {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const calendar = ical({
+    prodId: { company: 'Seoul family-benefits checker', product: 'deadlines', language: locale.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  for (const deadline of deadlines) {
+    const rule = byId.get(deadline.id);
+    if (!rule) continue;
+    const event = calendarEvent(deadline, rule, t, locale);
+    calendar.createEvent({
+      id: event.uid,
+      // All-day dates (VALUE=DATE), read in UTC by ical-generator; the end is the next day, exclusive.
+      start: `${event.date}T00:00:00Z`,
+      end: `${plusDays(event.date, 1)}T00:00:00Z`,
+      allDay: true,
+      summary: event.summary,
+      description: event.description,
+      location: event.location,
+      url: uriValue(event.url),
+      alarms: [{ type: ICalAlarmType.display, trigger: ALARM_SECONDS_BEFORE, description: event.summary }],
+    });
+  }
+  return calendar.toString();
+}
