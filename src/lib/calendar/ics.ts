@@ -2,19 +2,20 @@
  * Deadlines as an iCalendar file (RFC 5545) made on the device, which Google, Apple and Samsung
  * calendars import: one all-day event per deadline with an alarm some days before, named by the
  * benefit's Korean name (what an office and its site call it), saying where and how to apply.
- * ical-generator writes it (escaping, 75-octet UTF-8-safe line folding); this module is loaded
- * only when the resident asks for a file. Nothing about the household is in it but the dates.
+ * This module is loaded only when the resident asks for a file. Nothing about the household is in
+ * it but the dates.
  */
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { Rule } from '../engine';
 import { plusDays } from '../engine/dates';
 import { formatDate, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 import { ALARM_DAYS_BEFORE, type Deadline } from './deadlines';
+import { dateTimeValue, dateValue, escapeText, icsText, uriValue } from './rfc5545';
 
 /** The alarm's time of day: all-day events have no time zone, so this is the phone's own 9 o'clock. */
 const ALARM_HOUR = 9;
-const ALARM_SECONDS_BEFORE = ALARM_DAYS_BEFORE * 86_400 - ALARM_HOUR * 3_600;
+/** Before the event's midnight: ALARM_DAYS_BEFORE days, less the hours to 09:00. */
+const ALARM_TRIGGER = `-P${ALARM_DAYS_BEFORE - 1}DT${24 - ALARM_HOUR}H`;
 
 /** Stable per benefit, kind and date: importing the same deadline again updates it instead of adding a copy. */
 export const eventUid = (d: Deadline): string => `${d.id}-${d.kind}-${d.date}@seoul-benefits-checker`;
@@ -67,37 +68,42 @@ export function calendarEvent(deadline: Deadline, rule: Rule, t: Translate, loca
   };
 }
 
-/**
- * ical-generator escapes a URL as text (`\,`), but RFC 5545 URI values are never escaped: a comma,
- * semicolon or backslash goes percent-encoded instead, which means the same to a web server.
- */
-function uriValue(url: string | null): string | null {
-  return url && url.replace(/[,;\\]/g, (c) => encodeURIComponent(c));
-}
-
-/** The .ics text for these deadlines (rules: every rule they name). */
-export function calendarFile(deadlines: Deadline[], rules: Rule[], t: Translate, locale: string): string {
+/** The .ics text for these deadlines (rules: every rule they name); `now` stamps the events. */
+export function calendarFile(deadlines: Deadline[], rules: Rule[], t: Translate, locale: string, now = new Date()): string {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const calendar = ical({
-    prodId: { company: 'Seoul family-benefits checker', product: 'deadlines', language: locale.toUpperCase() },
-    method: ICalCalendarMethod.PUBLISH,
-  });
+  const stamp = dateTimeValue(now);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//Seoul family-benefits checker//deadlines//${locale.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const deadline of deadlines) {
     const rule = byId.get(deadline.id);
     if (!rule) continue;
     const event = calendarEvent(deadline, rule, t, locale);
-    calendar.createEvent({
-      id: event.uid,
-      // All-day dates (VALUE=DATE), read in UTC by ical-generator; the end is the next day, exclusive.
-      start: `${event.date}T00:00:00Z`,
-      end: `${plusDays(event.date, 1)}T00:00:00Z`,
-      allDay: true,
-      summary: event.summary,
-      description: event.description,
-      location: event.location,
-      url: uriValue(event.url),
-      alarms: [{ type: ICalAlarmType.display, trigger: ALARM_SECONDS_BEFORE, description: event.summary }],
-    });
+    const summary = escapeText(event.summary);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      // An all-day event: DATE values, the end the next day (exclusive), no time zone.
+      `DTSTART;VALUE=DATE:${dateValue(event.date)}`,
+      `DTEND;VALUE=DATE:${dateValue(plusDays(event.date, 1))}`,
+      `SUMMARY:${summary}`,
+      `DESCRIPTION:${escapeText(event.description)}`,
+      ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+      ...(event.url ? [`URL:${uriValue(event.url)}`] : []),
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:${ALARM_TRIGGER}`,
+      `DESCRIPTION:${summary}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
   }
-  return calendar.toString();
+  lines.push('END:VCALENDAR');
+  return icsText(lines);
 }
