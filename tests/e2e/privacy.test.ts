@@ -1,7 +1,7 @@
 /**
  * Nothing personal leaves the device: every request from load to results goes to the page's own
  * origin, none after load carries an answer (no birth date or income in any URL or body, no
- * uploads at all), and no answer shows up in the URL, document.title or the console at any point.
+ * uploads at all; the calendar file and the hand-off code are made in the page), and no answer shows up in the URL, document.title or the console at any point.
  */
 import type { Request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -39,6 +39,11 @@ describe('privacy', () => {
     const steps = await answerQuestions(page, look);
     expect(steps).toContain('income');
     await expectResults(page);
+    await look();
+    // The calendar file and the hand-off code are made in the page: neither is sent or put in the URL.
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '모든 신청 기한을 캘린더에 추가' }).click()]);
+    await page.getByRole('button', { name: '동주민센터에서 보여주기' }).click();
+    await page.getByRole('img', { name: '답변이 담긴 QR 코드' }).waitFor();
     await look();
     // A reload resumes at the results from this device's storage, still sending nothing.
     await page.reload();
