@@ -2,7 +2,8 @@
  * Issue 17 in Chromium: a resident's deadlines download as one .ics file made in the page (read by
  * ical.js: one all-day event per deadline, on the dates the engine gives), and the QR code her
  * results page draws, photographed (a screenshot of it, no camera), is read in staff mode into the
- * same household and the same results. Nothing of it is requested from anywhere.
+ * same household and the same results. Nothing of it is requested from anywhere. A benefit marked
+ * "already receiving" leaves the totals, and stays so after a reload.
  */
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
@@ -15,7 +16,7 @@ import { evaluate } from '../../src/lib/engine';
 import { todayInSeoul } from '../../src/lib/engine/dates';
 import { decodeHousehold } from '../../src/lib/handoff/code';
 import { axeViolations, usePages } from './browser';
-import { answerQuestions, expectResults, fillHousehold, waitForApp } from './check';
+import { answerQuestions, expectResults, fillHousehold, ruleName, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const openTracked = usePages();
@@ -91,5 +92,31 @@ describe('from the results to the calendar and the counter', () => {
       expect(o.requests.map((r) => r.url()).filter((u) => !u.startsWith(new URL(baseUrl).origin))).toEqual([]);
       expect(o.errors).toEqual([]);
     }
+  });
+
+  it('a benefit marked "already receiving" moves apart and out of the totals, and stays so after a reload', async () => {
+    const { page, errors } = await openTracked(baseUrl);
+    await waitForApp(page);
+    await fillHousehold(page);
+    await answerQuestions(page);
+    await expectResults(page);
+    const totals = () => page.getByRole('region', { name: '지금 받을 수 있는 지원' }).innerText();
+    const before = await totals();
+    const name = ruleName('parent-allowance');
+    const eligible = page.getByRole('region', { name: /^받을 수 있어요/ });
+    await eligible.getByRole('article', { name }).getByRole('checkbox', { name: '이미 받고 있어요' }).check();
+    const received = page.getByRole('region', { name: /^이미 받고 있는 혜택/ });
+    await received.getByRole('article', { name }).waitFor();
+    const after = await totals();
+    expect(after).not.toBe(before);
+
+    await page.reload();
+    await expectResults(page);
+    await received.getByRole('article', { name }).waitFor();
+    expect(await received.getByRole('checkbox', { name: '이미 받고 있어요' }).isChecked()).toBe(true);
+    expect(await eligible.getByRole('article', { name }).count()).toBe(0);
+    expect(await totals()).toBe(after);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

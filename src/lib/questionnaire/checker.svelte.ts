@@ -52,6 +52,8 @@ export class Checker {
   locale = $state<Locale | null>(null);
   /** Bumped on every step change, so the new step's heading takes focus. */
   focusToken = $state(0);
+  /** Benefits (rule ids) the household says it already receives: saved and wiped with the answers. */
+  received = $state<string[]>([]);
   /** Set when "next" was refused because the current step has problems. */
   showErrors = $state(false);
   notice = $state<StorageNotice | null>(null);
@@ -79,6 +81,7 @@ export class Checker {
     if (saved) {
       this.form = saved.form;
       this.locale = saved.locale;
+      this.received = this.knownBenefits(saved.received);
     } else {
       this.store.clear();
       this.notice = 'restoreFailed';
@@ -92,12 +95,14 @@ export class Checker {
   adopt(stored: unknown): void {
     if (stored === null) {
       this.form = initialForm();
+      this.received = [];
       this.notice = 'otherTabDeleted';
     } else {
       const saved = restorer()(stored);
       if (!saved) return;
       this.form = saved.form;
       this.locale = saved.locale;
+      this.received = this.knownBenefits(saved.received);
       this.notice = 'otherTab';
     }
     this.showErrors = false;
@@ -237,9 +242,22 @@ export class Checker {
     return this.moveTo(index + 1);
   }
 
+  /** Saved benefit ids that still name a benefit (a rule may have gone since). */
+  private knownBenefits(ids: string[]): string[] {
+    const known = new Set(this.rules.map((r) => r.id));
+    return ids.filter((id) => known.has(id));
+  }
+
+  /** Marks a benefit as one the household already receives (or no longer). */
+  setReceived(id: string, on: boolean): void {
+    this.received = on ? [...new Set([...this.received, id])] : this.received.filter((r) => r !== id);
+    this.persist();
+  }
+
   /** Deletes every answer here and in storage, and starts again. */
   reset(): void {
     this.form = initialForm();
+    this.received = [];
     this.showErrors = false;
     this.notice = null;
     this.store.clear();
@@ -270,8 +288,9 @@ export class Checker {
   }
 
   private persist(): void {
-    if (isPristine(this.form) && this.locale === null) this.store.clear();
-    else if (!this.store.save({ form: $state.snapshot(this.form), locale: this.locale })) this.notice = 'notSaved';
+    if (isPristine(this.form) && this.locale === null && this.received.length === 0) this.store.clear();
+    else if (!this.store.save({ form: $state.snapshot(this.form), locale: this.locale, received: $state.snapshot(this.received) }))
+      this.notice = 'notSaved';
     else if (this.notice === 'notSaved') this.notice = null;
   }
 }

@@ -13,7 +13,13 @@ import type { FormState, IncomeMode, MemberState, VisitedStep } from './form';
 export interface Saved {
   form: FormState;
   locale: Locale | null;
+  /** Benefits the household already receives (rule ids; the Checker drops ids no rule has). */
+  received: string[];
 }
+
+/** Rule ids as rule files name them; more than there could ever be benefits is not a saved state. */
+const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_RECEIVED = 500;
 
 /** A plain JSON object (JSON.parse never makes another prototype; a `__proto__` key is an own key). */
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -119,11 +125,14 @@ export function restoreForm(data: unknown): FormState | null {
   };
 }
 
-/** What the app saves: the form and the chosen language. Null when `data` is anything else. */
+/** What the app saves: the form, the chosen language and the benefits already received. Null when `data` is anything else. */
 export function restoreSaved(data: unknown): Saved | null {
-  if (!isRecord(data) || !keysWithin(data, ['form', 'locale'], ['form'])) return null;
+  if (!isRecord(data) || !keysWithin(data, ['form', 'locale', 'received'], ['form'])) return null;
   const locale = data.locale ?? null;
   if (locale !== null && !isLocale(locale)) return null;
+  const received = data.received ?? [];
+  if (!Array.isArray(received) || received.length > MAX_RECEIVED) return null;
+  if (!received.every((id) => typeof id === 'string' && RULE_ID.test(id)) || new Set(received).size !== received.length) return null;
   const form = restoreForm(data.form);
-  return form && { form, locale };
+  return form && { form, locale, received: received as string[] };
 }

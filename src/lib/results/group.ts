@@ -62,6 +62,8 @@ export interface GroupedResults {
   groups: Record<Group, ResultView[]>;
   /** Services (rule.kind "service") that may apply, signposted apart from money. */
   services: ResultView[];
+  /** Benefits the household says it already receives (any status but ineligible): apart, and out of the totals. */
+  received: ResultView[];
   totals: Totals;
 }
 
@@ -137,20 +139,23 @@ export function groupResults(
   ranking: DecisiveStep[] = [],
   idAt: string[] = [],
   label?: MemberLabel,
+  received: ReadonlySet<string> = new Set(),
 ): GroupedResults {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const context: ViewContext = { evaluation, ranking, idAt, label, byId };
   const groups: Record<Group, ResultView[]> = { eligible: [], unknown: [], upcoming: [], ineligible: [], error: [] };
   const services: ResultView[] = [];
+  const already: ResultView[] = [];
   for (const result of evaluation.results) {
     const rule = byId.get(result.id);
     if (!rule) continue;
     const v = view(rule, result, context);
-    if (rule.kind === 'service' && result.status !== 'ineligible') services.push(v);
+    if (received.has(result.id) && result.status !== 'ineligible') already.push(v);
+    else if (rule.kind === 'service' && result.status !== 'ineligible') services.push(v);
     else groups[result.status].push(v);
   }
   const soonest = (a: ResultView, b: ResultView) => (a.result.applyBy ?? '9999').localeCompare(b.result.applyBy ?? '9999');
   groups.eligible.sort(soonest);
   groups.upcoming.sort((a, b) => (a.result.upcomingDate ?? '9999').localeCompare(b.result.upcomingDate ?? '9999'));
-  return { groups, services, totals: totalsOf(evaluation, rules) };
+  return { groups, services, received: already, totals: totalsOf(evaluation, rules, received) };
 }

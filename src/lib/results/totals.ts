@@ -7,6 +7,8 @@
  */
 import type { Evaluation, Rule, RuleResult } from '../engine';
 
+const NONE: ReadonlySet<string> = new Set();
+
 export interface LimitedMonthly {
   id: string;
   /** KRW per month. */
@@ -49,12 +51,13 @@ export function receivable(result: RuleResult): number | null {
   return total;
 }
 
-export function totalsOf(evaluation: Evaluation, rules: Rule[]): Totals {
+/** `received`: benefits the household says it already receives, left out of what is new. */
+export function totalsOf(evaluation: Evaluation, rules: Rule[], received: ReadonlySet<string> = NONE): Totals {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const totals: Totals = { once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false };
   for (const result of evaluation.results) {
     const rule = byId.get(result.id);
-    if (!rule || result.status !== 'eligible' || !isMoney(rule, result)) continue;
+    if (!rule || result.status !== 'eligible' || received.has(result.id) || !isMoney(rule, result)) continue;
     const amount = result.amount!;
     const value = receivable(result);
     if (value === null || (amount.per === 'month' && amount.months === null)) {
