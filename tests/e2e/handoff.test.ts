@@ -104,7 +104,7 @@ describe('from the results to the calendar and the counter', () => {
     const before = await totals();
     const name = ruleName('parent-allowance');
     const eligible = page.getByRole('region', { name: /^받을 수 있어요/ });
-    await eligible.getByRole('article', { name }).getByRole('checkbox', { name: '이미 받고 있어요' }).check();
+    await eligible.getByRole('article', { name }).getByRole('checkbox', { name: '이미 받고 있어요' }).click();
     const received = page.getByRole('region', { name: /^이미 받고 있는 혜택/ });
     await received.getByRole('article', { name }).waitFor();
     const after = await totals();
