@@ -104,7 +104,7 @@ describe('from the results to the calendar and the counter', () => {
     await whatIf.getByRole('radio', { name: '아이가 한 명 더 태어나면' }).check();
     const once = whatIf.getByRole('row', { name: /^한 번에 받는 지원/ });
     await once.waitFor();
-    // 첫만남이용권 for a second child: 3,000,000 more at once.
+    // A second child brings more one-off money (첫만남이용권 among others).
     expect(await once.getByRole('cell').last().innerText()).toMatch(/^\+[\d,]+원$/);
     expect(await axeViolations(page)).toEqual([]);
 
