@@ -57,7 +57,7 @@ describe('parsing households from CSV', () => {
       csv([
         HEADER,
         'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
-        'H2,2024-10-15,부산,100,1993-02-30,여,아니오,,,,',
+        'H2,2024-10-15,미국,100,1993-02-30,여,아니오,,,,',
         'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
         'H4,2024-10-15,서울,300,1993-05-02,여,아니오,2024-10-01,예,,',
       ]),
@@ -65,7 +65,11 @@ describe('parsing households from CSV', () => {
     const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
     expect(problems).toEqual([
       [2, '월소득인정액', 'cannot be negative'],
-      [3, '거주지', expect.stringMatching(/^write one of: 서울, .*seoul, other \("부산"\)$/)],
+      [
+        3,
+        '거주지',
+        expect.stringMatching(/^write one of: 서울, .*seoul, other, or a province or city name such as 경기 or 부산광역시 \("미국"\)$/),
+      ],
       [4, '성인1 임신중', 'write yes or no ("모름")'],
     ]);
     expect(sheet.rows[2].problems).toHaveLength(1);

@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { type Household, MAX_MEMBERS, validateHousehold } from '../engine';
 import type { Text } from '../engine/types';
+import { residenceNamed } from '../places';
 import { type Column, columnFor, enumWords } from './columns';
 
 export interface RowProblem {
@@ -52,12 +53,17 @@ function convert(column: Column, raw: string): Converted {
     }
     case 'enum': {
       const words = enumWords[column.field] ?? {};
-      const value = words[text] ?? text.toLowerCase();
+      // Where the household lives may be written as its 시·도 (경기, 부산광역시…).
+      const value = words[text] ?? (column.field === 'residence' ? residenceNamed(text) : null) ?? text.toLowerCase();
       if (spec.type.values.includes(value)) return { ok: true, value };
       const choices = [...Object.keys(words), ...spec.type.values].join(', ');
+      const place = column.field === 'residence';
       return {
         ok: false,
-        reason: { ko: `다음 중 하나로 적어 주세요: ${choices} ("${text}")`, en: `write one of: ${choices} ("${text}")` },
+        reason: {
+          ko: `다음 중 하나${place ? '나 시·도 이름(예: 경기, 부산광역시)' : ''}으로 적어 주세요: ${choices} ("${text}")`,
+          en: `write one of: ${choices}${place ? ', or a province or city name such as 경기 or 부산광역시' : ''} ("${text}")`,
+        },
       };
     }
     case 'integer':
