@@ -73,7 +73,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,build,cli,batch,calendar,handoff,whatif,places}/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/{engine,rules,build,cli,batch,calendar,handoff,whatif,places}/**/*.test.ts'],
+        },
       },
       {
         extends: true,
