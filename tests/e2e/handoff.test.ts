@@ -112,7 +112,10 @@ describe('from the results to the calendar and the counter', () => {
     const before = await totals();
     const name = ruleName('parent-allowance');
     const eligible = page.getByRole('region', { name: /^받을 수 있어요/ });
-    await eligible.getByRole('article', { name }).getByRole('checkbox', { name: '이미 받고 있어요' }).click();
+    await eligible
+      .getByRole('article', { name })
+      .getByRole('checkbox', { name: /^이미 받고 있어요/ })
+      .click();
     const received = page.getByRole('region', { name: /^이미 받고 있는 혜택/ });
     await received.getByRole('article', { name }).waitFor();
     const after = await totals();
@@ -121,7 +124,7 @@ describe('from the results to the calendar and the counter', () => {
     await page.reload();
     await expectResults(page);
     await received.getByRole('article', { name }).waitFor();
-    expect(await received.getByRole('checkbox', { name: '이미 받고 있어요' }).isChecked()).toBe(true);
+    expect(await received.getByRole('checkbox', { name: /^이미 받고 있어요/ }).isChecked()).toBe(true);
     expect(await eligible.getByRole('article', { name }).count()).toBe(0);
     expect(await totals()).toBe(after);
     expect(errors).toEqual([]);

@@ -85,7 +85,7 @@ describe('a card’s calendar button', () => {
     });
     const deadlines = [{ id: testRules[0].id, kind: 'applyBy' as const, date: '2024-12-31' }];
     render(CalendarButton, { props: { deadlines, rules: testRules, filename: 'a.ics', label: '캘린더에 추가', context: '이름' } });
-    await fireEvent.click(screen.getByRole('button', { name: /^캘린더에 추가/ }));
+    await fireEvent.click(screen.getByRole('button', { name: '캘린더에 추가 (이름)' }));
     await waitFor(() => expect(clicks).toEqual(['a.ics blob:test']));
     expect(blobs[0].type).toBe('text/calendar;charset=utf-8');
     const text = await blobs[0].text();

@@ -65,11 +65,13 @@ describe('benefits already received', () => {
     expect(before).toContain('700,000');
 
     const card = screen.getByRole('article', { name: testRules[0].names.ko });
-    await fireEvent.click(within(card).getByRole('checkbox', { name: '이미 받고 있어요' }));
+    await fireEvent.click(within(card).getByRole('checkbox', { name: /^이미 받고 있어요/ }));
     await tick();
     const group = screen.getByRole('region', { name: /^이미 받고 있는 혜택/ });
     const moved = within(group).getByRole('article', { name: testRules[0].names.ko });
-    const box = within(moved).getByRole('checkbox', { name: '이미 받고 있어요' });
+    // Its name says which benefit, as many cards carry the same checkbox.
+    // Its name says which benefit, as many cards carry the same checkbox.
+    const box = within(moved).getByRole('checkbox', { name: `이미 받고 있어요 (${testRules[0].names.ko})` });
     expect(box).toBeChecked();
     expect(document.activeElement).toBe(box);
     expect(totals()).not.toContain('700,000');
@@ -80,7 +82,7 @@ describe('benefits already received', () => {
     await tick();
     expect(screen.queryByRole('region', { name: /^이미 받고 있는 혜택/ })).toBeNull();
     const back = within(screen.getByRole('region', { name: /^받을 수 있어요/ })).getByRole('article', { name: testRules[0].names.ko });
-    expect(document.activeElement).toBe(within(back).getByRole('checkbox', { name: '이미 받고 있어요' }));
+    expect(document.activeElement).toBe(within(back).getByRole('checkbox', { name: /^이미 받고 있어요/ }));
     expect(totals()).toBe(before);
   });
 });
