@@ -48,9 +48,14 @@ describe('benefits already received', () => {
     checker.setReceived('care-allowance', true);
     checker.setReceived('care-allowance', false);
     const saved = JSON.parse(storage.getItem(STORAGE_KEY)!);
-    storage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, received: [...saved.received, 'gone-rule', 42] }));
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, received: [...saved.received, 'gone-rule'] }));
     const again = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
     expect(again.received).toEqual(['seoul-grant']);
+    // Anything the app could not have written refuses the saved state, as any tampered answer does.
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, received: ['seoul-grant', 42] }));
+    const tampered = new Checker({ ...testRuleSet, asOf, store: localAnswerStore(storage) });
+    expect([tampered.received, tampered.notice]).toEqual([[], 'restoreFailed']);
+    storage.setItem(STORAGE_KEY, JSON.stringify(saved));
     again.reset();
     expect(again.received).toEqual([]);
     expect(storage.getItem(STORAGE_KEY)).toBeNull();

@@ -81,7 +81,7 @@ export class Checker {
     if (saved) {
       this.form = saved.form;
       this.locale = saved.locale;
-      this.received = this.knownBenefits(saved.received);
+      this.received = this.knownBenefits(saved.received ?? []);
     } else {
       this.store.clear();
       this.notice = 'restoreFailed';
@@ -102,7 +102,7 @@ export class Checker {
       if (!saved) return;
       this.form = saved.form;
       this.locale = saved.locale;
-      this.received = this.knownBenefits(saved.received);
+      this.received = this.knownBenefits(saved.received ?? []);
       this.notice = 'otherTab';
     }
     this.showErrors = false;

@@ -13,8 +13,8 @@ import type { FormState, IncomeMode, MemberState, VisitedStep } from './form';
 export interface Saved {
   form: FormState;
   locale: Locale | null;
-  /** Benefits the household already receives (rule ids; the Checker drops ids no rule has). */
-  received: string[];
+  /** Benefits the household already receives (rule ids; the Checker drops ids no rule has); absent in older states. */
+  received?: string[];
 }
 
 /** Rule ids as rule files name them; more than there could ever be benefits is not a saved state. */
@@ -125,14 +125,21 @@ export function restoreForm(data: unknown): FormState | null {
   };
 }
 
+/** Distinct rule ids, no more than there could be benefits. */
+const receivedIds = (v: unknown): boolean =>
+  Array.isArray(v) &&
+  v.length <= MAX_RECEIVED &&
+  v.every((id) => typeof id === 'string' && RULE_ID.test(id)) &&
+  new Set(v).size === v.length;
+
 /** What the app saves: the form, the chosen language and the benefits already received. Null when `data` is anything else. */
 export function restoreSaved(data: unknown): Saved | null {
   if (!isRecord(data) || !keysWithin(data, ['form', 'locale', 'received'], ['form'])) return null;
   const locale = data.locale ?? null;
   if (locale !== null && !isLocale(locale)) return null;
-  const received = data.received ?? [];
-  if (!Array.isArray(received) || received.length > MAX_RECEIVED) return null;
-  if (!received.every((id) => typeof id === 'string' && RULE_ID.test(id)) || new Set(received).size !== received.length) return null;
+  const { received } = data;
+  if (received !== undefined && !receivedIds(received)) return null;
   const form = restoreForm(data.form);
-  return form && { form, locale, received: received as string[] };
+  if (!form) return null;
+  return received === undefined ? { form, locale } : { form, locale, received: received as string[] };
 }
