@@ -1,12 +1,31 @@
-/** Entry point of `npm run --silent benefits -- …`: wires runCli to the process. */
-import { readFileSync } from 'node:fs';
-import { loadRuleSetOrThrow } from '../build/rules/load';
-import { runCli } from './run';
+/** Entry point of `npm run --silent benefits -- …`: wires runCli to the process's streams and files. */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
+import { loadRulesOrThrow } from '../build/rules/load';
+import { runCli, type Output } from './run';
 
-const outcome = runCli(process.argv.slice(2), {
-  readInput: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
-  ruleSet: () => loadRuleSetOrThrow(),
+const toOutput = (stream: NodeJS.WritableStream): Output => ({
+  write: (text) => (stream.write(text) ? undefined : once(stream, 'drain').then(() => undefined)),
 });
-process.stdout.write(outcome.stdout);
-process.stderr.write(outcome.stderr);
-process.exitCode = outcome.code;
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other commands do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  input: (file) => (file === '-' ? process.stdin : createReadStream(file)),
+  inputSize: (file) => (file === '-' ? null : (statSync(file, { throwIfNoEntry: false })?.size ?? null)),
+  stdout: toOutput(process.stdout),
+  stderr: toOutput(process.stderr),
+  output: (file) => {
+    const stream = createWriteStream('', { fd: openSync(file, 'w') });
+    return {
+      ...toOutput(stream),
+      close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
+    };
+  },
+  rules: () => loadRulesOrThrow(),
+  tty: process.stderr.isTTY,
+});
