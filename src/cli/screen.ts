@@ -23,6 +23,14 @@ export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Pro
   const decoder = new CsvDecoder();
   const records = recordsOf(counted(options.file, io.input(options.file), seen), decoder);
 
+  let lossyReported = false;
+  /** A UTF-8 file that stops being UTF-8 is said once, at the batch where it was noticed. */
+  const noteLossy = async (first: number) => {
+    if (!decoder.lossy || lossyReported) return;
+    lossyReported = true;
+    await problem({ row: first + 1, column: '', reason: LOSSY_REASON });
+  };
+
   // The header first: a sheet that cannot be screened leaves stdout empty.
   let headers: string[] | null = null;
   let body: Task = { first: 1, items: [] };
@@ -31,6 +39,7 @@ export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Pro
     if (next.done) break;
     for (const e of next.value.errors) await problem({ row: e.record + 1, column: '', reason: e.reason });
     if (next.value.records.length === 0) continue;
+    await noteLossy(next.value.first);
     headers = next.value.records[0];
     body = { first: 1, items: next.value.records.slice(1) };
   }
@@ -57,7 +66,6 @@ export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Pro
   );
   const inFlight: Promise<Done>[] = [];
   let rows = 0;
-  let lossyReported = false;
   const writeOldest = async () => {
     const done = await inFlight.shift()!;
     rows += done.count;
@@ -76,10 +84,7 @@ export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Pro
     await submit(body);
     for await (const batch of records) {
       for (const e of batch.errors) await problem({ row: e.record + 1, column: '', reason: e.reason });
-      if (decoder.lossy && !lossyReported) {
-        lossyReported = true;
-        await problem({ row: batch.first + 1, column: '', reason: LOSSY_REASON });
-      }
+      await noteLossy(batch.first);
       await submit({ first: batch.first, items: batch.records });
     }
     while (inFlight.length > 0) await writeOldest();

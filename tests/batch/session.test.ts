@@ -5,6 +5,8 @@ import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter, type DownloadKind } from '../../src/lib/batch/session';
 import { joinParts, mergeSummaries, planPages } from '../../src/lib/batch/shards';
 import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { encodeCp949 } from './cp949';
+import { PAYLOADS } from './payloads';
 
 const rules = loadRulesOrThrow();
 const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';
@@ -97,6 +99,29 @@ describe('a screened sheet', () => {
     expect(detail.evaluation.results.find((r) => r.id === 'postpartum-care')).toMatchObject({ status: 'unknown' });
     expect(session.detail(3)).toBeNull();
     expect(session.detail(99)).toBeNull();
+  });
+
+  it('writes formula payloads inert in both downloads (the browser download)', async () => {
+    const session = new BatchSession(rules);
+    const rows = PAYLOADS.map((p) => `"${p.replace(/"/g, '""')}",2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,`);
+    await session.screen([HEADER, ...rows].join('\r\n'));
+    const expected = PAYLOADS.map((p, i) => (p.trim() === '' ? String(i + 1) : `'${p.trim()}`));
+    const all = { benefit: '', status: '' } as const;
+    expect([...new Set(rowsOf(await text(session, 'results', all, 'ko')).map((l) => l[1]))]).toEqual([...new Set(expected)]);
+    expect(rowsOf(await text(session, 'summary', all, 'ko')).map((l) => l[1])).toEqual(expected);
+  });
+
+  it('screens a CP949 file as its UTF-8 twin', async () => {
+    const [utf8, cp949] = [new BatchSession(rules), new BatchSession(rules)];
+    expect(await cp949.screen(new Blob([encodeCp949(sheet)]))).toEqual({ ...(await utf8.screen(sheet)), ms: expect.any(Number) });
+    const all = { benefit: '', status: '' } as const;
+    expect(await text(cp949, 'results', all, 'ko')).toBe(await text(utf8, 'results', all, 'ko'));
+  });
+
+  it('refuses a sheet that names a column twice', async () => {
+    const summary = await new BatchSession(rules).screen('가구ID,자녀1 생년월일,child1.birthDate\nH1,2020-01-01,2020-01-01\n');
+    expect([summary.refused, summary.households]).toEqual([true, 0]);
+    expect(summary.problems[0].reason.en).toMatch(/"자녀1 생년월일", "child1\.birthDate"/);
   });
 
   it('screens the downloadable template as it is', async () => {

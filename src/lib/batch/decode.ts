@@ -6,10 +6,10 @@
  * on is read on with replacement characters and says so (`lossy`), rather than switching mid-file.
  */
 
-/** What to tell staff when `lossy`, at the row where it was noticed. */
+/** What to tell staff when `lossy`, at the row being read when it was noticed (chunks hold many rows: about there). */
 export const LOSSY_REASON = {
-  ko: '이 행부터 UTF-8로 읽을 수 없는 글자가 있어 �로 바꿔 읽었습니다. 파일을 UTF-8 또는 CP949(엑셀의 CSV)로 다시 저장해 주세요',
-  en: 'from this row on, some bytes are not valid UTF-8 and were read as �. Save the file again as UTF-8 or CP949 (Excel CSV)',
+  ko: '파일에 UTF-8로 읽을 수 없는 바이트가 있어 �로 바꿔 읽었습니다 (이 행 즈음부터). 파일을 UTF-8 또는 CP949(엑셀의 CSV)로 다시 저장해 주세요',
+  en: 'some bytes are not valid UTF-8 and were read as � (from about this row). Save the file again as UTF-8 or CP949 (Excel CSV)',
 };
 
 export type CsvEncoding = 'utf-8' | 'euc-kr';

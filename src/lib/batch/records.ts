@@ -20,6 +20,23 @@ export interface RecordBatch {
 /** No household row comes near this: a longer one is an unclosed quote swallowing the file. */
 const MAX_RECORD_CHARS = 1 << 20;
 
+/** The delimiter and line break are guessed from this much of the file's start (or all of a smaller file). */
+const GUESS_CHARS = 64 * 1024;
+const GUESS_LINES = 20;
+
+const lineBreaks = (text: string) => {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && n < GUESS_LINES; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+};
+
+/** A Parser for the file that starts with `text`: papaparse's guess over its complete lines, blank ones aside (as a trailing line break would skew it). */
+function guessParser(text: string): Papa.Parser {
+  const lines = text.lastIndexOf('\n');
+  const meta = Papa.parse(lines > 0 ? text.slice(0, lines + 1) : text, { preview: GUESS_LINES, skipEmptyLines: 'greedy' }).meta;
+  return new Papa.Parser({ delimiter: meta.delimiter, newline: meta.linebreak as Papa.ParseConfig['newline'] });
+}
+
 export class CsvRecords {
   private parser: Papa.Parser | null = null;
   private pending = '';
@@ -29,20 +46,20 @@ export class CsvRecords {
   push(text: string): RecordBatch {
     this.pending += text;
     if (!this.parser) {
-      if (!/[\r\n]/.test(this.pending) && this.pending.length < MAX_RECORD_CHARS) return this.batch([], []);
-      const guess = Papa.parse(this.pending, { preview: 20 }).meta;
-      this.parser = new Papa.Parser({ delimiter: guess.delimiter, newline: guess.linebreak as Papa.ParseConfig['newline'] });
+      if (this.pending.length < GUESS_CHARS && lineBreaks(this.pending) < GUESS_LINES) return this.batch([], []);
+      this.parser = guessParser(this.pending);
     }
     return this.parse(false);
   }
 
-  /** The last record, which had no line break after it. */
+  /** The records left: those not yet read for want of text to guess from, and a last one without a line break. */
   end(): RecordBatch {
-    if (!this.parser) {
-      if (this.pending === '') return this.batch([], []);
-      this.parser = new Papa.Parser({ delimiter: Papa.parse(this.pending, { preview: 1 }).meta.delimiter });
-    }
-    return this.parse(true);
+    if (this.pending === '') return this.batch([], []);
+    this.parser ??= guessParser(this.pending);
+    const complete = this.parse(false);
+    if (this.pending === '') return complete;
+    const last = this.parse(true);
+    return { first: complete.first, records: [...complete.records, ...last.records], errors: [...complete.errors, ...last.errors] };
   }
 
   private parse(final: boolean): RecordBatch {
