@@ -13,7 +13,7 @@ function cp949Table(): Map<string, [number, number]> {
   return map;
 }
 
-export function encodeCp949(text: string): Uint8Array {
+export function encodeCp949(text: string): Uint8Array<ArrayBuffer> {
   table ??= cp949Table();
   const bytes: number[] = [];
   for (const char of text) {
