@@ -36,6 +36,15 @@ const AS_OF_CODES = new Set<IssueCode>(['date.future', 'dueDate.past', 'dueDate.
 
 const groupName = (role: 'adult' | 'child', n: number) => `${role === 'adult' ? '성인' : '자녀'}${n}`;
 
+/** A recognised column of the sheet, with what row() needs of it worked out once. */
+interface Slot {
+  index: number;
+  column: Column;
+  header: string;
+  /** The member group it belongs to (adult1, child2 …), null for a household column. */
+  group: string | null;
+}
+
 interface MemberCells {
   role: 'adult' | 'child';
   n: number;
@@ -47,6 +56,7 @@ interface MemberCells {
 /** The sheet's columns, read from its header row; turns each later row into a household. */
 export class SheetColumns {
   readonly columns: (Column | null)[];
+  private readonly slots: Slot[];
   readonly problems: RowProblem[] = [];
   readonly refused: boolean;
 
@@ -75,6 +85,18 @@ export class SheetColumns {
       });
     }
     this.refused = repeated.length > 0;
+    this.slots = this.columns.flatMap((column, index) =>
+      column
+        ? [
+            {
+              index,
+              column,
+              header: headers[index],
+              group: column.group.kind === 'household' ? null : `${column.group.kind}${column.group.n}`,
+            },
+          ]
+        : [],
+    );
   }
 
   /** The header of the household column for `field`, as the sheet spells it. */
@@ -84,34 +106,42 @@ export class SheetColumns {
 
   /** A row's household and problems; null for a blank row. */
   row(cells: string[], row: number): ParsedRow | null {
-    if (cells.every((c) => c.trim() === '')) return null;
     const problems: RowProblem[] = [];
     const failed = new Set<string>();
     const household: Record<string, unknown> = {};
     const groups = new Map<string, MemberCells>();
     let id = '';
-    this.columns.forEach((column, i) => {
-      const raw = cells[i] ?? '';
-      if (!column || raw.trim() === '') return;
+    let blank = true;
+    // A plain loop over the recognised columns: this runs for every row of sheets of millions.
+    for (const { index, column, header, group } of this.slots) {
+      const raw = cells[index];
+      if (raw === undefined || raw === '') continue;
+      const text = raw.trim();
+      if (text === '') continue;
+      blank = false;
       if (column.field === 'id') {
-        id = raw.trim();
-        return;
+        id = text;
+        continue;
       }
-      const converted = convertCell(column, raw);
+      const converted = convertCell(column, text);
       if (!converted.ok) {
-        problems.push({ row, column: this.headers[i], reason: converted.reason });
-        failed.add(this.headers[i]);
+        problems.push({ row, column: header, reason: converted.reason });
+        failed.add(header);
       }
-      if (column.group.kind === 'household') {
+      if (group === null) {
         if (converted.ok) household[column.field] = converted.value;
-        return;
+        continue;
       }
-      const key = `${column.group.kind}${column.group.n}`;
-      const g: MemberCells = groups.get(key) ?? { role: column.group.kind, n: column.group.n, member: {}, columns: new Map() };
-      groups.set(key, g);
+      let g = groups.get(group);
+      if (!g) {
+        const { kind, n } = column.group as { kind: 'adult' | 'child'; n: number };
+        g = { role: kind, n, member: {}, columns: new Map() };
+        groups.set(group, g);
+      }
       if (converted.ok) g.member[column.field] = converted.value;
-      g.columns.set(column.field, this.headers[i]);
-    });
+      g.columns.set(column.field, header);
+    }
+    if (blank && cells.every((c) => c.trim() === '')) return null;
     const ordered = [...groups.values()].sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1));
     household.members = ordered.map((g) => ({ role: g.role, ...g.member }));
     const asOfFailed = failed.has(this.headerOf('asOf'));
