@@ -1,15 +1,17 @@
 /**
  * `npm run bench:cli`: `benefits screen` on generated CSVs of 10,000 / 100,000 / 1,000,000 rows
  * (householdsCsv.ts, kept in the OS temp folder between runs), with --jobs 1 and 2, a few runs each.
- * Reports rows/s (wall clock) and peak RSS (GNU time) as min / median / max, and peak memory at the
- * largest size against the smallest. A report, not a test.
+ * Reports rows/s (wall clock) and peak RSS (GNU time) as min / median / max, the CPU time of the
+ * whole process and of its main thread (which reads, parses and writes: with worker threads it is
+ * the part that does not spread over cores), and peak memory at the largest size against the
+ * smallest. A report, not a test. Linux: the main thread's CPU is read from /proc.
  *   BENCH_ROWS=10000,100000   sizes (default 10000,100000,1000000)
  *   BENCH_JOBS=1,2            --jobs values; "none" passes no --jobs (a checkout without the flag)
  *   BENCH_RUNS=3              runs per size and jobs
  *   BENCH_ROOT=/path          the checkout whose command to run (default this one), e.g. an older one
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeHouseholdsCsv } from './householdsCsv';
@@ -25,6 +27,7 @@ interface Run {
   seconds: number;
   rssMb: number;
   cpuSeconds: number;
+  mainCpuSeconds: number;
 }
 
 async function fileFor(rows: number): Promise<string> {
@@ -36,18 +39,41 @@ async function fileFor(rows: number): Promise<string> {
   return path;
 }
 
-function screen(file: string, jobs: string): Run {
+/** CPU seconds of a thread so far (utime + stime in /proc, at 100 ticks a second), or null once it is gone. */
+function threadCpu(pid: number, tid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The command under /usr/bin/time: its child process. */
+function childOf(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]) || null;
+  } catch {
+    return null;
+  }
+}
+
+async function screen(file: string, jobs: string): Promise<Run> {
   const args = [process.execPath, '--import', 'tsx', 'src/cli/benefits.ts', 'screen', file, ...(jobs === 'none' ? [] : ['--jobs', jobs])];
-  const run = spawnSync(TIME, ['-f', '%e %M %U %S', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  const last = run.stderr.trim().split('\n').at(-1) ?? '';
-  const [seconds, rssKb, user, system] = last.split(' ').map(Number);
-  if (run.status !== 0 || !Number.isFinite(seconds)) throw new Error(`screen failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  return { seconds, rssMb: rssKb / 1024, cpuSeconds: user + system };
+  const time = spawn(TIME, ['-f', '%e %M %U %S', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  time.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+  let mainCpu = 0;
+  const poll = setInterval(() => {
+    const pid = childOf(time.pid!);
+    const cpu = pid === null ? null : threadCpu(pid, pid);
+    if (cpu !== null) mainCpu = cpu;
+  }, 200);
+  const status = await new Promise<number | null>((resolve) => time.on('close', resolve));
+  clearInterval(poll);
+  const [seconds, rssKb, user, system] = (stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  if (status !== 0 || !Number.isFinite(seconds)) throw new Error(`screen failed (${status}): ${stderr}`);
+  return { seconds, rssMb: rssKb / 1024, cpuSeconds: user + system, mainCpuSeconds: mainCpu };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -55,13 +81,15 @@ const spread = (xs: number[], digits = 0) =>
   [Math.min(...xs), median(xs), Math.max(...xs)].map((x) => x.toLocaleString('en', { maximumFractionDigits: digits })).join(' / ');
 
 if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for peak RSS`);
-const table: string[][] = [['rows', 'MB', 'jobs', 'rows/s min / median / max', 'peak RSS MB min / median / max', 'CPU s (median)']];
+const table: string[][] = [
+  ['rows', 'MB', 'jobs', 'rows/s min / median / max', 'peak RSS MB min / median / max', 'CPU s (median)', 'main thread CPU s (median)'],
+];
 const rssByJobs = new Map<string, { rows: number; rss: number }[]>();
 for (const rows of SIZES) {
   const file = await fileFor(rows);
   for (const jobs of JOBS) {
     const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(screen(file, jobs));
+    for (let i = 0; i < RUNS; i += 1) runs.push(await screen(file, jobs));
     table.push([
       rows.toLocaleString('en'),
       (statSync(file).size / 1e6).toFixed(0),
@@ -69,6 +97,7 @@ for (const rows of SIZES) {
       spread(runs.map((r) => rows / r.seconds)),
       spread(runs.map((r) => r.rssMb)),
       median(runs.map((r) => r.cpuSeconds)).toFixed(1),
+      median(runs.map((r) => r.mainCpuSeconds)).toFixed(1),
     ]);
     rssByJobs.set(jobs, [...(rssByJobs.get(jobs) ?? []), { rows, rss: median(runs.map((r) => r.rssMb)) }]);
     console.error(table.at(-1)!.join('  '));

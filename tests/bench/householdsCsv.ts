@@ -49,7 +49,7 @@ export async function writeHouseholdsCsv(path: string, count: number, seed = 202
   await once(out, 'finish');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [rows, path] = process.argv.slice(2);
   if (!rows || !path) throw new Error('usage: tsx tests/bench/householdsCsv.ts ROWS OUT.csv');
   await writeHouseholdsCsv(path, Number(rows));
