@@ -1,7 +1,7 @@
 /** Entry point of `npm run --silent benefits -- …`: wires runCli to the process's streams and files. */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
-import { loadRulesOrThrow } from '../build/rules/load';
+import { loadRuleSetOrThrow } from '../build/rules/load';
 import { runCli, type Output } from './run';
 
 const toOutput = (stream: NodeJS.WritableStream): Output => ({
@@ -26,6 +26,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
       close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
     };
   },
-  rules: () => loadRulesOrThrow(),
+  ruleSet: () => loadRuleSetOrThrow(),
   tty: process.stderr.isTTY,
 });

@@ -1,7 +1,7 @@
 /** `benefits evaluate --ndjson`: one household per input line, one result per output line, streamed in order. */
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { Rule } from '../lib/engine';
+import type { RuleSet } from '../lib/engine';
 import type { Options } from './args';
 import { createPool } from './pool';
 import { Progress } from './progress';
@@ -10,7 +10,7 @@ import type { Done } from './tasks';
 
 const SLICE = 200;
 
-export async function runNdjson(options: Options, io: CliIo, rules: Rule[]): Promise<number> {
+export async function runNdjson(options: Options, io: CliIo, ruleSet: RuleSet): Promise<number> {
   const seen = { bytes: 0 };
   const progress = new Progress(
     io.stderr,
@@ -18,7 +18,7 @@ export async function runNdjson(options: Options, io: CliIo, rules: Rule[]): Pro
     'lines',
     io.inputSize?.(options.file) ?? null,
   );
-  const pool = createPool(options.jobs ?? defaultJobs(io.cores), { kind: 'ndjson', asOf: options.asOf, lang: options.lang }, rules);
+  const pool = createPool(options.jobs ?? defaultJobs(io.cores), { kind: 'ndjson', asOf: options.asOf, lang: options.lang }, ruleSet);
   const inFlight: Promise<Done>[] = [];
   let lines = 0;
   const writeOldest = async () => {

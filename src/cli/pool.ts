@@ -4,7 +4,7 @@
  * `limit` are in flight, so memory stays bounded whatever the input size.
  */
 import { Worker } from 'node:worker_threads';
-import type { Rule } from '../lib/engine';
+import type { RuleSet } from '../lib/engine';
 import { handlerFor, type Done, type Job, type Task } from './tasks';
 
 export interface Pool {
@@ -14,12 +14,12 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-export function createPool(jobs: number, job: Job, rules: Rule[]): Pool {
+export function createPool(jobs: number, job: Job, ruleSet: RuleSet): Pool {
   if (jobs <= 1) {
-    const handle = handlerFor(job, rules);
+    const handle = handlerFor(job, ruleSet);
     return { limit: 1, run: async (task) => handle(task), close: async () => {} };
   }
-  return new ThreadPool(jobs, job, rules);
+  return new ThreadPool(jobs, job, ruleSet);
 }
 
 interface Thread {
@@ -33,11 +33,11 @@ class ThreadPool implements Pool {
   private readonly waiting = new Map<number, { resolve: (d: Done) => void; reject: (e: Error) => void; thread: Thread }>();
   private next = 0;
 
-  constructor(jobs: number, job: Job, rules: Rule[]) {
+  constructor(jobs: number, job: Job, ruleSet: RuleSet) {
     this.limit = jobs * 2;
     this.threads = Array.from({ length: jobs }, () => {
       // worker.mjs loads the TypeScript worker through tsx, as the command itself is run.
-      const thread: Thread = { worker: new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { job, rules } }), busy: 0 };
+      const thread: Thread = { worker: new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { job, ruleSet } }), busy: 0 };
       thread.worker.on('message', (reply: { id: number; done?: Done; error?: string }) => {
         const w = this.waiting.get(reply.id)!;
         this.waiting.delete(reply.id);

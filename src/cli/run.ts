@@ -8,7 +8,7 @@
  * `screen` and `--ndjson` read and write as they go: memory stays the same whatever the input size.
  */
 import { availableParallelism } from 'node:os';
-import { validateAsOf, type Rule } from '../lib/engine';
+import { validateAsOf, type RuleSet } from '../lib/engine';
 import { parseArgs, USAGE, type Options } from './args';
 import { runNdjson } from './ndjson';
 import { runScreen } from './screen';
@@ -30,7 +30,7 @@ export interface CliIo {
   stderr: Output;
   /** A file to write (screen --summary); throws if it cannot be created. */
   output: (file: string) => Output & { close(): Promise<void> };
-  rules: () => Rule[];
+  ruleSet: () => RuleSet;
   /** stderr is a terminal: progress shows even without --progress. */
   tty?: boolean;
   /** Cores for the default --jobs. */
@@ -61,9 +61,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await io.stderr.write(`${options}\n${USAGE}\n`);
     return 2;
   }
-  let rules: Rule[];
+  let ruleSet: RuleSet;
   try {
-    rules = io.rules();
+    ruleSet = io.ruleSet();
   } catch (e) {
     await io.stderr.write(`${(e as Error).message}\n`);
     return 2;
@@ -76,9 +76,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   try {
-    if (options.command === 'screen') return await runScreen(options, io, rules);
-    if (options.ndjson) return await runNdjson(options, io, rules);
-    return await evaluateOne(options, io, rules);
+    if (options.command === 'screen') return await runScreen(options, io, ruleSet);
+    if (options.ndjson) return await runNdjson(options, io, ruleSet);
+    return await evaluateOne(options, io, ruleSet);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     await io.stderr.write(`${e.message}\n`);
@@ -86,12 +86,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function evaluateOne(options: Options, io: CliIo, rules: Rule[]): Promise<number> {
+async function evaluateOne(options: Options, io: CliIo, ruleSet: RuleSet): Promise<number> {
   const decoder = new TextDecoder();
   let text = '';
   for await (const chunk of counted(options.file, io.input(options.file), { bytes: 0 })) text += decoder.decode(chunk, { stream: true });
   text += decoder.decode();
-  const result = evaluateText(text, options.asOf, options.lang, rules);
+  const result = evaluateText(text, options.asOf, options.lang, ruleSet);
   if (!result.ok) {
     await io.stderr.write(`${issueLines(result.issues, options.lang)}\n`);
     return 2;

@@ -5,7 +5,7 @@
  */
 import { BOM, csvLines, RESULT_HEADERS, SheetColumns, SUMMARY_HEADERS, CsvDecoder, recordsOf, type RowProblem } from '../lib/batch';
 import { LOSSY_REASON } from '../lib/batch/decode';
-import type { Rule } from '../lib/engine';
+import type { RuleSet } from '../lib/engine';
 import type { Options } from './args';
 import { createPool } from './pool';
 import { Progress } from './progress';
@@ -15,7 +15,7 @@ import { type Done, type Task } from './tasks';
 /** Rows per task: enough to make handing a slice to a thread cheap, few enough to keep output flowing. */
 const SLICE = 200;
 
-export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Promise<number> {
+export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): Promise<number> {
   const lang = options.lang;
   const seen = { bytes: 0 };
   const progress = new Progress(io.stderr, options.progress ? 'log' : io.tty ? 'tty' : 'off', 'rows', io.inputSize?.(options.file) ?? null);
@@ -62,7 +62,7 @@ export async function runScreen(options: Options, io: CliIo, rules: Rule[]): Pro
   const pool = createPool(
     options.jobs ?? defaultJobs(io.cores),
     { kind: 'screen', headers: sheet.headers, asOf: options.asOf, lang, summary: !!summary },
-    rules,
+    ruleSet,
   );
   const inFlight: Promise<Done>[] = [];
   let rows = 0;

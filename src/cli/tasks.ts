@@ -4,7 +4,7 @@
  * Each returns the slice's output text, so order is kept by writing the slices in turn.
  */
 import { ResultWriter, SheetColumns, csvLines, screenRow } from '../lib/batch';
-import { evaluate, validateHousehold, type Rule, type ValidationIssue } from '../lib/engine';
+import { evaluate, validateHousehold, type RuleSet, type ValidationIssue } from '../lib/engine';
 import { cliEvaluation, type Lang } from '../lib/results/payload';
 
 export type Job =
@@ -33,7 +33,7 @@ export const issueLines = (issues: ValidationIssue[], lang: Lang, prefix = '') =
 type LineResult = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
 /** One household as JSON text, evaluated, in the CLI's JSON shape. */
-export function evaluateText(text: string, asOf: string | undefined, lang: Lang, rules: Rule[]): LineResult {
+export function evaluateText(text: string, asOf: string | undefined, lang: Lang, ruleSet: RuleSet): LineResult {
   let household: unknown;
   try {
     household = JSON.parse(text);
@@ -43,17 +43,17 @@ export function evaluateText(text: string, asOf: string | undefined, lang: Lang,
   }
   const issues = validateHousehold(household, asOf);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: cliEvaluation(evaluate(household as never, { rules, asOf }), rules, lang) };
+  return { ok: true, value: cliEvaluation(evaluate(household as never, { ...ruleSet, asOf }), ruleSet.rules, lang) };
 }
 
-export function handlerFor(job: Job, rules: Rule[]): (task: Task) => Done {
+export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
   if (job.kind === 'ndjson') {
     return ({ first, items }) => {
       let out = '';
       let err = '';
       (items as string[]).forEach((line, i) => {
         if (line.trim() === '') return;
-        const result = evaluateText(line, job.asOf, job.lang, rules);
+        const result = evaluateText(line, job.asOf, job.lang, ruleSet);
         if (result.ok) out += `${JSON.stringify(result.value)}\n`;
         else {
           const issues = result.issues.map((p) => ({ field: p.field, code: p.code, reason: p.message[job.lang] }));
@@ -65,7 +65,7 @@ export function handlerFor(job: Job, rules: Rule[]): (task: Task) => Done {
     };
   }
   const sheet = new SheetColumns(job.headers, job.asOf);
-  const writer = new ResultWriter(rules, job.lang);
+  const writer = new ResultWriter(ruleSet.rules, job.lang);
   return ({ first, items }) => {
     const lines: unknown[][] = [];
     const summaries: unknown[][] = [];
@@ -74,7 +74,7 @@ export function handlerFor(job: Job, rules: Rule[]): (task: Task) => Done {
       const parsed = sheet.row(cells, first + i + 1);
       if (!parsed) return;
       for (const p of parsed.problems) err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[job.lang]}\n`;
-      const screened = screenRow(parsed, rules, job.asOf);
+      const screened = screenRow(parsed, ruleSet, job.asOf);
       lines.push(...writer.lines(screened));
       if (job.summary) summaries.push(writer.summary(screened));
     });

@@ -1,10 +1,10 @@
 /** A worker thread of `--jobs N`: runs tasks.ts on the slices the main thread sends, replying in kind. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Rule } from '../lib/engine';
+import type { RuleSet } from '../lib/engine';
 import { handlerFor, type Job, type Task } from './tasks';
 
-const { job, rules } = workerData as { job: Job; rules: Rule[] };
-const handle = handlerFor(job, rules);
+const { job, ruleSet } = workerData as { job: Job; ruleSet: RuleSet };
+const handle = handlerFor(job, ruleSet);
 
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
   try {

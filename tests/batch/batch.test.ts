@@ -2,10 +2,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseBatchCsv, resultsCsv, screenRow, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { run } from '../cli/helpers';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const csv = (lines: string[]) => lines.join('\r\n');
 const HEADER =
   '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고,자녀2 생년월일,자녀2 서울출생신고';
@@ -99,7 +100,7 @@ describe('screening results', () => {
   const sheet = parseBatchCsv(
     csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,,,', 'H2,2024-10-15,서울,-1,1993-05-02,여,아니오,,,,']),
   );
-  const rows = sheet.rows.map((r) => screenRow(r, rules));
+  const rows = sheet.rows.map((r) => screenRow(r, ruleSet));
 
   it('gives every benefit for a good row and one "invalid input" line for a bad one', () => {
     const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
@@ -125,7 +126,7 @@ describe('benefits screen', () => {
       'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,예,,',
       'H2,2024-10-15,서울,x,1993-05-02,여,아니오,,,,',
     ]);
-    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, rules);
+    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, ruleSet);
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFrow,household,benefit id')).toBe(true);
     expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,eligible,1000000,once,2024-11-30');
@@ -133,7 +134,7 @@ describe('benefits screen', () => {
   });
 
   it('exits 2 with stdout empty on an impossible --as-of', async () => {
-    const { code, stdout, stderr } = await run(['screen', '-', '--as-of', '2024-02-30'], HEADER, rules);
+    const { code, stdout, stderr } = await run(['screen', '-', '--as-of', '2024-02-30'], HEADER, ruleSet);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^asOf: /);

@@ -4,11 +4,12 @@ import { templateCsv } from '../../src/lib/batch';
 import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter, type DownloadKind } from '../../src/lib/batch/session';
 import { joinParts, mergeSummaries, planPages } from '../../src/lib/batch/shards';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { encodeCp949 } from './cp949';
 import { PAYLOADS } from './payloads';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';
 const sheet = [
   HEADER,
@@ -18,7 +19,7 @@ const sheet = [
 ].join('\r\n');
 
 async function screened() {
-  const session = new BatchSession(rules);
+  const session = new BatchSession(ruleSet);
   return { session, summary: await session.screen(sheet) };
 }
 
@@ -86,7 +87,7 @@ describe('a screened sheet', () => {
     const { session } = await screened();
     const all = rowsOf(await text(session, 'summary', { benefit: '', status: '' }, 'ko'));
     expect(all.map((l) => l[1])).toEqual(['H1', 'H2', 'H3']);
-    expect(all[1][10]).toBe('월소득인정액: 0보다 작을 수 없습니다');
+    expect(all[1].at(-1)).toBe('월소득인정액: 0보다 작을 수 없습니다');
     const unknown = rowsOf(await text(session, 'summary', { benefit: 'postpartum-care', status: 'unknown' }, 'ko'));
     expect(unknown.map((l) => l[1])).toEqual(['H1']);
   });
@@ -102,7 +103,7 @@ describe('a screened sheet', () => {
   });
 
   it('writes formula payloads inert in both downloads (the browser download)', async () => {
-    const session = new BatchSession(rules);
+    const session = new BatchSession(ruleSet);
     const rows = PAYLOADS.map((p) => `"${p.replace(/"/g, '""')}",2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,`);
     await session.screen([HEADER, ...rows].join('\r\n'));
     const expected = PAYLOADS.map((p, i) => (p.trim() === '' ? String(i + 1) : `'${p.trim()}`));
@@ -112,20 +113,20 @@ describe('a screened sheet', () => {
   });
 
   it('screens a CP949 file as its UTF-8 twin', async () => {
-    const [utf8, cp949] = [new BatchSession(rules), new BatchSession(rules)];
+    const [utf8, cp949] = [new BatchSession(ruleSet), new BatchSession(ruleSet)];
     expect(await cp949.screen(new Blob([encodeCp949(sheet)]))).toEqual({ ...(await utf8.screen(sheet)), ms: expect.any(Number) });
     const all = { benefit: '', status: '' } as const;
     expect(await text(cp949, 'results', all, 'ko')).toBe(await text(utf8, 'results', all, 'ko'));
   });
 
   it('refuses a sheet that names a column twice', async () => {
-    const summary = await new BatchSession(rules).screen('가구ID,자녀1 생년월일,child1.birthDate\nH1,2020-01-01,2020-01-01\n');
+    const summary = await new BatchSession(ruleSet).screen('가구ID,자녀1 생년월일,child1.birthDate\nH1,2020-01-01,2020-01-01\n');
     expect([summary.refused, summary.households]).toEqual([true, 0]);
     expect(summary.problems[0].reason.en).toMatch(/"자녀1 생년월일", "child1\.birthDate"/);
   });
 
   it('screens the downloadable template as it is', async () => {
-    const session = new BatchSession(rules);
+    const session = new BatchSession(ruleSet);
     const summary = await session.screen(new TextEncoder().encode(templateCsv()));
     expect([summary.households, summary.invalid, summary.problemCount]).toEqual([2, 0, 0]);
   });
@@ -134,7 +135,7 @@ describe('a screened sheet', () => {
     const bad = [HEADER, ...Array.from({ length: PROBLEM_LIMIT + 5 }, (_, i) => `B${i},2024-10-15,서울,x,1990-01-01,여,아니오,,`)].join(
       '\n',
     );
-    const summary = await new BatchSession(rules).screen(bad);
+    const summary = await new BatchSession(ruleSet).screen(bad);
     expect(summary.problems).toHaveLength(PROBLEM_LIMIT);
     expect(summary.problemCount).toBe(PROBLEM_LIMIT + 5);
   });
@@ -149,9 +150,9 @@ describe('a sheet screened in shards', async () => {
         : `S${i},2024-10-15,서울,${i}000000,1990-01-01,여,아니오,2024-0${(i % 9) + 1}-01,예,`,
     ),
   ].join('\r\n');
-  const whole = new BatchSession(rules);
+  const whole = new BatchSession(ruleSet);
   const wholeSummary = await whole.screen(big);
-  const shards = [0, 1, 2].map(() => new BatchSession(rules));
+  const shards = [0, 1, 2].map(() => new BatchSession(ruleSet));
   const merged = mergeSummaries(
     await Promise.all(shards.map((s, index) => s.screen(new Blob([big]), { shard: { index, of: 3 } }))),
     wholeSummary.ms,

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { columnFor, legendCsv, parseBatchCsv, screenRow, templateColumns, templateCsv } from '../../src/lib/batch';
 import { enumWords } from '../../src/lib/batch/columns';
 import { householdFields } from '../../src/lib/engine/inputModel';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
 const read = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 describe('the template', () => {
@@ -22,7 +22,7 @@ describe('the template', () => {
     const sheet = parseBatchCsv(text, today);
     expect(sheet.problems).toEqual([]);
     expect(sheet.rows.map((r) => r.problems)).toEqual([[], []]);
-    const [pregnancy, newborn] = sheet.rows.map((r) => screenRow(r, rules, today).evaluation!.results);
+    const [pregnancy, newborn] = sheet.rows.map((r) => screenRow(r, ruleSet, today).evaluation!.results);
     expect(pregnancy.find((r) => r.id === 'postpartum-care')?.status).toBe('upcoming');
     expect(newborn.find((r) => r.id === 'first-meeting-voucher')?.status).toBe('eligible');
   });

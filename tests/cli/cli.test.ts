@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { run } from './helpers';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const fixture = (name: string) => readFileSync(`tests/fixtures/households/${name}.json`, 'utf8');
-const cli = (args: string[], input: string) => run(args, input, rules);
+const cli = (args: string[], input: string) => run(args, input, ruleSet);
 const resultOf = (stdout: string, id: string) => JSON.parse(stdout).results.find((r: { id: string }) => r.id === id);
 
 describe('benefits evaluate', () => {
@@ -43,6 +44,19 @@ describe('benefits evaluate', () => {
     const out = (await cli(['evaluate', '-'], fixture('outside-seoul'))).stdout;
     expect(resultOf(out, 'first-meeting-voucher')).toMatchObject({ status: 'eligible', amount: { value: 2000000 } });
     expect(resultOf(out, 'postpartum-care').status).toBe('ineligible');
+  });
+
+  it("gives each member's own outcome and the household's totals, one-off and monthly apart", async () => {
+    const out = JSON.parse((await cli(['evaluate', '-'], fixture('newborn-twins-seoul'))).stdout);
+    const postpartum = out.results.find((r: { id: string }) => r.id === 'postpartum-care');
+    expect(postpartum.members.map((m: { index: number; status: string }) => [m.index, m.status])).toEqual([
+      [2, 'ineligible'],
+      [3, 'eligible'],
+      [4, 'eligible'],
+    ]);
+    expect(postpartum.members[1]).toMatchObject({ unborn: false, possible: false, amount: 1000000, missing: [] });
+    expect(Object.keys(out.totals).sort()).toEqual(['limited', 'month', 'once', 'partial', 'upTo', 'year']);
+    expect(out.totals.once).toBeGreaterThanOrEqual(2000000);
   });
 
   it('lets --as-of move the evaluation date', async () => {

@@ -1,6 +1,6 @@
 /** Runs the `benefits` command in-process on text or bytes, collecting what it writes. */
 import { runCli } from '../../src/cli/run';
-import type { Rule } from '../../src/lib/engine';
+import type { RuleSet } from '../../src/lib/engine';
 
 export interface Ran {
   code: number;
@@ -19,7 +19,7 @@ async function* chunks(input: string | Uint8Array, size: number): AsyncGenerator
 export async function run(
   args: string[],
   input: string | Uint8Array,
-  rules: Rule[],
+  ruleSet: RuleSet,
   options: { chunk?: number; tty?: boolean } = {},
 ): Promise<Ran> {
   const out: string[] = [];
@@ -33,7 +33,7 @@ export async function run(
       files[file] = '';
       return { write: (t) => void (files[file] += t), close: async () => {} };
     },
-    rules: () => rules,
+    ruleSet: () => ruleSet,
     tty: options.tty ?? false,
     cores: 1,
   });

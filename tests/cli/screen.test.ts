@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRulesOrThrow } from '../../src/build/rules/load';
+import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { parseBatchCsv, screenRow } from '../../src/lib/batch';
 import { groupResults } from '../../src/lib/results/group';
 import { PAYLOADS } from '../batch/payloads';
@@ -18,7 +18,8 @@ import { encodeCp949 } from '../batch/cp949';
 import { householdsCsv } from '../bench/householdsCsv';
 import { run } from './helpers';
 
-const rules = loadRulesOrThrow();
+const ruleSet = loadRuleSetOrThrow();
+const { rules } = ruleSet;
 const read = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 const HEADER = '가구ID,기준일,거주지,월소득인정액,성인1 생년월일,성인1 성별,자녀1 생년월일';
 const csvCell = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -26,7 +27,7 @@ const csvCell = (text: string) => `"${text.replace(/"/g, '""')}"`;
 describe('benefits screen', () => {
   it('neutralises formula payloads in every cell it writes, in the results and the summary', async () => {
     const input = [HEADER, ...PAYLOADS.map((p) => `${csvCell(p)},2024-10-15,서울,"4,200,000",1990-01-01,여,2024-09-01`)].join('\r\n');
-    const { code, stdout, files } = await run(['screen', '-', '--summary', 'summary.csv'], input, rules);
+    const { code, stdout, files } = await run(['screen', '-', '--summary', 'summary.csv'], input, ruleSet);
     expect(code).toBe(0);
     // The sheet's cells are read trimmed (a lone TAB is no ID: the row number stands in), then written neutralised.
     const expected = PAYLOADS.map((p, i) => (p.trim() === '' ? String(i + 1) : `'${p.trim()}`));
@@ -38,12 +39,12 @@ describe('benefits screen', () => {
         .map((l) => l[1]),
     ).toEqual(expected);
     // And nothing else it writes starts a formula: not the reasons, which quote what was typed.
-    const bad = await run(['screen', '-'], [HEADER, 'H1,2024-10-15,=1+2,-1+1,1990-01-01,여,'].join('\n'), rules);
+    const bad = await run(['screen', '-'], [HEADER, 'H1,2024-10-15,=1+2,-1+1,1990-01-01,여,'].join('\n'), ruleSet);
     for (const cell of read(bad.stdout).flat()) expect(cell).not.toMatch(/^[\s]*[=+\-@＝＋－＠]/);
   });
 
   it('writes negative amounts and every number as a number', async () => {
-    const { stdout } = await run(['screen', '-'], [HEADER, 'H1,2024-10-15,서울,420만원,1990-01-01,여,2024-09-01'].join('\n'), rules);
+    const { stdout } = await run(['screen', '-'], [HEADER, 'H1,2024-10-15,서울,420만원,1990-01-01,여,2024-09-01'].join('\n'), ruleSet);
     const amounts = read(stdout)
       .slice(1)
       .map((l) => l[5])
@@ -54,8 +55,8 @@ describe('benefits screen', () => {
 
   it("reads a CP949 file (Korean Excel's plain CSV) as it reads UTF-8", async () => {
     const text = [HEADER, 'H1,2024-10-15,서울특별시,420만,1990-01-01,여,2024-09-01', 'H2,2024-10-15,경기도,x,1990-01-01,남,'].join('\r\n');
-    const utf8 = await run(['screen', '-'], `\uFEFF${text}`, rules);
-    const cp949 = await run(['screen', '-'], encodeCp949(text), rules, { chunk: 5 });
+    const utf8 = await run(['screen', '-'], `\uFEFF${text}`, ruleSet);
+    const cp949 = await run(['screen', '-'], encodeCp949(text), ruleSet, { chunk: 5 });
     expect(cp949.stdout).toBe(utf8.stdout);
     expect(cp949.stderr).toBe(utf8.stderr);
     expect(cp949.stderr).toMatch(/^row 3, 월소득인정액: /);
@@ -63,7 +64,7 @@ describe('benefits screen', () => {
 
   it('refuses a sheet that names a column twice, naming it, with stdout empty', async () => {
     const sheet = '가구ID,성인1 생년월일,adult1.birthDate,거주지\nH1,1990-01-01,1991-01-01,서울\n';
-    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], sheet, rules);
+    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], sheet, ruleSet);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^row 1, 성인1 생년월일: the same column appears more than once: "성인1 생년월일", "adult1\.birthDate"/);
@@ -76,7 +77,7 @@ describe('benefits screen', () => {
       .trimEnd()
       .split('\r\n');
     const input = [head, lines[0], '', ...lines.slice(1)].join('\r\n');
-    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, rules, { chunk: 4096 });
+    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, ruleSet, { chunk: 4096 });
     expect([code, stderr]).toEqual([0, '']);
     const rows = read(stdout).slice(1);
     expect(rows).toHaveLength(450 * rules.length);
@@ -87,30 +88,34 @@ describe('benefits screen', () => {
 
   it('writes one summary line per household with the totals the results page shows', async () => {
     const input = householdsCsv(40);
-    const { files } = await run(['screen', '-', '--summary', 'out/summary.csv', '--lang', 'en'], input, rules);
+    const { files } = await run(['screen', '-', '--summary', 'out/summary.csv', '--lang', 'en'], input, ruleSet);
     const [header, ...lines] = read(files['out/summary.csv']);
     expect(header.slice(0, 5)).toEqual(['row', 'household', 'eligible benefits', 'one-off total (KRW)', 'monthly total (KRW)']);
     expect(lines).toHaveLength(40);
     const sheet = parseBatchCsv(input);
     sheet.rows.forEach((row, i) => {
-      const screened = screenRow(row, rules);
+      const screened = screenRow(row, ruleSet);
       const { groups, totals } = groupResults(screened.evaluation!, rules);
-      expect(lines[i].slice(0, 5)).toEqual([
+      expect(lines[i].slice(0, 9)).toEqual([
         String(row.row),
         row.id,
         groups.eligible.map((v) => v.rule.names.en).join('; '),
         String(totals.once),
         String(totals.month),
+        totals.limited.length === 0 ? '' : expect.stringMatching(/ KRW a month × \d+ months/),
+        String(totals.year),
+        String(totals.upTo),
+        totals.partial ? 'yes' : '',
       ]);
     });
-    expect(lines.some((l) => /\(benefits \d+\)/.test(l[9]))).toBe(true);
+    expect(lines.some((l) => /\(benefits \d+\)/.test(l[12]))).toBe(true);
   });
 
   it('shows progress on stderr only when asked or on a terminal', async () => {
     const input = householdsCsv(5);
-    expect((await run(['screen', '-'], input, rules)).stderr).toBe('');
-    expect((await run(['screen', '-', '--progress'], input, rules)).stderr).toMatch(/^done: 5 rows · [\d,]+ rows\/s/m);
-    expect((await run(['screen', '-'], input, rules, { tty: true })).stderr).toMatch(/done: 5 rows/);
+    expect((await run(['screen', '-'], input, ruleSet)).stderr).toBe('');
+    expect((await run(['screen', '-', '--progress'], input, ruleSet)).stderr).toMatch(/^done: 5 rows · [\d,]+ rows\/s/m);
+    expect((await run(['screen', '-'], input, ruleSet, { tty: true })).stderr).toMatch(/done: 5 rows/);
   });
 
   it('says where a UTF-8 file stops being UTF-8, and goes on', async () => {
@@ -118,13 +123,13 @@ describe('benefits screen', () => {
       ...new TextEncoder().encode(`${HEADER}\nH1,2024-10-15,서울,1,1990-01-01,여,\n`),
       ...encodeCp949('H2,2024-10-15,서울,1,1990-01-01,여,\n'),
     ]);
-    const { code, stderr } = await run(['screen', '-', '--lang', 'en'], bytes, rules, { chunk: 64 });
+    const { code, stderr } = await run(['screen', '-', '--lang', 'en'], bytes, ruleSet, { chunk: 64 });
     expect(code).toBe(0);
     expect(stderr).toMatch(/^row \d+: some bytes are not valid UTF-8/m);
   });
 
   it.each([['0'], ['two'], ['-1']])('refuses --jobs %s', async (jobs) => {
-    const { code, stderr } = await run(['screen', '-', '--jobs', jobs], HEADER, rules);
+    const { code, stderr } = await run(['screen', '-', '--jobs', jobs], HEADER, ruleSet);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^--jobs must be a whole number/);
   });

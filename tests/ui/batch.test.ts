@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../../src/lib/engine';
 import BatchDetail from '../../src/lib/staff/BatchDetail.svelte';
 import BatchProgress from '../../src/lib/staff/BatchProgress.svelte';
-import { startI18n, testRules } from './helpers';
+import { startI18n, testRules, testRuleSet } from './helpers';
 
 beforeAll(() => startI18n('ko'));
 
@@ -27,13 +27,13 @@ describe("a batch household's detail", () => {
   it("shows the household's results as the resident's cards, with the totals, and closes", async () => {
     const evaluation = evaluate(
       { residence: 'seoul', members: [{ role: 'adult', birthDate: '1990-01-01' }] },
-      { rules: testRules, asOf: '2024-10-15' },
+      { ...testRuleSet, asOf: '2024-10-15' },
     );
     const onclose = vi.fn();
     render(BatchDetail, { props: { detail: { row: 7, id: 'H6', memberGroups: ['성인1'], evaluation }, rules: testRules, onclose } });
     const detail = screen.getByRole('region', { name: 'H6 가구 (7행) 자세히' });
     expect(detail).toContainElement(screen.getByRole('article', { name: '혜택 seoul-grant' }));
-    expect(screen.getByRole('region', { name: /합계|받을 수 있는 금액/ })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '지금 받을 수 있는 지원' })).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: '자세히 닫기' }));
     expect(onclose).toHaveBeenCalledOnce();
   });

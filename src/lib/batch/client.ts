@@ -3,7 +3,7 @@
  * blob:, so a strict CSP allows them), one per core but the page's own, each screening a slice of
  * the sheet; the page only ever holds the summary, one page of lines and one household's detail.
  */
-import type { Rule } from '../engine';
+import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
 import type { Lang } from './screen';
 import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, DownloadKind } from './session';
@@ -24,7 +24,7 @@ class Channel {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(rules: Rule[]) {
+  constructor(ruleSet: RuleSet) {
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const waiting = this.pending.get(reply.id);
@@ -36,7 +36,7 @@ class Channel {
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.error));
     };
-    this.worker.postMessage({ type: 'init', rules });
+    this.worker.postMessage({ type: 'init', ruleSet });
   }
 
   request<T extends WorkerRequest>(request: T, progress?: (done: number, of: number) => void): Promise<WorkerReplies[T['type']]> {
@@ -73,8 +73,8 @@ export const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2
 export class BatchClient {
   private readonly channels: Channel[];
 
-  constructor(rules: Rule[], workers = workersFor(navigator.hardwareConcurrency)) {
-    this.channels = Array.from({ length: workers }, () => new Channel(rules));
+  constructor(ruleSet: RuleSet, workers = workersFor(navigator.hardwareConcurrency)) {
+    this.channels = Array.from({ length: workers }, () => new Channel(ruleSet));
   }
 
   async screen(file: Blob, onProgress?: OnProgress): Promise<BatchSummary> {

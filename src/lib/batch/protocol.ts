@@ -1,5 +1,5 @@
 /** Messages between the staff page and the screening workers (same-origin module workers). */
-import type { Rule } from '../engine';
+import type { RuleSet } from '../engine';
 import type { Lang } from './screen';
 import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, CsvPart, DownloadKind, Shard } from './session';
 
@@ -20,10 +20,10 @@ export interface WorkerReplies {
   legend: string;
 }
 
-/** The first message: the rules, so the worker bundle need not carry its own copy. */
+/** The first message: the rules and their parameters, so the worker bundle need not carry its own copy. */
 export interface WorkerInit {
   type: 'init';
-  rules: Rule[];
+  ruleSet: RuleSet;
 }
 
 /** Work done so far on request `id` (screening: rows; a download: households written). */

@@ -3,7 +3,7 @@
  * household × benefit, the CLI's `screen` output) and the per-household summary (what the
  * household can get, the totals the resident's results page shows, and what to ask next).
  */
-import { evaluate, perText, type Evaluation, type Rule, type Status } from '../engine';
+import { evaluate, perText, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
 import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
 import { groupResults } from '../results/group';
 import { fieldHeaders } from './columns';
@@ -21,9 +21,9 @@ export interface ScreenedRow {
   memberGroups: string[];
 }
 
-export function screenRow(parsed: ParsedRow, rules: Rule[], asOf?: string): ScreenedRow {
+export function screenRow(parsed: ParsedRow, ruleSet: RuleSet, asOf?: string): ScreenedRow {
   const { row, id, household, problems, memberGroups } = parsed;
-  return { row, id, problems, memberGroups, evaluation: household ? evaluate(household, { rules, asOf }) : null };
+  return { row, id, problems, memberGroups, evaluation: household ? evaluate(household, { ...ruleSet, asOf }) : null };
 }
 
 /** An engine input path (`members[1].dueDate`) in the sheet's own column words (`자녀1 출산예정일`). */
@@ -62,6 +62,9 @@ export const SUMMARY_HEADERS: Record<Lang, string[]> = {
     '받을 수 있는 혜택',
     '일시금 합계(원)',
     '월 합계(원)',
+    '기간이 정해진 월 지원',
+    '연 합계(원)',
+    '최대 한도 합계(원)',
     '합계에 빠진 금액',
     '이용할 수 있는 서비스',
     '곧 받을 수 있는 혜택',
@@ -75,6 +78,9 @@ export const SUMMARY_HEADERS: Record<Lang, string[]> = {
     'eligible benefits',
     'one-off total (KRW)',
     'monthly total (KRW)',
+    'monthly for a limited time',
+    'yearly total (KRW)',
+    'up-to total (KRW)',
     'amounts not in the totals',
     'services available',
     'upcoming benefits',
@@ -118,25 +124,32 @@ export class ResultWriter {
       ]);
   }
 
-  /** The row's one summary line: totals as the results page counts them (results/group), what to ask next. */
+  /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */
   summary(r: ScreenedRow): unknown[] {
     const lang = this.lang;
-    if (!r.evaluation) return [r.row, r.id, '', '', '', '', '', '', '', '', problemText(r.problems, lang)];
+    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[lang].slice(3).map(() => ''), problemText(r.problems, lang)];
     const ranking = rankSteps(r.evaluation, r.memberGroups);
     const { groups, services, totals } = groupResults(r.evaluation, this.rules, ranking, r.memberGroups);
     const names = (views: typeof services) => views.map((v) => v.rule.names[lang]).join('; ');
-    const benefits = lang === 'ko' ? '혜택' : 'benefits';
+    const limited = totals.limited.map((item) =>
+      lang === 'ko'
+        ? `${this.names.get(item.id)}: 월 ${item.value}원 × ${item.months}개월`
+        : `${this.names.get(item.id)}: ${item.value} KRW a month × ${item.months} months`,
+    );
     return [
       r.row,
       r.id,
       names(groups.eligible),
       totals.once,
       totals.month,
+      limited.join('; '),
+      totals.year,
+      totals.upTo,
       totals.partial ? (lang === 'ko' ? '있음' : 'yes') : '',
       names(services.filter((v) => v.result.status === 'eligible')),
       names(groups.upcoming),
       groups.unknown.length,
-      ranking.map((s) => `${stepWords(s)} (${benefits} ${s.decides})`).join('; '),
+      ranking.map((s) => `${stepWords(s)} (${lang === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
       '',
     ];
   }

@@ -5,7 +5,7 @@
  * downloads are re-evaluated from the kept input when asked for; downloads are written as Blob
  * parts a megabyte at a time, never as one string.
  */
-import type { Evaluation, Household, Rule, Status } from '../engine';
+import type { Evaluation, Household, Rule, RuleSet, Status } from '../engine';
 import type { AmountResult, RuleResult } from '../engine/types';
 import { BOM, csvLines } from './csv';
 import { CsvDecoder, LOSSY_REASON } from './decode';
@@ -130,8 +130,11 @@ export class BatchSession {
   private codes = new Codes();
   private asOf: string | undefined;
 
-  constructor(private readonly rules: Rule[]) {
-    this.ruleIndex = new Map(rules.map((r, k) => [r.id, k]));
+  private readonly rules: Rule[];
+
+  constructor(private readonly ruleSet: RuleSet) {
+    this.rules = ruleSet.rules;
+    this.ruleIndex = new Map(this.rules.map((r, k) => [r.id, k]));
   }
 
   /**
@@ -187,7 +190,7 @@ export class BatchSession {
         const parsed = sheet!.row(batch.records[i], record + 1);
         if (!parsed) continue;
         parsed.problems.forEach(report);
-        const screened = screenRow(parsed, this.rules, asOf);
+        const screened = screenRow(parsed, this.ruleSet, asOf);
         this.keep(screened, parsed.household, codes, counts);
         if (this.rows.length % PROGRESS_EVERY === 0) onProgress?.(this.rows.length, expected);
       }
@@ -231,7 +234,7 @@ export class BatchSession {
     const base = { row: this.rows[h], id: this.ids[h], problems: this.problems.get(h) ?? [] };
     if (input === null) return { ...base, evaluation: null, memberGroups: [] };
     const [household, memberGroups] = JSON.parse(input) as [Household, string[]];
-    return screenRow({ ...base, household, memberGroups }, this.rules, this.asOf);
+    return screenRow({ ...base, household, memberGroups }, this.ruleSet, this.asOf);
   }
 
   /** Household h's lines matching the filter, as [rule index or -1 (the invalid row's line), status]. */
