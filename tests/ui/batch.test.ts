@@ -2,11 +2,15 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../../src/lib/engine';
+import { addStaffMessages } from '../../src/lib/staff';
 import BatchDetail from '../../src/lib/staff/BatchDetail.svelte';
 import BatchProgress from '../../src/lib/staff/BatchProgress.svelte';
 import { startI18n, testRules, testRuleSet } from './helpers';
 
-beforeAll(() => startI18n('ko'));
+beforeAll(() => {
+  startI18n('ko');
+  addStaffMessages();
+});
 
 describe('batch screening progress', () => {
   it('is a progressbar named by what is being done, with its value and a count beside it', () => {
