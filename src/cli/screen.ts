@@ -3,8 +3,17 @@
  * results CSV out on stdout (UTF-8 with BOM) and, with --summary, one line per household in a
  * second file; each streamed a slice of rows at a time through the pool.
  */
-import { BOM, csvLines, RESULT_HEADERS, SheetColumns, SUMMARY_HEADERS, CsvDecoder, recordsOf, type RowProblem } from '../lib/batch';
-import { LOSSY_REASON } from '../lib/batch/decode';
+import {
+  BOM,
+  csvLines,
+  RESULT_HEADERS,
+  SheetColumns,
+  SUMMARY_HEADERS,
+  CsvDecoder,
+  LOSSY_REASON,
+  recordsOf,
+  type RowProblem,
+} from '../lib/batch';
 import type { RuleSet } from '../lib/engine';
 import type { Options } from './args';
 import { createPool } from './pool';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CsvDecoder, decodeCsv } from '../../src/lib/batch/decode';
+import { CsvDecoder } from '../../src/lib/batch/decode';
 import { CsvRecords, recordsOf } from '../../src/lib/batch/records';
 import { runs } from '../fuzz';
 import { encodeCp949 } from './cp949';
@@ -91,11 +91,18 @@ describe('decoding CSV bytes a chunk at a time', () => {
   const text = SHEET.repeat(3);
 
   it("reads UTF-8 with or without a BOM, and falls back to EUC-KR (Korean Excel's plain CSV)", () => {
-    const utf8 = new TextEncoder().encode('\uFEFF가구ID,거주지\r\nH1,서울\r\n');
-    expect(decodeCsv(utf8)).toBe('가구ID,거주지\r\nH1,서울\r\n');
-    expect(decodeCsv(encodeCp949('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n'))).toBe(
-      '가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n',
-    );
+    const decode = (bytes: Uint8Array) => {
+      const decoder = new CsvDecoder();
+      return decoder.write(bytes) + decoder.end();
+    };
+    expect(decode(new TextEncoder().encode('\uFEFF가구ID,거주지\r\nH1,서울\r\n'))).toBe('가구ID,거주지\r\nH1,서울\r\n');
+    // '가구ID,거주지,성인1 생년월일 / H1,서울,1990-01-01' as CP949 bytes (as Korean Excel writes them).
+    const eucKr = new Uint8Array([
+      176, 161, 177, 184, 73, 68, 44, 176, 197, 193, 214, 193, 246, 44, 188, 186, 192, 206, 49, 32, 187, 253, 179, 226, 191, 249, 192, 207,
+      13, 10, 72, 49, 44, 188, 173, 191, 239, 44, 49, 57, 57, 48, 45, 48, 49, 45, 48, 49, 13, 10,
+    ]);
+    expect(decode(eucKr)).toBe('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n');
+    expect(encodeCp949('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n')).toEqual(eucKr);
   });
 
   it.each([1, 2, 3, 5, 64])('reads CP949 and UTF-8 alike in chunks of %i bytes, characters split between them', async (size) => {

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { templateCsv } from '../../src/lib/batch';
-import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter, type DownloadKind } from '../../src/lib/batch/session';
 import { joinParts, mergeSummaries, planPages } from '../../src/lib/batch/shards';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
@@ -27,19 +26,6 @@ async function screened() {
 const text = (session: BatchSession, kind: DownloadKind, filter: BatchFilter, lang: 'ko' | 'en') =>
   joinParts([session.download(kind, filter, lang)]).text();
 const rowsOf = (csvText: string) => Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
-
-describe('reading CSV bytes', () => {
-  it("reads UTF-8 with or without a BOM, and falls back to EUC-KR (Korean Excel's plain CSV)", () => {
-    const utf8 = new TextEncoder().encode('\uFEFF가구ID,거주지\r\nH1,서울\r\n');
-    expect(decodeCsv(utf8)).toBe('가구ID,거주지\r\nH1,서울\r\n');
-    // '가구ID,거주지,성인1 생년월일 / H1,서울,1990-01-01' as CP949 bytes.
-    const eucKr = new Uint8Array([
-      176, 161, 177, 184, 73, 68, 44, 176, 197, 193, 214, 193, 246, 44, 188, 186, 192, 206, 49, 32, 187, 253, 179, 226, 191, 249, 192, 207,
-      13, 10, 72, 49, 44, 188, 173, 191, 239, 44, 49, 57, 57, 48, 45, 48, 49, 45, 48, 49, 13, 10,
-    ]);
-    expect(decodeCsv(eucKr)).toBe('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n');
-  });
-});
 
 describe('a screened sheet', () => {
   it('counts households, bad rows and result lines per status', async () => {

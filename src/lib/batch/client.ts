@@ -68,7 +68,7 @@ function combined(count: number, onProgress?: OnProgress): ((i: number) => OnPro
 }
 
 /** Workers for this machine: every core but one, which the page keeps; at least one. */
-export const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2) - 1);
+const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2) - 1);
 
 export class BatchClient {
   private readonly channels: Channel[];

@@ -67,9 +67,3 @@ export class CsvDecoder {
     }
   }
 }
-
-/** A whole file's bytes as text. */
-export function decodeCsv(bytes: ArrayBuffer | Uint8Array): string {
-  const decoder = new CsvDecoder();
-  return decoder.write(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) + decoder.end();
-}

@@ -163,12 +163,3 @@ export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): stri
     rows.flatMap((r) => writer.lines(r)),
   );
 }
-
-/** The per-household summary CSV of screened rows, as one text. */
-export function summaryCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
-  const writer = new ResultWriter(rules, lang);
-  return csvFile(
-    SUMMARY_HEADERS[lang],
-    rows.map((r) => writer.summary(r)),
-  );
-}
