@@ -58,8 +58,8 @@ describe('parsing households from CSV', () => {
         HEADER,
         'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
         'H2,2024-10-15,어딘가,0x10,1993-02-30,여,아니오,,,,',
-        'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
-        'H4,2024-10-15,부산,300,1993-05-02,여,아니오,2024-10-01,예,,',
+        'H3,2024-10-15,서울,200만,1993-05-02,여,모름,2024-10-20,예,,',
+        'H4,2024-10-15,부산,300만원,1993-05-02,여,아니오,2024-10-01,예,,',
       ]),
     );
     const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
@@ -71,18 +71,18 @@ describe('parsing households from CSV', () => {
       [4, '성인1 임신중', 'write yes or no ("모름")'],
       [4, '자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
     ]);
-    expect(sheet.rows[3].household).toMatchObject({ residence: 'other', monthlyIncome: 300 });
+    expect(sheet.rows[3].household).toMatchObject({ residence: 'other', monthlyIncome: 3_000_000 });
   });
 
   it('reports a cell it could not read once, not again as the check that depends on it', () => {
     const sheet = parseBatchCsv(
-      csv([HEADER, 'H1,2024-13-45,서울,100,1993-05-02,여,예,2030-01-01,예,,', 'H2,2024-10-15,서울,100,어제,여,,,,,']),
+      csv([HEADER, 'H1,2024-13-45,서울,100만,1993-05-02,여,예,2030-01-01,예,,', 'H2,2024-10-15,서울,100만,어제,여,,,,,']),
     );
     expect(sheet.rows.map((r) => r.problems.map((p) => p.column))).toEqual([['기준일'], ['성인1 생년월일']]);
   });
 
   it('names the engine checks in the sheet words: an impossible date and a birth after the evaluation date', () => {
-    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100,1993-02-30,여,아니오,2024-10-20,예,,']));
+    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100만,1993-02-30,여,아니오,2024-10-20,예,,']));
     expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
       ['성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
       ['자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],

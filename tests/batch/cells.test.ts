@@ -29,6 +29,18 @@ describe('numbers in a cell', () => {
     },
   );
 
+  it('asks for the unit of a bare small income, as the app does (400 may mean 400만원)', () => {
+    const bare = cell('월소득인정액', '400');
+    expect(bare).toEqual({
+      ok: false,
+      reason: expect.objectContaining({ ko: '단위를 적어 주세요: 4,000,000원이면 "400만", 400원이면 "400원" ("400")' }),
+    });
+    expect(cell('월소득인정액', '400만')).toEqual({ ok: true, value: 4_000_000 });
+    expect(cell('월소득인정액', '400원')).toEqual({ ok: true, value: 400 });
+    expect(cell('월소득인정액', '0')).toEqual({ ok: true, value: 0 });
+    expect(cell('월소득인정액', '150,000')).toEqual({ ok: true, value: 150_000 });
+  });
+
   it('reads a percentage with or without %, and no 만 there', () => {
     expect(cell('중위소득비율(%)', '55%')).toEqual({ ok: true, value: 55 });
     expect(cell('중위소득비율(%)', '55.5')).toEqual({ ok: true, value: 55.5 });

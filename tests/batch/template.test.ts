@@ -47,7 +47,7 @@ describe('the legend', () => {
 
   it('spells out the values each kind of column takes', () => {
     expect(byHeader.get('거주지')![2]).toMatch(/서울특별시.*시·도 이름/);
-    expect(byHeader.get('월소득인정액')![2]).toContain('420만원');
+    expect(byHeader.get('월소득인정액')![2]).toMatch(/420만원.*100,000원 미만은 단위/);
     expect(byHeader.get('성인N 생년월일')![2]).toMatch(/^YYYY-MM-DD/);
     expect(byHeader.get('성인N 임신중')![2]).toMatch(/^예: 예, .* \/ 아니오: 아니오/);
     for (const [word, value] of Object.entries(enumWords.careStatus))

@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { templateColumns } from '../../src/lib/batch';
+import { numberUnits } from '../../src/lib/batch/columns';
 import type { Household } from '../../src/lib/engine';
 import { realisticHousehold } from './households';
 
@@ -26,7 +27,10 @@ export function householdCells(household: Household, id: string): string[] {
     const group = `${member.role}${++seen[member.role]}`;
     for (const [field, value] of Object.entries(member)) if (field !== 'role') values[`${group}.${field}`] = value;
   }
-  return columns.map((c) => cell(values[c.key]));
+  // Sums of money carry their unit, as a small bare income would be refused as ambiguous (400 = 400만?).
+  return columns.map((c) =>
+    numberUnits[c.field] === 'won' && values[c.key] !== undefined ? `${cell(values[c.key])}원` : cell(values[c.key]),
+  );
 }
 
 /** `count` generated households as one CSV text (small counts: the browser bench hands it over whole). */

@@ -76,6 +76,17 @@ export function convertCell(column: Column, raw: string): Converted {
     case 'number': {
       const unit = numberUnits[column.field] ?? 'plain';
       const value = parseNumber(text, unit);
+      // As in the app: a bare small income ("400") may mean 400만원; the sheet must say which.
+      if (value !== null && spec.askUnitBelow !== undefined && value > 0 && value < spec.askUnitBelow && /^[\d,.]+$/.test(text)) {
+        const man = (value * 10_000).toLocaleString('en');
+        return {
+          ok: false,
+          reason: {
+            ko: `단위를 적어 주세요: ${man}원이면 "${value}만", ${value}원이면 "${value}원" ("${text}")`,
+            en: `write the unit: "${value}만" for ${man} won, "${value}원" for ${value} won ("${text}")`,
+          },
+        };
+      }
       if (value !== null) return { ok: true, value };
       const form = NUMBER_FORMS[unit];
       return { ok: false, reason: { ko: `숫자로 적어 주세요: ${form.ko} ("${text}")`, en: `write a number: ${form.en} ("${text}")` } };

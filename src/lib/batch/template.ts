@@ -66,7 +66,8 @@ function howToWrite(column: Column, spec: FieldSpec): string {
     case 'integer':
     case 'number': {
       const form = NUMBER_FORMS[numberUnits[column.field] ?? 'plain'].ko;
-      return `${form} · ${t.min}–${t.max.toLocaleString('en')}${t.kind === 'integer' ? ' (정수)' : ''}`;
+      const unit = spec.askUnitBelow ? ` · ${spec.askUnitBelow.toLocaleString('en')}원 미만은 단위(원, 만)를 붙여서` : '';
+      return `${form} · ${t.min}–${t.max.toLocaleString('en')}${t.kind === 'integer' ? ' (정수)' : ''}${unit}`;
     }
   }
 }
