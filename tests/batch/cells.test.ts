@@ -41,6 +41,13 @@ describe('numbers in a cell', () => {
     expect(cell('월소득인정액', '150,000')).toEqual({ ok: true, value: 150_000 });
   });
 
+  it('reads every sum of money the field spec writes in won with 원 and 만, as the app does (deposit, rent)', () => {
+    expect(cell('임대보증금', '35000만')).toEqual({ ok: true, value: 350_000_000 });
+    expect(cell('월세액', '120만원')).toEqual({ ok: true, value: 1_200_000 });
+    expect(cell('월세액', '1,200,000원')).toEqual({ ok: true, value: 1_200_000 });
+    expect(cell('가구원수', '3만').ok).toBe(false);
+  });
+
   it('reads a percentage with or without %, and no 만 there', () => {
     expect(cell('중위소득비율(%)', '55%')).toEqual({ ok: true, value: 55 });
     expect(cell('중위소득비율(%)', '55.5')).toEqual({ ok: true, value: 55.5 });

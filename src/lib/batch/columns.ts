@@ -114,11 +114,12 @@ export const enumHints: Record<string, { ko: string; en: string }> = {
   },
 };
 
-/** Number fields written with a unit: 원 (and 만/만원 for ten thousand won), or %. */
-export const numberUnits: Record<string, 'won' | 'percent'> = {
-  monthlyIncome: 'won',
-  medianIncomePercent: 'percent',
-};
+/** Number fields written with a unit (the field spec's): 원 (and 만/만원 for ten thousand won), or %. */
+export const numberUnits: Record<string, 'won' | 'percent'> = Object.fromEntries(
+  [...Object.entries(householdFields), ...Object.entries(memberFields)].flatMap(([field, spec]: [string, FieldSpec]) =>
+    spec.unit ? [[field, spec.unit]] : [],
+  ),
+);
 
 export type Group = { kind: 'household' } | { kind: 'adult' | 'child'; n: number };
 
