@@ -43,7 +43,7 @@ export function evaluateText(text: string, asOf: string | undefined, lang: Lang,
   }
   const issues = validateHousehold(household, asOf);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: cliEvaluation(evaluate(household as never, { ...ruleSet, asOf }), ruleSet.rules, lang) };
+  return { ok: true, value: cliEvaluation(evaluate(household as never, { ...ruleSet, asOf, validated: true }), ruleSet.rules, lang) };
 }
 
 export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {

@@ -3,7 +3,7 @@
  * with its row number (as a spreadsheet shows it: the header is row 1), column header and reason;
  * other rows go on. A sheet that names one column twice is refused: which cell would count?
  */
-import { type Household, type IssueCode, type Text, validateHousehold } from '../engine';
+import { type Household, type IssueCode, parseInputPath, type Text, validateHousehold } from '../engine';
 import { convertCell } from './cells';
 import { type Column, columnFor } from './columns';
 import { readRecords } from './records';
@@ -146,10 +146,10 @@ export class SheetColumns {
     household.members = ordered.map((g) => ({ role: g.role, ...g.member }));
     const asOfFailed = failed.has(this.headerOf('asOf'));
     for (const issue of validateHousehold(household, this.asOf)) {
-      const m = /^members\[(\d+)\](?:\.(\w+))?$/.exec(issue.field);
-      const g = m ? ordered[Number(m[1])] : undefined;
+      const path = parseInputPath(issue.field);
+      const g = path.member === null ? undefined : ordered[path.member];
       // A member problem names its column, or the member's group when the column is absent (a missing birth date).
-      const column = g ? ((m?.[2] ? g.columns.get(m[2]) : undefined) ?? groupName(g.role, g.n)) : this.headerOf(issue.field);
+      const column = g ? ((path.field ? g.columns.get(path.field) : undefined) ?? groupName(g.role, g.n)) : this.headerOf(issue.field);
       // Already reported: the cell could not be read, or the date it is checked against could not.
       if (failed.has(column) || (asOfFailed && AS_OF_CODES.has(issue.code))) continue;
       const message =

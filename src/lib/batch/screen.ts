@@ -3,7 +3,7 @@
  * household × benefit, the CLI's `screen` output) and the per-household summary (what the
  * household can get, the totals the resident's results page shows, and what to ask next).
  */
-import { evaluate, perText, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import { evaluate, memberPath, parseInputPath, perText, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
 import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
 import { groupResults } from '../results/group';
 import { fieldHeaders } from './columns';
@@ -21,16 +21,21 @@ export interface ScreenedRow {
   memberGroups: string[];
 }
 
-export function screenRow(parsed: ParsedRow, ruleSet: RuleSet, asOf?: string): ScreenedRow {
+/**
+ * A parsed row evaluated (its household was validated when parsed). `explain: false` keeps only
+ * statuses, amounts, dates and missing inputs: enough to screen a sheet, not to write its lines.
+ */
+export function screenRow(parsed: ParsedRow, ruleSet: RuleSet, asOf?: string, explain = true): ScreenedRow {
   const { row, id, household, problems, memberGroups } = parsed;
-  return { row, id, problems, memberGroups, evaluation: household ? evaluate(household, { ...ruleSet, asOf }) : null };
+  const evaluation = household ? evaluate(household, { ...ruleSet, asOf, explain, validated: true }) : null;
+  return { row, id, problems, memberGroups, evaluation };
 }
 
 /** An engine input path (`members[1].dueDate`) in the sheet's own column words (`자녀1 출산예정일`). */
 export function columnWords(path: string, memberGroups: string[]): string {
-  const m = /^members\[(\d+)\]\.(\w+)$/.exec(path);
-  if (!m) return fieldHeaders[path] ?? path;
-  return `${memberGroups[Number(m[1])] ?? `members[${m[1]}]`} ${fieldHeaders[m[2]] ?? m[2]}`;
+  const { member, field } = parseInputPath(path);
+  if (member === null || field === null) return fieldHeaders[path] ?? path;
+  return `${memberGroups[member] ?? memberPath(member)} ${fieldHeaders[field] ?? field}`;
 }
 
 /** A question step (see questionnaire/decisive) in the sheet's column words: the columns that answer it. */

@@ -190,7 +190,8 @@ export class BatchSession {
         const parsed = sheet!.row(batch.records[i], record + 1);
         if (!parsed) continue;
         parsed.problems.forEach(report);
-        const screened = screenRow(parsed, this.ruleSet, asOf);
+        // Only the statuses are kept: the lines are re-evaluated, explained, when asked for.
+        const screened = screenRow(parsed, this.ruleSet, asOf, false);
         this.keep(screened, parsed.household, codes, counts);
         if (this.rows.length % PROGRESS_EVERY === 0) onProgress?.(this.rows.length, expected);
       }

@@ -30,6 +30,8 @@ export interface EvaluateOptions extends RuleSet {
    * rules it out. Default true.
    */
   explain?: boolean;
+  /** The caller has just found no problem with the household for this asOf (validateHousehold): it is not checked twice. */
+  validated?: boolean;
 }
 
 interface Scope {
@@ -577,7 +579,7 @@ function applyInstead(rules: Rule[], results: RuleResult[]): void {
 
 /** Checks every rule for the household. A rule that throws is reported as `error`; the rest go on. */
 export function evaluate(household: Household, options: EvaluateOptions): Evaluation {
-  assertValidHousehold(household, options.asOf);
+  if (!options.validated) assertValidHousehold(household, options.asOf);
   const asOf = options.asOf ?? household.asOf ?? todayInSeoul();
   const facts = buildFacts(household, asOf, options.parameters);
   const explain = options.explain ?? true;
