@@ -73,7 +73,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,build,cli,batch}/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['tests/{engine,rules,build,cli,batch,places}/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,0 +1,2 @@
+/** Places in Korea the app recognises by name. */
+export { SIDO, sidoByName, sidoNames, type Sido } from './sido';
