@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseBatchCsv, resultsCsv, screenSheet, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
+import { parseBatchCsv, resultsCsv, screenRow, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
-import { runCli } from '../../src/cli/run';
+import { run } from '../cli/helpers';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
@@ -52,32 +52,37 @@ describe('parsing households from CSV', () => {
     });
   });
 
-  it('reports a bad row with its row number, column and reason, and still reads the others', () => {
+  it('reports every problem of a bad row at once, with its row number, column and reason, and still reads the others', () => {
     const sheet = parseBatchCsv(
       csv([
         HEADER,
         'H1,2024-10-15,서울,-5,1993-05-02,여,아니오,,,,',
-        'H2,2024-10-15,미국,100,1993-02-30,여,아니오,,,,',
-        'H3,2024-10-15,서울,200,1993-05-02,여,모름,2024-10-20,예,,',
-        'H4,2024-10-15,서울,300,1993-05-02,여,아니오,2024-10-01,예,,',
+        'H2,2024-10-15,어딘가,0x10,1993-02-30,여,아니오,,,,',
+        'H3,2024-10-15,서울,200만,1993-05-02,여,모름,2024-10-20,예,,',
+        'H4,2024-10-15,부산,300만원,1993-05-02,여,아니오,2024-10-01,예,,',
       ]),
     );
     const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
     expect(problems).toEqual([
       [2, '월소득인정액', 'cannot be negative'],
-      [
-        3,
-        '거주지',
-        expect.stringMatching(/^write one of: 서울, .*seoul, other, or a province or city name such as 경기 or 부산광역시 \("미국"\)$/),
-      ],
+      [3, '거주지', expect.stringMatching(/^write one of: Seoul .*another 시·도 by name.* \("어딘가"\)$/)],
+      [3, '월소득인정액', expect.stringMatching(/^write a number: .*\("0x10"\)$/)],
+      [3, '성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
       [4, '성인1 임신중', 'write yes or no ("모름")'],
+      [4, '자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
     ]);
-    expect(sheet.rows[2].problems).toHaveLength(1);
-    expect(sheet.rows[3].household).not.toBeNull();
+    expect(sheet.rows[3].household).toMatchObject({ residence: 'other', monthlyIncome: 3_000_000 });
+  });
+
+  it('reports a cell it could not read once, not again as the check that depends on it', () => {
+    const sheet = parseBatchCsv(
+      csv([HEADER, 'H1,2024-13-45,서울,100만,1993-05-02,여,예,2030-01-01,예,,', 'H2,2024-10-15,서울,100만,어제,여,,,,,']),
+    );
+    expect(sheet.rows.map((r) => r.problems.map((p) => p.column))).toEqual([['기준일'], ['성인1 생년월일']]);
   });
 
   it('names the engine checks in the sheet words: an impossible date and a birth after the evaluation date', () => {
-    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100,1993-02-30,여,아니오,2024-10-20,예,,']));
+    const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100만,1993-02-30,여,아니오,2024-10-20,예,,']));
     expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
       ['성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
       ['자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
@@ -96,7 +101,7 @@ describe('parsing households from CSV', () => {
     ]);
     expect(sheet.rows[1].problems).toEqual([]);
     expect(sheet.rows[1].household?.members).toHaveLength(30);
-    expect(screenSheet(sheet, ruleSet)[0].results).toBeNull();
+    expect(screenRow(sheet.rows[0], ruleSet).evaluation).toBeNull();
   });
 
   it('refuses a household size below the people listed, at its column', () => {
@@ -108,7 +113,7 @@ describe('parsing households from CSV', () => {
     ]);
   });
 
-  it('says an empty file is empty, in every language, instead of a parser message', () => {
+  it('says an empty file is empty, in every language, instead of a parser message', async () => {
     for (const empty of ['', '\uFEFF', '\r\n\r\n', '  ']) {
       const sheet = parseBatchCsv(empty);
       expect(sheet.rows).toEqual([]);
@@ -117,7 +122,7 @@ describe('parsing households from CSV', () => {
       expect(reason.ko).toMatch(/^파일이 비어 있습니다/);
       expect([reason.en, reason.zh, reason.vi].every((t) => t && !/delimit/i.test(t))).toBe(true);
     }
-    const { code, stderr } = runCli(['screen', '-'], { readInput: () => '', ruleSet: () => ruleSet });
+    const { code, stderr } = await run(['screen', '-'], '', ruleSet);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^row 1: 파일이 비어 있습니다/);
   });
@@ -139,7 +144,7 @@ describe('screening results', () => {
   const sheet = parseBatchCsv(
     csv([HEADER, 'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,,,', 'H2,2024-10-15,서울,-1,1993-05-02,여,아니오,,,,']),
   );
-  const rows = screenSheet(sheet, ruleSet);
+  const rows = sheet.rows.map((r) => screenRow(r, ruleSet));
 
   it('gives every benefit for a good row and one "invalid input" line for a bad one', () => {
     const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
@@ -159,21 +164,21 @@ describe('screening results', () => {
 });
 
 describe('benefits screen', () => {
-  it('writes the results CSV to stdout and the bad rows to stderr, exiting 0', () => {
+  it('writes the results CSV to stdout and the bad rows to stderr, exiting 0', async () => {
     const input = csv([
       HEADER,
       'H1,2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,예,,',
       'H2,2024-10-15,서울,x,1993-05-02,여,아니오,,,,',
     ]);
-    const { code, stdout, stderr } = runCli(['screen', '-', '--lang', 'en'], { readInput: () => input, ruleSet: () => ruleSet });
+    const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, ruleSet);
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFrow,household,benefit id')).toBe(true);
     expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,eligible,1000000,once,2024-11-30');
-    expect(stderr).toBe('row 3, 월소득인정액: write a number ("x")\n');
+    expect(stderr).toBe('row 3, 월소득인정액: write a number: 4200000, 4,200,000, 420만 or 420만원 ("x")\n');
   });
 
-  it('exits 2 with stdout empty on an impossible --as-of', () => {
-    const { code, stdout, stderr } = runCli(['screen', '-', '--as-of', '2024-02-30'], { readInput: () => HEADER, ruleSet: () => ruleSet });
+  it('exits 2 with stdout empty on an impossible --as-of', async () => {
+    const { code, stdout, stderr } = await run(['screen', '-', '--as-of', '2024-02-30'], HEADER, ruleSet);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^asOf: /);

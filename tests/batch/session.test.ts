@@ -1,10 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { templateCsv } from '../../src/lib/batch';
-import { decodeCsv } from '../../src/lib/batch/decode';
-import { BatchSession, PROBLEM_LIMIT, type BatchFilter } from '../../src/lib/batch/session';
-import { joinCsv, mergeSummaries, planPages } from '../../src/lib/batch/shards';
+import { BatchSession, PROBLEM_LIMIT, type BatchFilter, type DownloadKind } from '../../src/lib/batch/session';
+import { joinParts, mergeSummaries, planPages } from '../../src/lib/batch/shards';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { encodeCp949 } from './cp949';
+import { PAYLOADS } from './payloads';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
@@ -16,27 +17,19 @@ const sheet = [
   'H3,2024-10-15,기타,3000000,1988-01-01,남,아니오,2020-03-03,예',
 ].join('\r\n');
 
-function screened() {
+async function screened() {
   const session = new BatchSession(ruleSet);
-  return { session, summary: session.screen(sheet) };
+  return { session, summary: await session.screen(sheet) };
 }
 
-describe('reading CSV bytes', () => {
-  it("reads UTF-8 with or without a BOM, and falls back to EUC-KR (Korean Excel's plain CSV)", () => {
-    const utf8 = new TextEncoder().encode('\uFEFF가구ID,거주지\r\nH1,서울\r\n');
-    expect(decodeCsv(utf8)).toBe('가구ID,거주지\r\nH1,서울\r\n');
-    // '가구ID,거주지,성인1 생년월일 / H1,서울,1990-01-01' as CP949 bytes.
-    const eucKr = new Uint8Array([
-      176, 161, 177, 184, 73, 68, 44, 176, 197, 193, 214, 193, 246, 44, 188, 186, 192, 206, 49, 32, 187, 253, 179, 226, 191, 249, 192, 207,
-      13, 10, 72, 49, 44, 188, 173, 191, 239, 44, 49, 57, 57, 48, 45, 48, 49, 45, 48, 49, 13, 10,
-    ]);
-    expect(decodeCsv(eucKr)).toBe('가구ID,거주지,성인1 생년월일\r\nH1,서울,1990-01-01\r\n');
-  });
-});
+/** A download as text (one shard's: its header, then its lines). */
+const text = (session: BatchSession, kind: DownloadKind, filter: BatchFilter, lang: 'ko' | 'en') =>
+  joinParts([session.download(kind, filter, lang)]).text();
+const rowsOf = (csvText: string) => Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
 
 describe('a screened sheet', () => {
-  it('counts households, bad rows and result lines per status', () => {
-    const { summary } = screened();
+  it('counts households, bad rows and result lines per status', async () => {
+    const { summary } = await screened();
     expect(summary.households).toBe(3);
     expect(summary.invalid).toBe(1);
     const lines = Object.values(summary.counts).reduce((a, b) => a + b, 0);
@@ -45,8 +38,8 @@ describe('a screened sheet', () => {
     expect(summary.problemCount).toBe(1);
   });
 
-  it('pages through the lines matching a benefit and a status', () => {
-    const { session } = screened();
+  it('pages through the lines matching a benefit and a status', async () => {
+    const { session } = await screened();
     const all = session.query({ benefit: '', status: '' }, 0, 5);
     expect(all.total).toBe(2 * rules.length + 1);
     expect(all.lines).toHaveLength(5);
@@ -66,32 +59,75 @@ describe('a screened sheet', () => {
     expect(session.query({ benefit: 'postpartum-care', status: 'invalid' }, 0, 10).total).toBe(0);
   });
 
-  it("writes the CLI's results CSV, of every line or only the filtered ones", () => {
-    const { session } = screened();
-    const parse = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1);
-    expect(parse(session.csv({ benefit: '', status: '' }, 'ko'))).toHaveLength(2 * rules.length + 1);
-    const unknown = parse(session.csv({ benefit: 'postpartum-care', status: 'unknown' }, 'en'));
+  it("writes the CLI's results CSV, of every line or only the filtered ones", async () => {
+    const { session } = await screened();
+    expect(rowsOf(await text(session, 'results', { benefit: '', status: '' }, 'ko'))).toHaveLength(2 * rules.length + 1);
+    const unknown = rowsOf(await text(session, 'results', { benefit: 'postpartum-care', status: 'unknown' }, 'en'));
     expect(unknown.map((l) => [l[1], l[2], l[4]])).toEqual([['H1', 'postpartum-care', 'unknown']]);
-    expect(parse(session.csv({ benefit: '', status: 'invalid' }, 'ko')).map((l) => [l[1], l[4]])).toEqual([['H2', '입력 오류']]);
+    expect(rowsOf(await text(session, 'results', { benefit: '', status: 'invalid' }, 'ko')).map((l) => [l[1], l[4]])).toEqual([
+      ['H2', '입력 오류'],
+    ]);
   });
 
-  it('screens the downloadable template as it is', () => {
+  it('writes the per-household summary of the households with a matching line', async () => {
+    const { session } = await screened();
+    const all = rowsOf(await text(session, 'summary', { benefit: '', status: '' }, 'ko'));
+    expect(all.map((l) => l[1])).toEqual(['H1', 'H2', 'H3']);
+    expect(all[1].at(-1)).toBe('월소득인정액: 0보다 작을 수 없습니다');
+    const unknown = rowsOf(await text(session, 'summary', { benefit: 'postpartum-care', status: 'unknown' }, 'ko'));
+    expect(unknown.map((l) => l[1])).toEqual(['H1']);
+  });
+
+  it('re-evaluates one household in full for its detail, as when it was screened', async () => {
+    const { session } = await screened();
+    const detail = session.detail(2)!;
+    expect(detail).toMatchObject({ row: 2, id: 'H1', memberGroups: ['성인1', '자녀1'] });
+    expect(detail.evaluation.results).toHaveLength(rules.length);
+    expect(detail.evaluation.results.find((r) => r.id === 'postpartum-care')).toMatchObject({ status: 'unknown' });
+    expect(session.detail(3)).toBeNull();
+    expect(session.detail(99)).toBeNull();
+  });
+
+  it('writes formula payloads inert in both downloads (the browser download)', async () => {
     const session = new BatchSession(ruleSet);
-    const summary = session.screen(new TextEncoder().encode(templateCsv()));
+    const rows = PAYLOADS.map((p) => `"${p.replace(/"/g, '""')}",2024-10-15,서울,4200000,1993-05-02,여,아니오,2024-10-01,`);
+    await session.screen([HEADER, ...rows].join('\r\n'));
+    const expected = PAYLOADS.map((p, i) => (p.trim() === '' ? String(i + 1) : `'${p.trim()}`));
+    const all = { benefit: '', status: '' } as const;
+    expect([...new Set(rowsOf(await text(session, 'results', all, 'ko')).map((l) => l[1]))]).toEqual([...new Set(expected)]);
+    expect(rowsOf(await text(session, 'summary', all, 'ko')).map((l) => l[1])).toEqual(expected);
+  });
+
+  it('screens a CP949 file as its UTF-8 twin', async () => {
+    const [utf8, cp949] = [new BatchSession(ruleSet), new BatchSession(ruleSet)];
+    expect(await cp949.screen(new Blob([encodeCp949(sheet)]))).toEqual({ ...(await utf8.screen(sheet)), ms: expect.any(Number) });
+    const all = { benefit: '', status: '' } as const;
+    expect(await text(cp949, 'results', all, 'ko')).toBe(await text(utf8, 'results', all, 'ko'));
+  });
+
+  it('refuses a sheet that names a column twice', async () => {
+    const summary = await new BatchSession(ruleSet).screen('가구ID,자녀1 생년월일,child1.birthDate\nH1,2020-01-01,2020-01-01\n');
+    expect([summary.refused, summary.households]).toEqual([true, 0]);
+    expect(summary.problems[0].reason.en).toMatch(/"자녀1 생년월일", "child1\.birthDate"/);
+  });
+
+  it('screens the downloadable template as it is', async () => {
+    const session = new BatchSession(ruleSet);
+    const summary = await session.screen(new TextEncoder().encode(templateCsv()));
     expect([summary.households, summary.invalid, summary.problemCount]).toEqual([2, 0, 0]);
   });
 
-  it('sends at most PROBLEM_LIMIT problems, and says how many there are', () => {
+  it('sends at most PROBLEM_LIMIT problems, and says how many there are', async () => {
     const bad = [HEADER, ...Array.from({ length: PROBLEM_LIMIT + 5 }, (_, i) => `B${i},2024-10-15,서울,x,1990-01-01,여,아니오,,`)].join(
       '\n',
     );
-    const summary = new BatchSession(ruleSet).screen(bad);
+    const summary = await new BatchSession(ruleSet).screen(bad);
     expect(summary.problems).toHaveLength(PROBLEM_LIMIT);
     expect(summary.problemCount).toBe(PROBLEM_LIMIT + 5);
   });
 });
 
-describe('a sheet screened in shards', () => {
+describe('a sheet screened in shards', async () => {
   const big = [
     `${HEADER},비고`,
     ...Array.from({ length: 10 }, (_, i) =>
@@ -101,10 +137,10 @@ describe('a sheet screened in shards', () => {
     ),
   ].join('\r\n');
   const whole = new BatchSession(ruleSet);
-  const wholeSummary = whole.screen(big);
+  const wholeSummary = await whole.screen(big);
   const shards = [0, 1, 2].map(() => new BatchSession(ruleSet));
   const merged = mergeSummaries(
-    shards.map((s, index) => s.screen(big, undefined, { index, of: 3 })),
+    await Promise.all(shards.map((s, index) => s.screen(new Blob([big]), { shard: { index, of: 3 } }))),
     wholeSummary.ms,
   );
 
@@ -114,6 +150,7 @@ describe('a sheet screened in shards', () => {
   }
 
   it("sum up to the same summary, the sheet's own problem reported once", () => {
+    expect(shards.map((s) => s.query({ benefit: '', status: '' }, 0, 0).total).every((n) => n > 0)).toBe(true);
     expect(merged).toEqual(wholeSummary);
     expect(merged.problems.filter((p) => p.column === '비고')).toHaveLength(1);
   });
@@ -138,13 +175,16 @@ describe('a sheet screened in shards', () => {
     }
   });
 
-  it('write the same results CSV', () => {
-    for (const filter of [
-      { benefit: '', status: '' },
-      { benefit: 'postpartum-care', status: 'unknown' },
-      { benefit: '', status: 'error' },
-    ] as BatchFilter[]) {
-      expect(joinCsv(shards.map((s) => s.csv(filter, 'ko')))).toBe(whole.csv(filter, 'ko'));
+  it('write the same CSVs', async () => {
+    for (const kind of ['results', 'summary'] as DownloadKind[]) {
+      for (const filter of [
+        { benefit: '', status: '' },
+        { benefit: 'postpartum-care', status: 'unknown' },
+        { benefit: '', status: 'error' },
+      ] as BatchFilter[]) {
+        const joined = await joinParts(shards.map((s) => s.download(kind, filter, 'ko'))).text();
+        expect(joined).toBe(await joinParts([whole.download(kind, filter, 'ko')]).text());
+      }
     }
   });
 

@@ -1,19 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { run } from './helpers';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
 const fixture = (name: string) => readFileSync(`tests/fixtures/households/${name}.json`, 'utf8');
-const io = (input: string): CliIo => ({ readInput: () => input, ruleSet: () => ruleSet });
-const cli = (args: string[], input: string) => runCli(args, io(input));
+const cli = (args: string[], input: string) => run(args, input, ruleSet);
 const resultOf = (stdout: string, id: string) => JSON.parse(stdout).results.find((r: { id: string }) => r.id === id);
 
 describe('benefits evaluate', () => {
-  it('prints one JSON object with asOf and a result for every rule', () => {
-    const { code, stdout, stderr } = cli(['evaluate', '-'], fixture('pregnant-seoul'));
+  it('prints one JSON object with asOf and a result for every rule', async () => {
+    const { code, stdout, stderr } = await cli(['evaluate', '-'], fixture('pregnant-seoul'));
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const out = JSON.parse(stdout);
@@ -24,31 +23,31 @@ describe('benefits evaluate', () => {
     );
   });
 
-  it('gives the household total as amount.value: newborn twins bring KRW 2,000,000 of 산후조리경비', () => {
-    const postpartum = resultOf(cli(['evaluate', '-'], fixture('newborn-twins-seoul')).stdout, 'postpartum-care');
+  it('gives the household total as amount.value: newborn twins bring KRW 2,000,000 of 산후조리경비', async () => {
+    const postpartum = resultOf((await cli(['evaluate', '-'], fixture('newborn-twins-seoul'))).stdout, 'postpartum-care');
     expect(postpartum).toMatchObject({ status: 'eligible', amount: { value: 2000000, per: 'once' }, applyBy: '2024-11-19' });
   });
 
-  it('answers a pregnant woman in week 23 with 임산부 교통비 now and 산후조리경비 after the birth', () => {
-    const out = cli(['evaluate', '-'], fixture('pregnant-seoul')).stdout;
+  it('answers a pregnant woman in week 23 with 임산부 교통비 now and 산후조리경비 after the birth', async () => {
+    const out = (await cli(['evaluate', '-'], fixture('pregnant-seoul'))).stdout;
     expect(resultOf(out, 'pregnancy-transport')).toMatchObject({ status: 'eligible', amount: { value: 700000 } });
     expect(resultOf(out, 'postpartum-care')).toMatchObject({ status: 'upcoming', upcomingDate: '2025-02-15' });
   });
 
-  it('answers a low-income single parent with the national and Seoul allowances', () => {
-    const out = cli(['evaluate', '-', '--lang', 'en'], fixture('single-parent-low-income')).stdout;
+  it('answers a low-income single parent with the national and Seoul allowances', async () => {
+    const out = (await cli(['evaluate', '-', '--lang', 'en'], fixture('single-parent-low-income'))).stdout;
     expect(resultOf(out, 'single-parent-child-support')).toMatchObject({ status: 'eligible', amount: { value: 210000, per: 'month' } });
     expect(resultOf(out, 'youth-single-parent-support').status).toBe('eligible');
   });
 
-  it('answers a household outside Seoul with the national voucher only', () => {
-    const out = cli(['evaluate', '-'], fixture('outside-seoul')).stdout;
+  it('answers a household outside Seoul with the national voucher only', async () => {
+    const out = (await cli(['evaluate', '-'], fixture('outside-seoul'))).stdout;
     expect(resultOf(out, 'first-meeting-voucher')).toMatchObject({ status: 'eligible', amount: { value: 2000000 } });
     expect(resultOf(out, 'postpartum-care').status).toBe('ineligible');
   });
 
-  it("gives each member's own outcome and the household's totals, one-off and monthly apart", () => {
-    const out = JSON.parse(cli(['evaluate', '-'], fixture('newborn-twins-seoul')).stdout);
+  it("gives each member's own outcome and the household's totals, one-off and monthly apart", async () => {
+    const out = JSON.parse((await cli(['evaluate', '-'], fixture('newborn-twins-seoul'))).stdout);
     const postpartum = out.results.find((r: { id: string }) => r.id === 'postpartum-care');
     expect(postpartum.members.map((m: { index: number; status: string }) => [m.index, m.status])).toEqual([
       [2, 'ineligible'],
@@ -60,15 +59,15 @@ describe('benefits evaluate', () => {
     expect(out.totals.once).toBeGreaterThanOrEqual(2000000);
   });
 
-  it('lets --as-of move the evaluation date', () => {
-    const out = JSON.parse(cli(['evaluate', '-', '--as-of', '2024-11-20'], fixture('newborn-twins-seoul')).stdout);
+  it('lets --as-of move the evaluation date', async () => {
+    const out = JSON.parse((await cli(['evaluate', '-', '--as-of', '2024-11-20'], fixture('newborn-twins-seoul'))).stdout);
     expect(out.asOf).toBe('2024-11-20');
     expect(out.results.find((r: { id: string }) => r.id === 'postpartum-care').status).toBe('ineligible');
   });
 
-  it('writes labels and reasons in the chosen language', () => {
-    const ko = resultOf(cli(['evaluate', '-'], fixture('outside-seoul')).stdout, 'postpartum-care');
-    const en = resultOf(cli(['evaluate', '-', '--lang', 'en'], fixture('outside-seoul')).stdout, 'postpartum-care');
+  it('writes labels and reasons in the chosen language', async () => {
+    const ko = resultOf((await cli(['evaluate', '-'], fixture('outside-seoul'))).stdout, 'postpartum-care');
+    const en = resultOf((await cli(['evaluate', '-', '--lang', 'en'], fixture('outside-seoul'))).stdout, 'postpartum-care');
     expect(ko.reasons[0]).toMatch(/조건 미충족/);
     expect(en.reasons[0]).toMatch(/condition not met/);
   });
@@ -86,57 +85,61 @@ describe('benefits evaluate', () => {
       '{"asOf": "2024-10-15", "members": [{"role": "adult", "sex": "female", "birthDate": "1990-01-01", "pregnant": true, "dueDate": "2024-10-01"}]}',
       /members\[0\]\.dueDate/,
     ],
-  ])('exits 2 with an empty stdout on %s, naming the field on stderr', (_name, input, message) => {
-    const { code, stdout, stderr } = cli(['evaluate', '-'], input);
+  ])('exits 2 with an empty stdout on %s, naming the field on stderr', async (_name, input, message) => {
+    const { code, stdout, stderr } = await cli(['evaluate', '-'], input);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
 
-  it('refuses more than 30 members as one problem, however many there are, and a household size below them', () => {
+  it('refuses more than 30 members as one problem, however many there are, and a household size below them', async () => {
     const members = (n: number) =>
       JSON.stringify({ members: Array.from({ length: n }, () => ({ role: 'adult', birthDate: '1990-01-01' })) });
     for (const n of [31, 4_000])
-      expect(cli(['evaluate', '-'], members(n))).toEqual({
+      expect(await cli(['evaluate', '-'], members(n))).toMatchObject({
         code: 2,
         stdout: '',
         stderr: 'members: 가구원은 30명까지 입력할 수 있습니다\n',
       });
-    expect(cli(['evaluate', '-'], members(30)).code).toBe(0);
-    const small = cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
-    expect(small).toEqual({ code: 2, stdout: '', stderr: 'householdSize: cannot be less than the 3 persons listed in members\n' });
+    expect((await cli(['evaluate', '-'], members(30))).code).toBe(0);
+    const small = await cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
+    expect(small).toMatchObject({ code: 2, stdout: '', stderr: 'householdSize: cannot be less than the 3 persons listed in members\n' });
   });
 
-  it('refuses dates outside 1900–2100, the evaluation date included', () => {
+  it('refuses dates outside 1900–2100, the evaluation date included', async () => {
     const born = (birthDate: string) => JSON.stringify({ members: [{ role: 'adult', birthDate }] });
-    expect(cli(['evaluate', '-'], born('0000-01-01')).stderr).toBe('members[0].birthDate: 1900년부터 2100년 사이의 날짜여야 합니다\n');
-    expect(cli(['evaluate', '-', '--as-of', '9999-12-31'], born('1990-01-01'))).toMatchObject({ code: 2, stdout: '' });
+    expect((await cli(['evaluate', '-'], born('0000-01-01'))).stderr).toBe(
+      'members[0].birthDate: 1900년부터 2100년 사이의 날짜여야 합니다\n',
+    );
+    expect(await cli(['evaluate', '-', '--as-of', '9999-12-31'], born('1990-01-01'))).toMatchObject({ code: 2, stdout: '' });
   });
 
-  it('rejects an invalid --as-of by name', () => {
-    const { code, stderr } = cli(['evaluate', '-', '--as-of', '2024-02-30'], fixture('outside-seoul'));
+  it('rejects an invalid --as-of by name', async () => {
+    const { code, stderr } = await cli(['evaluate', '-', '--as-of', '2024-02-30'], fixture('outside-seoul'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/^asOf: /);
   });
 
   it.each([[[]], [['screen-all']], [['evaluate']], [['evaluate', '-', '--lang', 'fr']], [['evaluate', '-', '--bogus']]])(
     'exits 2 with usage on bad arguments %j',
-    (args) => {
-      const { code, stdout, stderr } = cli(args, '{}');
+    async (args) => {
+      const { code, stdout, stderr } = await cli(args, '{}');
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/usage: benefits/);
     },
   );
 
-  it('says where a JSON syntax error is, by line and column, not by character position', () => {
-    const broken = cli(['evaluate', '-'], '{\n  "members": [\n    {"role": "adult",, }\n  ]\n}\n');
+  it('says where a JSON syntax error is, by line and column, not by character position', async () => {
+    const broken = await cli(['evaluate', '-'], '{\n  "members": [\n    {"role": "adult",, }\n  ]\n}\n');
     expect(broken).toMatchObject({ code: 2, stdout: '' });
     expect(broken.stderr).toMatch(/^input: 올바른 JSON이 아닙니다: 3번째 줄 22번째 글자 \(/);
-    expect(cli(['evaluate', '-', '--lang', 'en'], '{"members": [\n').stderr).toMatch(/^input: not valid JSON at line 2, column 1 \(/);
+    expect((await cli(['evaluate', '-', '--lang', 'en'], '{"members": [\n')).stderr).toMatch(
+      /^input: not valid JSON at line 2, column 1 \(/,
+    );
     // An --ndjson record names its line; the column says where in it.
-    const [record] = cli(['evaluate', '-', '--ndjson'], '{"members": []}x')
-      .stdout.trim()
+    const [record] = (await cli(['evaluate', '-', '--ndjson'], '{"members": []}x')).stdout
+      .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(record).toMatchObject({
@@ -145,10 +148,10 @@ describe('benefits evaluate', () => {
     });
   });
 
-  it('evaluates --ndjson line by line, reporting a bad line and carrying on', () => {
+  it('evaluates --ndjson line by line, reporting a bad line and carrying on', async () => {
     const oneLine = (name: string) => JSON.stringify(JSON.parse(fixture(name)));
     const lines = [oneLine('pregnant-seoul'), '{"members": []}', 'garbage', oneLine('outside-seoul')].join('\n');
-    const { code, stdout, stderr } = cli(['evaluate', '-', '--ndjson'], lines);
+    const { code, stdout, stderr } = await cli(['evaluate', '-', '--ndjson'], lines);
     expect(code).toBe(0);
     const records = stdout
       .trim()
@@ -164,7 +167,7 @@ describe('benefits evaluate', () => {
 });
 
 describe('the npm script', () => {
-  it('runs as `npm run --silent benefits -- evaluate FILE` with JSON on stdout', () => {
+  it('runs as `npm run --silent benefits -- evaluate FILE` with JSON on stdout', async () => {
     const stdout = execFileSync(
       'npm',
       ['run', '--silent', 'benefits', '--', 'evaluate', 'tests/fixtures/households/outside-seoul.json', '--lang', 'en'],
@@ -173,7 +176,7 @@ describe('the npm script', () => {
     expect(JSON.parse(stdout).asOf).toBe('2024-10-15');
   });
 
-  it('exits 2 with stdout empty for bad input on standard input', () => {
+  it('exits 2 with stdout empty for bad input on standard input', async () => {
     const run = spawnSync('npm', ['run', '--silent', 'benefits', '--', 'evaluate', '-'], { input: '{"members":"x"}', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');

@@ -4,19 +4,16 @@
  * through the engine in tests/rules; here each rule's first and last case prove the CLI's path.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { run } from './helpers';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
 const cases = rules.flatMap((rule) => [rule.tests[0], rule.tests[rule.tests.length - 1]].map((test) => ({ rule, test })));
 
-describe('rule cases through `benefits evaluate --ndjson`', () => {
+describe('rule cases through `benefits evaluate --ndjson`', async () => {
   const input = cases.map(({ test }) => JSON.stringify(test.household)).join('\n');
-  const { code, stdout, stderr } = runCli(['evaluate', '-', '--ndjson', '--lang', 'en'], {
-    readInput: () => input,
-    ruleSet: () => ruleSet,
-  });
+  const { code, stdout, stderr } = await run(['evaluate', '-', '--ndjson', '--lang', 'en'], input, ruleSet, { chunk: 4096 });
   const lines = stdout
     .trim()
     .split('\n')

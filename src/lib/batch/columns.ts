@@ -3,6 +3,7 @@
  * accepted too), adults and children as numbered column groups (성인1 …, 자녀1 … 자녀N).
  */
 import { type FieldSpec, householdFields, memberFields } from '../engine/inputModel';
+import { residenceNamed } from '../places';
 
 /** Korean header words for every input field (a test fails when a field lacks one). */
 export const fieldHeaders: Record<string, string> = {
@@ -57,7 +58,7 @@ export const fieldHeaders: Record<string, string> = {
 
 /** Korean spellings accepted for enum values, besides the model's own values. */
 export const enumWords: Record<string, Record<string, string>> = {
-  residence: { 서울: 'seoul', 기타: 'other', 서울외: 'other', 타시도: 'other' },
+  residence: { 기타: 'other', 서울외: 'other', 타시도: 'other' },
   sex: { 여: 'female', 여성: 'female', 여자: 'female', 남: 'male', 남성: 'male', 남자: 'male' },
   childcareServiceIncomeType: {
     가: 'ga',
@@ -96,6 +97,26 @@ export const enumWords: Record<string, Record<string, string>> = {
     없음: 'none',
   },
 };
+
+/** Values read from a name list rather than a few words: 거주지 by any 시·도 name (서울, 서울특별시, 경기, 부산광역시, Jeju …). */
+export const enumLookups: Record<string, (text: string) => string | null> = {
+  residence: residenceNamed,
+};
+
+/** How to write such a field, in place of listing every name. */
+export const enumHints: Record<string, { ko: string; en: string }> = {
+  residence: {
+    ko: '서울(서울시, 서울특별시) 또는 다른 시·도 이름(경기, 경기도, 부산광역시 …), 기타',
+    en: 'Seoul (서울, 서울특별시) or another 시·도 by name (경기, 경기도, 부산광역시 …), 기타',
+  },
+};
+
+/** Number fields written with a unit (the field spec's): 원 (and 만/만원 for ten thousand won), or %. */
+export const numberUnits: Record<string, 'won' | 'percent'> = Object.fromEntries(
+  [...Object.entries(householdFields), ...Object.entries(memberFields)].flatMap(([field, spec]: [string, FieldSpec]) =>
+    spec.unit ? [[field, spec.unit]] : [],
+  ),
+);
 
 export type Group = { kind: 'household' } | { kind: 'adult' | 'child'; n: number };
 

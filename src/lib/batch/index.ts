@@ -1,4 +1,8 @@
-/** Batch screening: a CSV of households in, a CSV of results out (browser and CLI alike). */
+/** Batch screening: a CSV of households in, CSVs of results out (browser and CLI alike). */
 export { templateColumns, columnFor, fieldHeaders } from './columns';
-export { parseBatchCsv, type ParsedSheet, type ParsedRow, type RowProblem } from './parse';
-export { screenSheet, resultsCsv, templateCsv, BOM, type ScreenedRow } from './screen';
+export { parseBatchCsv, SheetColumns, type ParsedSheet, type ParsedRow, type RowProblem } from './parse';
+export { screenRow, resultsCsv, ResultWriter, RESULT_HEADERS, SUMMARY_HEADERS, type Lang, type ScreenedRow } from './screen';
+export { templateCsv, legendCsv } from './template';
+export { BOM, csvLines, safeCell } from './csv';
+export { CsvDecoder, LOSSY_REASON } from './decode';
+export { recordsOf } from './records';

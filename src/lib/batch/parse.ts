@@ -1,12 +1,12 @@
 /**
- * Reads a batch-screening CSV into households. Every problem is reported with its row number
- * (as a spreadsheet shows it: the header is row 1), column header and reason; other rows go on.
+ * Reads batch-screening CSV records into households. Every problem of a row is reported at once,
+ * with its row number (as a spreadsheet shows it: the header is row 1), column header and reason;
+ * other rows go on. A sheet that names one column twice is refused: which cell would count?
  */
-import Papa from 'papaparse';
-import { type Household, MAX_MEMBERS, validateHousehold } from '../engine';
-import type { Text } from '../engine/types';
-import { residenceNamed } from '../places';
-import { type Column, columnFor, enumWords } from './columns';
+import { type Household, type IssueCode, MAX_MEMBERS, parseInputPath, type Text, validateHousehold } from '../engine';
+import { convertCell } from './cells';
+import { type Column, columnFor } from './columns';
+import { readRecords } from './records';
 
 export interface RowProblem {
   row: number;
@@ -25,136 +25,16 @@ export interface ParsedRow {
 
 export interface ParsedSheet {
   rows: ParsedRow[];
-  /** Problems with the sheet itself (unknown headers, CSV syntax). */
+  /** Problems with the sheet itself (unknown or repeated headers, CSV syntax). */
   problems: RowProblem[];
+  /** The sheet cannot be screened (a column named twice): no rows were read. */
+  refused: boolean;
 }
 
-const TRUE_WORDS = new Set(['예', '네', 'y', 'yes', 'true', '1', 'o', '○', '해당']);
-const FALSE_WORDS = new Set(['아니오', '아니요', 'n', 'no', 'false', '0', 'x', '×', '해당없음']);
+/** Checks against the evaluation date, which mean nothing when the sheet's 기준일 could not be read. */
+const AS_OF_CODES = new Set<IssueCode>(['date.future', 'dueDate.past', 'dueDate.tooFar', 'pregnant.tooYoung']);
 
-type Converted = { ok: true; value: unknown } | { ok: false; reason: Text };
-
-function convert(column: Column, raw: string): Converted {
-  const text = raw.trim();
-  const spec = column.spec;
-  if (!spec) return { ok: true, value: text };
-  switch (spec.type.kind) {
-    case 'boolean': {
-      const word = text.toLowerCase();
-      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
-      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, reason: { ko: `예/아니오로 적어 주세요 ("${text}")`, en: `write yes or no ("${text}")` } };
-    }
-    case 'date': {
-      const m = /^(\d{4})[-./]?\s?(\d{1,2})[-./]?\s?(\d{1,2})\.?$/.exec(text);
-      if (!m)
-        return { ok: false, reason: { ko: `날짜는 YYYY-MM-DD로 적어 주세요 ("${text}")`, en: `write dates as YYYY-MM-DD ("${text}")` } };
-      return { ok: true, value: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` };
-    }
-    case 'enum': {
-      const words = enumWords[column.field] ?? {};
-      // Where the household lives may be written as its 시·도 (경기, 부산광역시…).
-      const value = words[text] ?? (column.field === 'residence' ? residenceNamed(text) : null) ?? text.toLowerCase();
-      if (spec.type.values.includes(value)) return { ok: true, value };
-      const choices = [...Object.keys(words), ...spec.type.values].join(', ');
-      const place = column.field === 'residence';
-      return {
-        ok: false,
-        reason: {
-          ko: `다음 중 하나${place ? '나 시·도 이름(예: 경기, 부산광역시)' : ''}으로 적어 주세요: ${choices} ("${text}")`,
-          en: `write one of: ${choices}${place ? ', or a province or city name such as 경기 or 부산광역시' : ''} ("${text}")`,
-        },
-      };
-    }
-    case 'integer':
-    case 'number': {
-      const cleaned = text.replace(/[,\s원%]/g, '');
-      const value = Number(cleaned);
-      if (cleaned === '' || !Number.isFinite(value))
-        return { ok: false, reason: { ko: `숫자로 적어 주세요 ("${text}")`, en: `write a number ("${text}")` } };
-      return { ok: true, value };
-    }
-  }
-}
-
-/** The header of the household column for `field`, as the sheet spells it. */
-function headerOf(columns: (Column | null)[], headers: string[], field: string): string {
-  return headers.find((_, i) => columns[i]?.key === field) ?? field;
-}
-
-/** The member groups (성인1, 자녀2 …) a row fills in, in the household's order: adults, then children. */
-function filledGroups(cells: string[], columns: (Column | null)[]): string[] {
-  const groups = new Map<string, { kind: 'adult' | 'child'; n: number }>();
-  columns.forEach((column, i) => {
-    if (column && column.group.kind !== 'household' && (cells[i] ?? '').trim() !== '') {
-      groups.set(`${column.group.kind}${column.group.n}`, column.group);
-    }
-  });
-  return [...groups.values()]
-    .sort((a, b) => (a.kind === b.kind ? a.n - b.n : a.kind === 'adult' ? -1 : 1))
-    .map((g) => `${g.kind === 'adult' ? '성인' : '자녀'}${g.n}`);
-}
-
-function buildRow(cells: string[], columns: (Column | null)[], headers: string[], row: number): ParsedRow {
-  // More people than a household may have: one problem for the row (the first group too many), before any cell is read.
-  const filled = filledGroups(cells, columns);
-  if (filled.length > MAX_MEMBERS) {
-    const [tooMany] = validateHousehold({ members: filled });
-    const id = cells[columns.findIndex((c) => c?.field === 'id')]?.trim();
-    const problem = { row, column: filled[MAX_MEMBERS], reason: tooMany.message };
-    return { row, id: id || String(row - 1), household: null, problems: [problem], memberGroups: [] };
-  }
-  const problems: RowProblem[] = [];
-  const household: Record<string, unknown> = {};
-  const groups = new Map<string, { role: 'adult' | 'child'; n: number; member: Record<string, unknown>; columns: Map<string, string> }>();
-  let id = '';
-  columns.forEach((column, i) => {
-    const raw = cells[i] ?? '';
-    if (!column || raw.trim() === '') return;
-    if (column.field === 'id') {
-      id = raw.trim();
-      return;
-    }
-    const converted = convert(column, raw);
-    if (!converted.ok) {
-      problems.push({ row, column: headers[i], reason: converted.reason });
-      return;
-    }
-    if (column.group.kind === 'household') household[column.field] = converted.value;
-    else {
-      const key = `${column.group.kind}${column.group.n}`;
-      if (!groups.has(key)) groups.set(key, { role: column.group.kind, n: column.group.n, member: {}, columns: new Map() });
-      const g = groups.get(key)!;
-      g.member[column.field] = converted.value;
-      g.columns.set(column.field, headers[i]);
-    }
-  });
-  const ordered = [...groups.values()].sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1));
-  household.members = ordered.map((g) => ({ role: g.role, ...g.member }));
-  if (problems.length === 0) {
-    for (const issue of validateHousehold(household)) {
-      const m = /^members\[(\d+)\](?:\.(\w+))?$/.exec(issue.field);
-      const g = m ? ordered[Number(m[1])] : undefined;
-      // A member problem names its column, or the member's group when the column is absent (a missing birth date).
-      const column = g
-        ? ((m?.[2] ? g.columns.get(m[2]) : undefined) ?? `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`)
-        : headerOf(columns, headers, issue.field);
-      const message =
-        issue.field === 'members' && issue.code === 'members.empty'
-          ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
-          : issue.message;
-      problems.push({ row, column, reason: message });
-    }
-  }
-  const memberGroups = ordered.map((g) => `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`);
-  return {
-    row,
-    id: id || String(row - 1),
-    household: problems.length === 0 ? (household as unknown as Household) : null,
-    problems,
-    memberGroups,
-  };
-}
+const groupName = (role: 'adult' | 'child', n: number) => `${role === 'adult' ? '성인' : '자녀'}${n}`;
 
 const EMPTY_FILE: Text = {
   ko: '파일이 비어 있습니다. 첫 줄에 열 이름(서식 참고)을, 그다음 줄부터 한 줄에 한 가구씩 적어 주세요',
@@ -163,35 +43,183 @@ const EMPTY_FILE: Text = {
   vi: 'tệp trống: hãy ghi tên cột (xem mẫu) ở dòng đầu, rồi mỗi dòng một hộ',
 };
 
-/** One of `of` contiguous slices of the rows, for screening a sheet in several workers at once. */
-export interface Shard {
+/** A recognised column of the sheet, with what row() needs of it worked out once. */
+interface Slot {
   index: number;
-  of: number;
+  column: Column;
+  header: string;
+  /** The member group it belongs to (adult1, child2 …), null for a household column. */
+  group: string | null;
 }
 
-/**
- * Parses CSV text (a leading BOM is ignored) into households and per-row problems; with a shard,
- * only that slice of the rows is read into households (every shard sees the same sheet problems).
- */
-export function parseBatchCsv(text: string, shard: Shard = { index: 0, of: 1 }): ParsedSheet {
-  const content = text.replace(/^\uFEFF/, '');
-  if (content.trim() === '') return { rows: [], problems: [{ row: 1, column: '', reason: EMPTY_FILE }] };
-  const parsed = Papa.parse<string[]>(content, { skipEmptyLines: 'greedy' });
-  const [headers = [], ...body] = parsed.data;
-  // A sheet of one column has no delimiter to detect: Papa Parse then reads it with commas, rightly.
-  const errors = parsed.errors.filter((e) => e.code !== 'UndetectableDelimiter');
-  const problems: RowProblem[] = errors.map((e) => ({
-    row: (e.row ?? 0) + 1,
-    column: '',
-    reason: { ko: `CSV 형식 오류: ${e.message}`, en: `CSV syntax: ${e.message}` },
-  }));
-  const columns = headers.map(columnFor);
-  columns.forEach((c, i) => {
-    if (!c && headers[i].trim() !== '')
-      problems.push({ row: 1, column: headers[i], reason: { ko: '알 수 없는 열입니다 (무시함)', en: 'unknown column (ignored)' } });
-  });
-  const start = Math.floor((shard.index * body.length) / shard.of);
-  const end = Math.floor(((shard.index + 1) * body.length) / shard.of);
-  const rows = body.slice(start, end).map((cells, i) => buildRow(cells, columns, headers, start + i + 2));
-  return { rows, problems };
+interface MemberCells {
+  role: 'adult' | 'child';
+  n: number;
+  member: Record<string, unknown>;
+  /** The sheet's header of each of the member's filled columns, by field. */
+  columns: Map<string, string>;
+}
+
+/** The sheet's columns, read from its header row; turns each later row into a household. */
+export class SheetColumns {
+  readonly columns: (Column | null)[];
+  private readonly slots: Slot[];
+  readonly problems: RowProblem[] = [];
+  readonly refused: boolean;
+  /** The member groups the sheet has columns for: a row can only fill more than a household may have when this can. */
+  private readonly groupCount: number;
+
+  /** `asOf`: the evaluation date given for the whole sheet (the CLI's --as-of), if any. */
+  constructor(
+    readonly headers: string[],
+    private readonly asOf?: string,
+  ) {
+    // No header (an empty file, or nothing but blank lines): say so rather than screen nothing in silence.
+    if (headers.every((h) => h.trim() === '')) this.problems.push({ row: 1, column: '', reason: EMPTY_FILE });
+    this.columns = headers.map(columnFor);
+    const byKey = new Map<string, string[]>();
+    this.columns.forEach((c, i) => {
+      if (c) byKey.set(c.key, [...(byKey.get(c.key) ?? []), headers[i].trim()]);
+      else if (headers[i].trim() !== '')
+        this.problems.push({ row: 1, column: headers[i], reason: { ko: '알 수 없는 열입니다 (무시함)', en: 'unknown column (ignored)' } });
+    });
+    const repeated = [...byKey.values()].filter((names) => names.length > 1);
+    for (const names of repeated) {
+      const list = names.map((n) => `"${n}"`).join(', ');
+      this.problems.push({
+        row: 1,
+        column: names[0],
+        reason: {
+          ko: `같은 열이 여러 번 있습니다: ${list}. 하나만 남겨 주세요 (파일을 확인하지 않았습니다)`,
+          en: `the same column appears more than once: ${list}. Keep one (the file was not screened)`,
+        },
+      });
+    }
+    this.refused = repeated.length > 0;
+    this.slots = this.columns.flatMap((column, index) =>
+      column
+        ? [
+            {
+              index,
+              column,
+              header: headers[index],
+              group: column.group.kind === 'household' ? null : `${column.group.kind}${column.group.n}`,
+            },
+          ]
+        : [],
+    );
+    this.groupCount = new Set(this.slots.flatMap((s) => s.group ?? [])).size;
+  }
+
+  /** The header of the household column for `field`, as the sheet spells it. */
+  private headerOf(field: string): string {
+    return this.headers.find((_, i) => this.columns[i]?.key === field) ?? field;
+  }
+
+  /**
+   * A row filling more member groups than a household may have people: one problem at the first
+   * group too many, before any cell is read; null for any other row.
+   */
+  private tooMany(cells: string[], row: number): ParsedRow | null {
+    const filled = new Map<string, { role: 'adult' | 'child'; n: number }>();
+    let id = '';
+    for (const { index, column, group } of this.slots) {
+      const text = (cells[index] ?? '').trim();
+      if (text === '') continue;
+      if (column.field === 'id') id = text;
+      else if (group !== null) {
+        const { kind, n } = column.group as { kind: 'adult' | 'child'; n: number };
+        filled.set(group, { role: kind, n });
+      }
+    }
+    if (filled.size <= MAX_MEMBERS) return null;
+    const names = [...filled.values()]
+      .sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1))
+      .map((g) => groupName(g.role, g.n));
+    const [issue] = validateHousehold({ members: names });
+    return {
+      row,
+      id: id || String(row - 1),
+      household: null,
+      problems: [{ row, column: names[MAX_MEMBERS], reason: issue.message }],
+      memberGroups: [],
+    };
+  }
+
+  /** A row's household and problems; null for a blank row. */
+  row(cells: string[], row: number): ParsedRow | null {
+    if (this.groupCount > MAX_MEMBERS) {
+      const refused = this.tooMany(cells, row);
+      if (refused) return refused;
+    }
+    const problems: RowProblem[] = [];
+    const failed = new Set<string>();
+    const household: Record<string, unknown> = {};
+    const groups = new Map<string, MemberCells>();
+    let id = '';
+    let blank = true;
+    // A plain loop over the recognised columns: this runs for every row of sheets of millions.
+    for (const { index, column, header, group } of this.slots) {
+      const raw = cells[index];
+      if (raw === undefined || raw === '') continue;
+      const text = raw.trim();
+      if (text === '') continue;
+      blank = false;
+      if (column.field === 'id') {
+        id = text;
+        continue;
+      }
+      const converted = convertCell(column, text);
+      if (!converted.ok) {
+        problems.push({ row, column: header, reason: converted.reason });
+        failed.add(header);
+      }
+      if (group === null) {
+        if (converted.ok) household[column.field] = converted.value;
+        continue;
+      }
+      let g = groups.get(group);
+      if (!g) {
+        const { kind, n } = column.group as { kind: 'adult' | 'child'; n: number };
+        g = { role: kind, n, member: {}, columns: new Map() };
+        groups.set(group, g);
+      }
+      if (converted.ok) g.member[column.field] = converted.value;
+      g.columns.set(column.field, header);
+    }
+    if (blank && cells.every((c) => c.trim() === '')) return null;
+    const ordered = [...groups.values()].sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1));
+    household.members = ordered.map((g) => ({ role: g.role, ...g.member }));
+    const asOfFailed = failed.has(this.headerOf('asOf'));
+    for (const issue of validateHousehold(household, this.asOf)) {
+      const path = parseInputPath(issue.field);
+      const g = path.member === null ? undefined : ordered[path.member];
+      // A member problem names its column, or the member's group when the column is absent (a missing birth date).
+      const column = g ? ((path.field ? g.columns.get(path.field) : undefined) ?? groupName(g.role, g.n)) : this.headerOf(issue.field);
+      // Already reported: the cell could not be read, or the date it is checked against could not.
+      if (failed.has(column) || (asOfFailed && AS_OF_CODES.has(issue.code))) continue;
+      const message =
+        issue.field === 'members' && issue.code === 'members.empty'
+          ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
+          : issue.message;
+      problems.push({ row, column, reason: message });
+    }
+    return {
+      row,
+      id: id || String(row - 1),
+      household: problems.length === 0 ? (household as unknown as Household) : null,
+      problems,
+      memberGroups: ordered.map((g) => groupName(g.role, g.n)),
+    };
+  }
+}
+
+/** Parses a whole CSV text (a leading BOM is ignored) into households and per-row problems. */
+export function parseBatchCsv(text: string, asOf?: string): ParsedSheet {
+  const { records, errors } = readRecords(text.replace(/^\uFEFF/, ''));
+  const sheet = new SheetColumns(records[0] ?? [], asOf);
+  const problems = [...errors.map((e) => ({ row: e.record + 1, column: '', reason: e.reason })), ...sheet.problems];
+  if (sheet.refused) return { rows: [], problems, refused: true };
+  const rows = records.slice(1).flatMap((cells, i) => sheet.row(cells, i + 2) ?? []);
+  return { rows, problems, refused: false };
 }

@@ -1,20 +1,23 @@
-/** Messages between the staff page and the screening worker (same-origin module worker). */
+/** Messages between the staff page and the screening workers (same-origin module workers). */
 import type { RuleSet } from '../engine';
-import type { Shard } from './parse';
 import type { Lang } from './screen';
-import type { BatchFilter, BatchPage, BatchSummary } from './session';
+import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, CsvPart, DownloadKind, Shard } from './session';
 
 export type WorkerRequest =
   | { type: 'screen'; file: Blob; shard: Shard }
   | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
-  | { type: 'csv'; filter: BatchFilter; lang: Lang }
-  | { type: 'template' };
+  | { type: 'detail'; row: number }
+  | { type: 'download'; kind: DownloadKind; filter: BatchFilter; lang: Lang }
+  | { type: 'template' }
+  | { type: 'legend' };
 
 export interface WorkerReplies {
   screen: BatchSummary;
   query: BatchPage;
-  csv: string;
+  detail: BatchDetail | null;
+  download: CsvPart;
   template: string;
+  legend: string;
 }
 
 /** The first message: the rules and their parameters, so the worker bundle need not carry its own copy. */
@@ -23,4 +26,10 @@ export interface WorkerInit {
   ruleSet: RuleSet;
 }
 
-export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+/** Work done so far on request `id` (screening: rows; a download: households written). */
+export interface WorkerProgress {
+  id: number;
+  progress: { done: number; of: number };
+}
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string } | WorkerProgress;

@@ -1,35 +1,49 @@
-/** Screens parsed rows with the engine and writes the results as CSV (one line per household × benefit). */
-import Papa from 'papaparse';
-import { evaluate, perText, type Rule, type RuleResult, type RuleSet } from '../engine';
-import type { Status } from '../engine/types';
-import { fieldHeaders, templateColumns } from './columns';
-import type { ParsedSheet, RowProblem } from './parse';
+/**
+ * Screens parsed rows with the engine and writes them as CSV lines: the long format (one line per
+ * household × benefit, the CLI's `screen` output) and the per-household summary (what the
+ * household can get, the totals the resident's results page shows, and what to ask next).
+ */
+import { evaluate, memberPath, parseInputPath, perText, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
+import { groupResults } from '../results/group';
+import { fieldHeaders } from './columns';
+import { csvFile } from './csv';
+import type { ParsedRow, RowProblem } from './parse';
 
 export type Lang = 'ko' | 'en';
 
 export interface ScreenedRow {
   row: number;
   id: string;
-  results: RuleResult[] | null;
+  /** null for a row that could not be read (see problems). */
+  evaluation: Evaluation | null;
   problems: RowProblem[];
   memberGroups: string[];
 }
 
-export function screenSheet(sheet: ParsedSheet, ruleSet: RuleSet, asOf?: string): ScreenedRow[] {
-  return sheet.rows.map(({ row, id, household, problems, memberGroups }) => ({
-    row,
-    id,
-    problems,
-    memberGroups,
-    results: household ? evaluate(household, { ...ruleSet, asOf }).results : null,
-  }));
+/**
+ * A parsed row evaluated (its household was validated when parsed). `explain: false` keeps only
+ * statuses, amounts, dates and missing inputs: enough to screen a sheet, not to write its lines.
+ */
+export function screenRow(parsed: ParsedRow, ruleSet: RuleSet, asOf?: string, explain = true): ScreenedRow {
+  const { row, id, household, problems, memberGroups } = parsed;
+  const evaluation = household ? evaluate(household, { ...ruleSet, asOf, explain, validated: true }) : null;
+  return { row, id, problems, memberGroups, evaluation };
 }
 
 /** An engine input path (`members[1].dueDate`) in the sheet's own column words (`자녀1 출산예정일`). */
 export function columnWords(path: string, memberGroups: string[]): string {
-  const m = /^members\[(\d+)\]\.(\w+)$/.exec(path);
-  if (!m) return fieldHeaders[path] ?? path;
-  return `${memberGroups[Number(m[1])] ?? `members[${m[1]}]`} ${fieldHeaders[m[2]] ?? m[2]}`;
+  const { member, field } = parseInputPath(path);
+  if (member === null || field === null) return fieldHeaders[path] ?? path;
+  return `${memberGroups[member] ?? memberPath(member)} ${fieldHeaders[field] ?? field}`;
+}
+
+/** A question step (see questionnaire/decisive) in the sheet's column words: the columns that answer it. */
+function stepWords(step: DecisiveStep): string {
+  if (step.step === 'income') return `${fieldHeaders.monthlyIncome}/${fieldHeaders.medianIncomePercent}`;
+  const [scope, field] = step.step.split(':');
+  const header = fieldHeaders[field] ?? field;
+  return scope === 'm' ? step.members.map((group) => `${group} ${header}`).join(', ') : header;
 }
 
 const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
@@ -41,29 +55,70 @@ const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
   invalid: { ko: '입력 오류', en: 'invalid input' },
 };
 
-const HEADERS: Record<Lang, string[]> = {
+export const RESULT_HEADERS: Record<Lang, string[]> = {
   ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
   en: ['row', 'household', 'benefit id', 'benefit', 'status', 'amount (KRW)', 'per', 'apply by', 'from', 'missing', 'reasons'],
 };
 
-/** Excel opens UTF-8 CSV correctly only with a byte-order mark. */
-export const BOM = '\uFEFF';
+export const SUMMARY_HEADERS: Record<Lang, string[]> = {
+  ko: [
+    '행',
+    '가구ID',
+    '받을 수 있는 혜택',
+    '일시금 합계(원)',
+    '월 합계(원)',
+    '기간이 정해진 월 지원',
+    '연 합계(원)',
+    '최대 한도 합계(원)',
+    '합계에 빠진 금액',
+    '이용할 수 있는 서비스',
+    '곧 받을 수 있는 혜택',
+    '확인 필요 혜택 수',
+    '다음에 확인할 항목',
+    '입력 오류',
+  ],
+  en: [
+    'row',
+    'household',
+    'eligible benefits',
+    'one-off total (KRW)',
+    'monthly total (KRW)',
+    'monthly for a limited time',
+    'yearly total (KRW)',
+    'up-to total (KRW)',
+    'amounts not in the totals',
+    'services available',
+    'upcoming benefits',
+    'benefits to check',
+    'ask next',
+    'input problems',
+  ],
+};
 
-export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
-  const names = new Map(rules.map((r) => [r.id, r.names[lang]]));
-  const lines: unknown[][] = [];
-  for (const r of rows) {
-    if (!r.results) {
-      const reasons = r.problems.map((p) => `${p.column}: ${p.reason[lang]}`).join('; ');
-      lines.push([r.row, r.id, '', '', STATUS.invalid[lang], '', '', '', '', '', reasons]);
-      continue;
-    }
-    for (const result of r.results) {
-      lines.push([
+const problemText = (problems: RowProblem[], lang: Lang) => problems.map((p) => `${p.column}: ${p.reason[lang]}`).join('; ');
+
+/** Writes screened rows as CSV rows (cells, not yet text: csv.ts makes them safe and joins them). */
+export class ResultWriter {
+  private readonly names: Map<string, string>;
+
+  constructor(
+    private readonly rules: Rule[],
+    private readonly lang: Lang,
+  ) {
+    this.names = new Map(rules.map((r) => [r.id, r.names[lang]]));
+  }
+
+  /** The long format's lines for a row: one per benefit, or one "invalid input" line. `keep` picks benefits. */
+  lines(r: ScreenedRow, keep: (benefit: string, status: Status) => boolean = () => true): unknown[][] {
+    const lang = this.lang;
+    if (!r.evaluation) return [[r.row, r.id, '', '', STATUS.invalid[lang], '', '', '', '', '', problemText(r.problems, lang)]];
+    return r.evaluation.results
+      .filter((result) => keep(result.id, result.status))
+      .map((result) => [
         r.row,
         r.id,
         result.id,
-        names.get(result.id) ?? result.id,
+        this.names.get(result.id) ?? result.id,
         STATUS[result.status][lang],
         result.amount?.value ?? '',
         result.amount ? perText[result.amount.per][lang] : '',
@@ -72,42 +127,44 @@ export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): stri
         result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
         result.reasons.map((x) => x.text[lang]).join('; '),
       ]);
-    }
   }
-  return BOM + Papa.unparse({ fields: HEADERS[lang], data: lines }, { newline: '\r\n' }) + '\r\n';
+
+  /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */
+  summary(r: ScreenedRow): unknown[] {
+    const lang = this.lang;
+    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[lang].slice(3).map(() => ''), problemText(r.problems, lang)];
+    const ranking = rankSteps(r.evaluation, r.memberGroups);
+    const { groups, services, totals } = groupResults(r.evaluation, this.rules, ranking, r.memberGroups);
+    const names = (views: typeof services) => views.map((v) => v.rule.names[lang]).join('; ');
+    const limited = totals.limited.map((item) =>
+      lang === 'ko'
+        ? `${this.names.get(item.id)}: 월 ${item.value}원 × ${item.months}개월`
+        : `${this.names.get(item.id)}: ${item.value} KRW a month × ${item.months} months`,
+    );
+    return [
+      r.row,
+      r.id,
+      names(groups.eligible),
+      totals.once,
+      totals.month,
+      limited.join('; '),
+      totals.year,
+      totals.upTo,
+      totals.partial ? (lang === 'ko' ? '있음' : 'yes') : '',
+      names(services.filter((v) => v.result.status === 'eligible')),
+      names(groups.upcoming),
+      groups.unknown.length,
+      ranking.map((s) => `${stepWords(s)} (${lang === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
+      '',
+    ];
+  }
 }
 
-/** The downloadable template: Korean headers and two example households. */
-export function templateCsv(): string {
-  const columns = templateColumns();
-  const example = (values: Record<string, string>) => columns.map((c) => values[c.key] ?? '');
-  const rows = [
-    example({
-      id: '예시-1',
-      asOf: '2024-10-15',
-      residence: '서울',
-      monthlyIncome: '4200000',
-      childcareGap: '예',
-      'adult1.birthDate': '1993-05-02',
-      'adult1.sex': '여',
-      'adult1.pregnant': '예',
-      'adult1.dueDate': '2025-02-15',
-      'adult2.birthDate': '1991-11-20',
-      'adult2.sex': '남',
-    }),
-    example({
-      id: '예시-2',
-      asOf: '2024-10-15',
-      residence: '서울',
-      medianIncomePercent: '55',
-      singleParent: '예',
-      'adult1.birthDate': '2001-03-09',
-      'adult1.sex': '여',
-      'adult1.pregnant': '아니오',
-      'child1.birthDate': '2022-08-30',
-      'child2.birthDate': '2024-09-20',
-      'child2.birthRegisteredInSeoul': '예',
-    }),
-  ];
-  return BOM + Papa.unparse({ fields: columns.map((c) => c.header), data: rows }, { newline: '\r\n' }) + '\r\n';
+/** The long-format CSV of screened rows, as one text (small sheets; `screen` streams the same lines). */
+export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
+  const writer = new ResultWriter(rules, lang);
+  return csvFile(
+    RESULT_HEADERS[lang],
+    rows.flatMap((r) => writer.lines(r)),
+  );
 }

@@ -3,7 +3,7 @@
  * engine is the cost, so the work spreads over the cores): their answers put back together as if
  * one worker had screened it all.
  */
-import { PROBLEM_LIMIT, LINE_STATUSES, type BatchSummary, type LineStatus } from './session';
+import { PROBLEM_LIMIT, LINE_STATUSES, type BatchSummary, type CsvPart, type LineStatus } from './session';
 
 export function mergeSummaries(parts: BatchSummary[], ms: number): BatchSummary {
   const problems = parts.flatMap((p) => p.problems);
@@ -13,6 +13,7 @@ export function mergeSummaries(parts: BatchSummary[], ms: number): BatchSummary 
     problems: problems.slice(0, PROBLEM_LIMIT),
     problemCount: parts.reduce((n, p) => n + p.problemCount, 0),
     counts: Object.fromEntries(LINE_STATUSES.map((s) => [s, parts.reduce((n, p) => n + p.counts[s], 0)])) as Record<LineStatus, number>,
+    refused: parts.some((p) => p.refused),
     ms,
   };
 }
@@ -33,9 +34,7 @@ export function planPages(totals: number[], offset: number, limit: number): { sh
   return plan;
 }
 
-/** The shards' results CSVs as one: the first one's byte-order mark and header, then every shard's lines (a shard with none has a blank line). */
-export function joinCsv(parts: string[]): string {
-  const bodyAt = (part: string) => part.indexOf('\r\n') + 2;
-  const bodies = parts.map((part) => part.slice(bodyAt(part))).filter((body) => body.trim() !== '');
-  return bodies.length === 0 ? parts[0] : parts[0].slice(0, bodyAt(parts[0])) + bodies.join('');
+/** The shards' downloads as one file: the first one's byte-order mark and header, then every shard's lines. */
+export function joinParts(parts: CsvPart[]): Blob {
+  return new Blob([parts[0].head, ...parts.map((p) => p.body)], { type: 'text/csv;charset=utf-8' });
 }

@@ -1,23 +1,28 @@
-/** The screening worker: parses and evaluates off the main thread, so staff can keep typing. */
+/** The screening worker: reads, parses and evaluates off the main thread, so staff can keep typing. */
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
-import { templateCsv } from './screen';
 import { BatchSession } from './session';
+import { legendCsv, templateCsv } from './template';
 
 // The DOM typings describe a window; in a worker, postMessage takes no target origin.
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void };
 
 let session: BatchSession | null = null;
 
-async function handle(request: WorkerRequest, sheet: BatchSession): Promise<unknown> {
+async function handle(request: WorkerRequest & { id: number }, sheet: BatchSession): Promise<unknown> {
+  const progress = (done: number, of: number) => scope.postMessage({ id: request.id, progress: { done, of } } satisfies WorkerReply);
   switch (request.type) {
     case 'screen':
-      return sheet.screen(await request.file.arrayBuffer(), undefined, request.shard);
+      return sheet.screen(request.file, { shard: request.shard, onProgress: progress });
     case 'query':
       return sheet.query(request.filter, request.offset, request.limit);
-    case 'csv':
-      return sheet.csv(request.filter, request.lang);
+    case 'detail':
+      return sheet.detail(request.row);
+    case 'download':
+      return sheet.download(request.kind, request.filter, request.lang, progress);
     case 'template':
       return templateCsv();
+    case 'legend':
+      return legendCsv();
   }
 }
 

@@ -6,7 +6,9 @@ import { reason } from './reasons';
 import type {
   AmountResult,
   CandidateResult,
+  Criterion,
   CriterionOutcome,
+  IncomeLimit,
   Evaluation,
   Household,
   Reason,
@@ -21,6 +23,15 @@ import { assertValidHousehold } from './validate';
 export interface EvaluateOptions extends RuleSet {
   /** Overrides household.asOf; default today in Asia/Seoul. */
   asOf?: string;
+  /**
+   * false: statuses, amounts, dates, missing inputs and replacements only, as the full evaluation
+   * gives them, with `criteria` and `reasons` left empty (for screening many households, whose
+   * explanations are re-evaluated when someone asks). A candidate stops at the first criterion that
+   * rules it out. Default true.
+   */
+  explain?: boolean;
+  /** The caller has just found no problem with the household for this asOf (validateHousehold): it is not checked twice. */
+  validated?: boolean;
 }
 
 interface Scope {
@@ -56,16 +67,32 @@ function run(fn: Fn, scope: Scope): unknown {
   return fn(scope, lastMissing);
 }
 
+/** A criterion compiled once, with the outcomes and reasons it can give, made once and shared by every result. */
+interface CompiledCriterion {
+  fn: Fn;
+  incomeLimit: Fn | null;
+  waived: boolean;
+  /**
+   * Reads no member (only the household, parameters and asOf): one value serves every candidate
+   * of a household, so it is checked once per rule, not once per member.
+   */
+  household: boolean;
+  /** Met and unmet outcomes, and unmet / unknown reasons, by the income limit they name (null: none). */
+  outcomes: Map<IncomeLimit | null, { met: CriterionOutcome; unmet: CriterionOutcome; unmetReason: Reason; unknownReason: Reason }>;
+}
+
 /** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
 interface CompiledRule {
-  /** sameForEveryone: the criterion reads no member, so one outcome serves every candidate. */
-  criteria: { fn: Fn; incomeLimit: Fn | null; waived: boolean; sameForEveryone: boolean }[];
+  criteria: CompiledCriterion[];
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
   months: Fn | null;
   supplement: Fn | null;
   applyBy: Fn | null;
+  noCandidate: Reason;
+  /** The upcoming reason by its date ('' for none). */
+  upcoming: Map<string, Reason>;
 }
 
 const compiledRules = new WeakMap<Rule, CompiledRule>();
@@ -80,7 +107,8 @@ function compiledRule(rule: Rule): CompiledRule {
         fn: compile(c.logic),
         incomeLimit: maybe(c.incomeLimitPercent),
         waived: waived.has(c.id),
-        sameForEveryone: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
+        household: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
+        outcomes: new Map(),
       })),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
@@ -88,10 +116,48 @@ function compiledRule(rule: Rule): CompiledRule {
       months: maybe(rule.amount?.months),
       supplement: maybe(rule.amount?.supplement?.value),
       applyBy: maybe(rule.applyBy),
+      noCandidate: reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
+      upcoming: new Map(),
     };
     compiledRules.set(rule, compiled);
   }
   return compiled;
+}
+
+/** Bounds the caches keyed by household figures (sizes, percents, dates): a long batch of odd inputs must not grow them for ever. */
+const CACHE_LIMIT = 1_000;
+
+function outcomesOf(criterion: Criterion, compiled: CompiledCriterion, incomeLimit: IncomeLimit | null) {
+  let outcomes = compiled.outcomes.get(incomeLimit);
+  if (!outcomes) {
+    const limit = incomeLimit ?? undefined;
+    const outcome = (o: 'met' | 'unmet'): CriterionOutcome =>
+      limit
+        ? { id: criterion.id, label: criterion.label, outcome: o, missing: NONE, incomeLimit: limit }
+        : { id: criterion.id, label: criterion.label, outcome: o, missing: NONE };
+    const why = (code: 'criterionUnmet' | 'criterionUnknown') =>
+      reason(code, { criterion: criterion.id, label: criterion.label, incomeLimit: limit });
+    outcomes = { met: outcome('met'), unmet: outcome('unmet'), unmetReason: why('criterionUnmet'), unknownReason: why('criterionUnknown') };
+    if (compiled.outcomes.size >= CACHE_LIMIT) compiled.outcomes.clear();
+    compiled.outcomes.set(incomeLimit, outcomes);
+  }
+  return outcomes;
+}
+
+const incomeLimits = new WeakMap<ParameterTree, Map<string, IncomeLimit>>();
+
+/** The income limit a criterion names, one object per (size, percent, asOf, parameters). */
+function incomeLimitOf(percent: number, size: number, asOf: string, tree: ParameterTree): IncomeLimit {
+  let byKey = incomeLimits.get(tree);
+  if (!byKey) incomeLimits.set(tree, (byKey = new Map()));
+  const key = `${size}|${percent}|${asOf}`;
+  let limit = byKey.get(key);
+  if (!limit) {
+    limit = { percent, householdSize: size, monthlyWon: incomeLimitWon(size, percent, asOf, tree) ?? null };
+    if (byKey.size >= CACHE_LIMIT) byKey.clear();
+    byKey.set(key, limit);
+  }
+  return limit;
 }
 
 const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? null : (v as T));
@@ -122,33 +188,43 @@ function resolveParams(rule: Rule, asOf: string, tree: ParameterTree): Record<st
  */
 type Shared = (CriterionOutcome | undefined)[];
 
+/**
+ * Each criterion's outcome for one candidate. `shared` holds the outcomes of the rule's household
+ * criteria once the first candidate has them (see CompiledCriterion.household).
+ */
 function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] {
   const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
   for (let i = 0; i < rule.criteria.length; i += 1) {
-    const kept = shared[i];
-    if (kept) {
-      outcomes[i] = kept;
+    const criterion = compiled.criteria[i];
+    const done = criterion.household ? shared[i] : undefined;
+    if (done) {
+      outcomes[i] = done;
       continue;
     }
-    const c = rule.criteria[i];
-    const v = run(compiled.criteria[i].fn, scope);
-    const outcome = v === UNKNOWN ? 'unknown' : v ? 'met' : 'unmet';
-    const result: CriterionOutcome = { id: c.id, label: c.label, outcome, missing: outcome === 'unknown' ? [...lastMissing] : NONE };
-    const incomeLimit = compiled.criteria[i].incomeLimit;
-    if (incomeLimit) {
-      const percent = known<number>(run(incomeLimit, scope));
-      if (percent !== null) {
-        const size = scope.household.size;
-        result.incomeLimit = { percent, householdSize: size, monthlyWon: incomeLimitWon(size, percent, scope.asOf, scope.tree) ?? null };
-      }
-    }
+    const result = checkCriterion(rule.criteria[i], criterion, scope);
+    if (criterion.household) shared[i] = result;
     outcomes[i] = result;
-    if (compiled.criteria[i].sameForEveryone) shared[i] = result;
   }
   return outcomes;
 }
 
+function checkCriterion(c: Criterion, compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
+  const v = run(compiled.fn, scope);
+  const missing = v === UNKNOWN ? [...lastMissing] : NONE;
+  let limit: IncomeLimit | null = null;
+  if (compiled.incomeLimit) {
+    const percent = known<number>(run(compiled.incomeLimit, scope));
+    if (percent !== null) limit = incomeLimitOf(percent, scope.household.size, scope.asOf, scope.tree);
+  }
+  if (v !== UNKNOWN) return v ? outcomesOf(c, compiled, limit).met : outcomesOf(c, compiled, limit).unmet;
+  const result: CriterionOutcome = { id: c.id, label: c.label, outcome: 'unknown', missing };
+  if (limit) result.incomeLimit = limit;
+  return result;
+}
+
 const unique = (list: string[]): string[] => (list.length > 1 ? [...new Set(list)] : list);
+
+const undecided = (criteria: CriterionOutcome[]): string[] => unique(criteria.flatMap((c) => c.missing));
 
 /**
  * The status lattice for one candidate (rules/README.md, "How the engine reads a rule"):
@@ -170,45 +246,112 @@ function candidateStatus(
       unmetWaived += 1;
     } else if (outcome === 'unknown') unknownOpen += compiled.criteria[i].waived ? 0 : 1;
   }
-  const undecided = () => unique(criteria.flatMap((c) => c.missing));
   if (unmetWaived === 0) {
     return unknownOpen === 0 && criteria.every((c) => c.outcome === 'met')
       ? { status: 'eligible', missing: NONE, upcomingDate: null }
-      : { status: 'unknown', missing: undecided(), upcomingDate: null };
+      : { status: 'unknown', missing: undecided(criteria), upcomingDate: null };
   }
   if (!compiled.upcomingWhen) return { status: 'ineligible', missing: NONE, upcomingDate: null };
   const when = run(compiled.upcomingWhen, scope);
-  if (when === UNKNOWN) return { status: 'unknown', missing: unique([...undecided(), ...lastMissing]), upcomingDate: null };
+  if (when === UNKNOWN) return { status: 'unknown', missing: unique([...undecided(criteria), ...lastMissing]), upcomingDate: null };
   if (when !== true) return { status: 'ineligible', missing: NONE, upcomingDate: null };
-  if (unknownOpen > 0) return { status: 'unknown', missing: undecided(), upcomingDate: null };
+  if (unknownOpen > 0) return { status: 'unknown', missing: undecided(criteria), upcomingDate: null };
   const upcomingDate = compiled.upcomingDate ? knownDate(run(compiled.upcomingDate, scope)) : null;
   return { status: 'upcoming', missing: NONE, upcomingDate };
 }
 
-function criterionReasons(criteria: CriterionOutcome[], outcome: 'unmet' | 'unknown'): Reason[] {
-  return criteria
-    .filter((c) => c.outcome === outcome)
-    .map((c) =>
-      reason(outcome === 'unmet' ? 'criterionUnmet' : 'criterionUnknown', { criterion: c.id, label: c.label, incomeLimit: c.incomeLimit }),
-    );
+function criterionReasons(rule: Rule, compiled: CompiledRule, criteria: CriterionOutcome[], outcome: 'unmet' | 'unknown'): Reason[] {
+  const reasons: Reason[] = [];
+  for (let i = 0; i < criteria.length; i += 1) {
+    const c = criteria[i];
+    if (c.outcome !== outcome) continue;
+    const cached = outcomesOf(rule.criteria[i], compiled.criteria[i], c.incomeLimit ?? null);
+    reasons.push(outcome === 'unmet' ? cached.unmetReason : cached.unknownReason);
+  }
+  return reasons;
 }
 
-/** Why a candidate (or, for the best one, the whole benefit) has its status. */
-function reasonsFor(status: Status, criteria: CriterionOutcome[], rule: Rule, upcomingDate: string | null, amountKnown: boolean): Reason[] {
+const ALL_MET = [reason('allMet')];
+const ALL_MET_AMOUNT_UNKNOWN = [reason('allMet'), reason('amountUnknown')];
+const AMOUNT_UNKNOWN = reason('amountUnknown');
+const NOT_IN_EFFECT = reason('notInEffect');
+const ERROR = reason('error');
+
+function upcomingReason(rule: Rule, compiled: CompiledRule, date: string | null): Reason {
+  let why = compiled.upcoming.get(date ?? '');
+  if (!why) {
+    why = reason('upcoming', { label: rule.upcoming!.label, date });
+    if (compiled.upcoming.size >= CACHE_LIMIT) compiled.upcoming.clear();
+    compiled.upcoming.set(date ?? '', why);
+  }
+  return why;
+}
+
+/** Why a candidate (or, for the best one, the whole benefit) has its status. Reasons are shared: never change one. */
+function reasonsFor(
+  status: Status,
+  criteria: CriterionOutcome[],
+  rule: Rule,
+  compiled: CompiledRule,
+  upcomingDate: string | null,
+  amountKnown: boolean,
+): Reason[] {
   switch (status) {
     case 'eligible':
-      return amountKnown ? [reason('allMet')] : [reason('allMet'), reason('amountUnknown')];
+      return amountKnown ? [...ALL_MET] : [...ALL_MET_AMOUNT_UNKNOWN];
     case 'upcoming':
-      return [reason('upcoming', { label: rule.upcoming!.label, date: upcomingDate })];
+      return [upcomingReason(rule, compiled, upcomingDate)];
     case 'ineligible':
-      return criterionReasons(criteria, 'unmet');
+      return criterionReasons(rule, compiled, criteria, 'unmet');
     default:
-      return criterionReasons(criteria, 'unknown');
+      return criterionReasons(rule, compiled, criteria, 'unknown');
   }
 }
 
-function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CandidateResult {
-  const criteria = checkCriteria(rule, compiled, scope, shared);
+/**
+ * As checkCriteria, without explanations: household criteria first, and null at the first
+ * criterion that rules the candidate out (an unmet one that upcoming does not waive).
+ */
+function screenCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
+  const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
+  for (const household of [true, false]) {
+    for (let i = 0; i < rule.criteria.length; i += 1) {
+      const criterion = compiled.criteria[i];
+      if (criterion.household !== household) continue;
+      let outcome = household ? shared[i] : undefined;
+      if (!outcome) {
+        outcome = checkCriterion(rule.criteria[i], criterion, scope);
+        if (household) shared[i] = outcome;
+      }
+      if (outcome.outcome === 'unmet' && !criterion.waived) return null;
+      outcomes[i] = outcome;
+    }
+  }
+  return outcomes;
+}
+
+const NO_CRITERIA: CriterionOutcome[] = [];
+const NO_REASONS: Reason[] = [];
+
+function ruledOut(scope: Scope): CandidateResult {
+  return {
+    index: scope.member?.index ?? -1,
+    unborn: scope.member?.unborn ?? false,
+    possible: scope.member?.possible ?? false,
+    status: 'ineligible',
+    criteria: NO_CRITERIA,
+    reasons: NO_REASONS,
+    missing: NONE,
+    amount: null,
+    months: null,
+    applyBy: null,
+    upcomingDate: null,
+  };
+}
+
+function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared, explain: boolean): CandidateResult {
+  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(rule, compiled, scope, shared);
+  if (criteria === null) return ruledOut(scope);
   const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
   let missing = undecided;
   const perMember = rule.amount?.basis === 'member';
@@ -231,8 +374,8 @@ function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared
     unborn: scope.member?.unborn ?? false,
     possible: scope.member?.possible ?? false,
     status,
-    criteria,
-    reasons: reasonsFor(status, criteria, rule, upcomingDate, amountKnown),
+    criteria: explain ? criteria : NO_CRITERIA,
+    reasons: explain ? reasonsFor(status, criteria, rule, compiled, upcomingDate, amountKnown) : NO_REASONS,
     missing,
     amount,
     months,
@@ -266,6 +409,13 @@ function common(values: (number | null)[]): number | null {
   return values.every((v) => v === first) ? first : null;
 }
 
+/** An amount's figure, or null; a known status waits for the inputs it needs. */
+function open(fn: Fn, scope: Scope, status: Status, missing: Set<string>): number | null {
+  const v = known<number>(run(fn, scope));
+  if (status !== 'unknown' && v === null) for (const m of lastMissing) missing.add(m);
+  return v;
+}
+
 function amountOf(
   rule: Rule,
   compiled: CompiledRule,
@@ -277,11 +427,6 @@ function amountOf(
 ): AmountResult | null {
   if (!rule.amount || status === 'ineligible') return null;
   const { per, kind, basis, upTo } = rule.amount;
-  const open = (fn: Fn, scope: Scope) => {
-    const v = known<number>(run(fn, scope));
-    if (status !== 'unknown' && v === null) for (const m of lastMissing) missing.add(m);
-    return v;
-  };
   let amount: AmountResult;
   if (basis === 'member') {
     let total: number | null = 0;
@@ -291,44 +436,58 @@ function amountOf(
     if (compiled.months) amount.months = common(counted.map((c) => c.months));
   } else {
     const scope = scopeOf(base, undefined, pool === null ? 1 : counted.length);
-    amount = { value: compiled.amount ? open(compiled.amount, scope) : null, per, kind };
-    if (compiled.months) amount.months = open(compiled.months, scope);
+    amount = { value: compiled.amount ? open(compiled.amount, scope, status, missing) : null, per, kind };
+    if (compiled.months) amount.months = open(compiled.months, scope, status, missing);
   }
   if (upTo) amount.upTo = true;
   if (compiled.supplement) {
-    const extra = open(compiled.supplement, base);
+    const extra = open(compiled.supplement, base, status, missing);
     amount.value = amount.value === null || extra === null ? null : amount.value + extra;
     amount.supplement = extra;
   }
   return amount;
 }
 
-export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tree: ParameterTree): RuleResult {
-  if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo)) return result(rule.id, 'ineligible', [reason('notInEffect')]);
+export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tree: ParameterTree, explain = true): RuleResult {
+  if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo))
+    return result(rule.id, 'ineligible', explain ? [NOT_IN_EFFECT] : NO_REASONS);
   const compiled = compiledRule(rule);
   const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
-  if (pool !== null && pool.length === 0) {
-    return result(rule.id, 'ineligible', [
-      reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
-    ]);
-  }
+  if (pool !== null && pool.length === 0) return result(rule.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
   const shared: Shared = new Array(rule.criteria.length);
   const candidates =
     pool === null
-      ? [checkCandidate(rule, compiled, base, shared)]
-      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined), shared));
+      ? [checkCandidate(rule, compiled, base, shared, explain)]
+      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined), shared, explain));
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status;
+  const candidatesOut = pool === null ? undefined : candidates;
+  // Every candidate ruled out: nothing to count, pay or ask.
+  if (status === 'ineligible') {
+    const reasons = explain ? [...best.reasons] : NO_REASONS;
+    const { criteria } = best;
+    return {
+      id: rule.id,
+      status,
+      criteria,
+      missing: NONE,
+      amount: null,
+      applyBy: null,
+      upcomingDate: null,
+      reasons,
+      candidates: candidatesOut,
+    };
+  }
   const counted = candidates.filter((c) => c.status === status);
 
   const missing = new Set<string>();
   for (const c of counted) for (const m of c.missing) missing.add(m);
   const amount = amountOf(rule, compiled, base, counted, pool, status, missing);
-  const reasons = [...best.reasons];
-  if (status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
-    reasons.push(reason('amountUnknown'));
+  const reasons = explain ? [...best.reasons] : NO_REASONS;
+  if (explain && status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
+    reasons.push(AMOUNT_UNKNOWN);
   let applyBy: string | null = null;
   let upcomingDate: string | null = null;
   for (const c of counted) {
@@ -344,7 +503,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     applyBy,
     upcomingDate,
     reasons,
-    candidates: pool === null ? undefined : candidates,
+    candidates: candidatesOut,
   };
 }
 
@@ -359,18 +518,28 @@ function candidateKeys(candidates: CandidateResult[]): string[] {
   });
 }
 
+const positions = new WeakMap<Rule[], Map<string, number>>();
+
+/** Each rule's position by id (results come in the rules' order). */
+function positionsOf(rules: Rule[]): Map<string, number> {
+  let at = positions.get(rules);
+  if (!at) positions.set(rules, (at = new Map(rules.map((r, k) => [r.id, k]))));
+  return at;
+}
+
 /**
  * Rule.instead: while a benefit is eligible, the benefits it stands in for are not paid — to the
  * same members when both are member-scoped, else to the household. They keep their own status
  * (the household does qualify) and are marked `replacedBy`, so totals count the one it takes.
  */
 function applyInstead(rules: Rule[], results: RuleResult[]): void {
-  const byId = new Map(results.map((r) => [r.id, r]));
-  for (const rule of rules) {
-    const taken = byId.get(rule.id);
-    if (!rule.instead || !taken || taken.status === 'error') continue;
+  const at = positionsOf(rules);
+  for (let k = 0; k < rules.length; k += 1) {
+    const rule = rules[k];
+    const taken = results[k];
+    if (!rule.instead || taken.status === 'error') continue;
     for (const { of } of rule.instead) {
-      const other = byId.get(of);
+      const other = results[at.get(of) ?? -1];
       if (!other || other.status === 'error') continue;
       if (taken.candidates && other.candidates) {
         const keys = candidateKeys(taken.candidates);
@@ -390,14 +559,15 @@ function applyInstead(rules: Rule[], results: RuleResult[]): void {
 
 /** Checks every rule for the household. A rule that throws is reported as `error`; the rest go on. */
 export function evaluate(household: Household, options: EvaluateOptions): Evaluation {
-  assertValidHousehold(household, options.asOf);
+  if (!options.validated) assertValidHousehold(household, options.asOf);
   const asOf = options.asOf ?? household.asOf ?? todayInSeoul();
   const facts = buildFacts(household, asOf, options.parameters);
+  const explain = options.explain ?? true;
   const results = options.rules.map((rule): RuleResult => {
     try {
-      return evaluateRule(rule, facts, asOf, options.parameters);
+      return evaluateRule(rule, facts, asOf, options.parameters, explain);
     } catch (e) {
-      return { ...result(rule.id, 'error', [reason('error')]), error: e instanceof Error ? e.message : String(e) };
+      return { ...result(rule.id, 'error', explain ? [ERROR] : NO_REASONS), error: e instanceof Error ? e.message : String(e) };
     }
   });
   applyInstead(options.rules, results);

@@ -18,6 +18,8 @@ export interface FieldSpec {
    * often give an income in 만원 ("400" for 4,000,000), and 400원 would pass every income test.
    */
   askUnitBelow?: number;
+  /** How the number is written: a sum of money in KRW (원, 만원 accepted) or a percentage. */
+  unit?: 'won' | 'percent';
   /** Which members the field applies to; household fields leave it out. */
   appliesTo?: 'adult' | 'child' | 'any';
   description: string;
@@ -35,10 +37,15 @@ export const householdFields = {
   householdSize: { type: { kind: 'integer', min: 1, max: 30 }, description: 'Persons in the household; default = members.length.' },
   monthlyIncome: {
     type: { kind: 'number', min: 0, max: MAX_WON },
+    unit: 'won',
     askUnitBelow: 100_000,
     description: 'Household 소득인정액, KRW per month.',
   },
-  medianIncomePercent: { type: { kind: 'number', min: 0, max: 10_000 }, description: 'Alternative to monthlyIncome: % of 기준 중위소득.' },
+  medianIncomePercent: {
+    type: { kind: 'number', min: 0, max: 10_000 },
+    unit: 'percent',
+    description: 'Alternative to monthlyIncome: % of 기준 중위소득.',
+  },
   basicLivelihood: { type: bool, description: '국민기초생활보장 수급가구.' },
   singleParent: { type: bool, description: '한부모가족.' },
   childcareGap: { type: bool, description: '양육공백: e.g. dual-income, a working single parent.' },
@@ -69,8 +76,8 @@ export const householdFields = {
     type: { kind: 'enum', values: ['owned', 'jeonse', 'monthly-rent', 'public-rental', 'other'] },
     description: 'How the home is held: owned, 전세, 월세 (with or without a deposit), public rental (SH·LH), other.',
   },
-  housingDeposit: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Lease deposit (보증금), KRW.' },
-  monthlyRent: { type: { kind: 'number', min: 0, max: MAX_WON }, description: 'Monthly rent (월세), KRW.' },
+  housingDeposit: { type: { kind: 'number', min: 0, max: MAX_WON }, unit: 'won', description: 'Lease deposit (보증금), KRW.' },
+  monthlyRent: { type: { kind: 'number', min: 0, max: MAX_WON }, unit: 'won', description: 'Monthly rent (월세), KRW.' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const memberFields = {

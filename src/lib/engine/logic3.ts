@@ -52,6 +52,13 @@ function compileVar(args: unknown[]): Compiled {
       return value === undefined || value === null ? lookup(data, parts, missing) : value;
     };
   }
+  if (parts.length === 1) {
+    const [name] = parts;
+    return (data, missing) => {
+      const value = (data as Record<string, unknown> | null)?.[name];
+      return value === undefined || value === null ? lookup(data, parts, missing) : value;
+    };
+  }
   return (data, missing) => lookup(data, parts, missing);
 }
 
@@ -196,6 +203,15 @@ export const directOperators: Record<string, Operator> = {
 function compileOperator(op: string, args: Compiled[]): Compiled {
   if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
   const direct = Object.hasOwn(directOperators, op) ? (directOperators[op] as (...a: unknown[]) => unknown) : null;
+  // Most comparisons take two operands: no array, no spread.
+  if (direct && args.length === 2) {
+    const [first, second] = args;
+    return (data, missing) => {
+      const a = first(data, missing);
+      const b = second(data, missing);
+      return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : direct(a, b);
+    };
+  }
   return (data, missing) => {
     const values = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i += 1) {

@@ -24,12 +24,17 @@ export const NATIONAL_PORTALS: Portal[] = data.national;
 export const PROVINCES: Province[] = data.provinces;
 
 const SEOUL = 'seoul';
+/** Spaces, dots and hyphens do not tell names apart ("서울 특별시", "Gyeonggi-do"); case neither. */
 const key = (text: string) =>
   text
     .normalize('NFC')
-    .replace(/[\s·.]/g, '')
+    .replace(/[\s.\-·]/g, '')
     .toLowerCase();
-const byName = new Map(PROVINCES.flatMap((p) => [...p.aliases, p.names.ko, p.names.en, p.id].map((name) => [key(name), p] as const)));
+
+/** Every name a 시·도 is written by (Korean and English), for lists of accepted values. */
+export const provinceNames = (p: Province): string[] => [...new Set([p.names.ko, p.names.en, ...p.aliases])];
+
+const byName = new Map(PROVINCES.flatMap((p) => [...provinceNames(p), p.id].map((name) => [key(name), p] as const)));
 
 /** The 시·도 a written name means, or null. */
 export const provinceNamed = (text: string): Province | null => byName.get(key(text)) ?? null;

@@ -1,0 +1,15 @@
+/** A worker thread of `--jobs N`: runs tasks.ts on the slices the main thread sends, replying in kind. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleSet } from '../lib/engine';
+import { handlerFor, type Job, type Task } from './tasks';
+
+const { job, ruleSet } = workerData as { job: Job; ruleSet: RuleSet };
+const handle = handlerFor(job, ruleSet);
+
+parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
+  try {
+    parentPort!.postMessage({ id, done: handle(task) });
+  } catch (e) {
+    parentPort!.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});
