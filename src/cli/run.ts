@@ -1,15 +1,19 @@
 /**
  * The `benefits` command, as a function of its arguments and input so tests call it directly.
- *   evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson]
- *   screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en]
+ *   evaluate FILE|- [--as-of YYYY-MM-DD] [--lang CODE] [--ndjson]
+ *   screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang CODE]
+ * CODE is a language of src/lib/languages; Korean by default.
  * Bad input: exit 2, stderr names the field and why, stdout empty. With --ndjson a bad line
  * yields an error record for that line and the others still evaluate; `screen` likewise reports
  * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.
  */
 import { jsonErrorAt } from '../build/jsonError';
-import { parseBatchCsv, resultsCsv, screenSheet } from '../lib/batch';
-import { evaluate, validateAsOf, validateHousehold, type RuleSet, type ValidationIssue } from '../lib/engine';
+import { parseBatchCsv, resultsCsv, screenSheet, sheetReason } from '../lib/batch';
+import { evaluate, validateAsOf, validateHousehold, type IssueParams, type RuleSet, type ValidationIssue } from '../lib/engine';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../lib/languages';
+import { errorText } from '../lib/questionnaire/labels';
 import { cliEvaluation, type Lang } from '../lib/results/payload';
+import { translatorFor } from '../build/messages';
 
 export interface CliIo {
   readInput: (file: string) => string;
@@ -22,8 +26,10 @@ export interface CliOutcome {
   stderr: string;
 }
 
-export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson]
-       benefits screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en]`;
+const LANG_CHOICES = LOCALES.join('|');
+
+export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ${LANG_CHOICES}] [--ndjson]
+       benefits screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ${LANG_CHOICES}]`;
 
 interface Options {
   command: string;
@@ -33,10 +39,12 @@ interface Options {
   ndjson: boolean;
 }
 
+const langOf = (code: Locale): Lang => ({ code, t: translatorFor(code) });
+
 function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'evaluate' && command !== 'screen') return command === undefined ? 'missing command' : `unknown command "${command}"`;
-  const options: Options = { command, file: '', lang: 'ko', ndjson: false };
+  const options: Options = { command, file: '', lang: langOf(DEFAULT_LOCALE), ndjson: false };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--ndjson' && command === 'evaluate') options.ndjson = true;
@@ -45,8 +53,8 @@ function parseArgs(argv: string[]): Options | string {
       if (value === undefined) return `${arg} needs a value`;
       i += 1;
       if (arg === '--as-of') options.asOf = value;
-      else if (value === 'ko' || value === 'en') options.lang = value;
-      else return `--lang must be ko or en, not "${value}"`;
+      else if (isLocale(value)) options.lang = langOf(value);
+      else return `--lang must be one of ${LOCALES.join(', ')}, not "${value}"`;
     } else if (arg.startsWith('--')) return `unknown option "${arg}"`;
     else if (options.file) return `only one input file, got "${options.file}" and "${arg}"`;
     else options.file = arg;
@@ -54,8 +62,22 @@ function parseArgs(argv: string[]): Options | string {
   return options.file ? options : 'missing input FILE (or - for standard input)';
 }
 
+/** An issue's reason in the output language; input that is not JSON also says why the parser stopped. */
+const issueText = (issue: ValidationIssue, lang: Lang) =>
+  issue.params.parser ? jsonText(issue.params, lang) : errorText(issue, lang.t, lang.code);
+
+/** Input that is not JSON, where the parser stopped and why: the CLI's own words, Korean or English. */
+function jsonText({ line, column, parser }: IssueParams, lang: Lang): string {
+  if (lang.code === 'ko') {
+    const where = column === undefined ? '' : line === undefined ? `: ${column}번째 글자` : `: ${line}번째 줄 ${column}번째 글자`;
+    return `올바른 JSON이 아닙니다${where} (${parser})`;
+  }
+  const where = column === undefined ? '' : line === undefined ? ` at column ${column}` : ` at line ${line}, column ${column}`;
+  return `not valid JSON${where} (${parser})`;
+}
+
 const issueLines = (issues: ValidationIssue[], lang: Lang, prefix = '') =>
-  issues.map((p) => `${prefix}${p.field}: ${p.message[lang]}`).join('\n');
+  issues.map((p) => `${prefix}${p.field}: ${issueText(p, lang)}`).join('\n');
 
 type LineResult = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
@@ -67,15 +89,8 @@ function evaluateText(text: string, options: Options, ruleSet: RuleSet): LineRes
     const at = jsonErrorAt(text, e);
     const why = (e as Error).message;
     // An --ndjson line is named by its record; within it, only the column says where.
-    const where = !at
-      ? null
-      : text.includes('\n')
-        ? { ko: `${at.line}번째 줄 ${at.column}번째 글자`, en: `at line ${at.line}, column ${at.column}` }
-        : { ko: `${at.column}번째 글자`, en: `at column ${at.column}` };
-    const message = where
-      ? { ko: `올바른 JSON이 아닙니다: ${where.ko} (${why})`, en: `not valid JSON ${where.en} (${why})` }
-      : { ko: `올바른 JSON이 아닙니다 (${why})`, en: `not valid JSON (${why})` };
-    return { ok: false, issues: [{ field: 'input', code: 'notObject', message }] };
+    const where: IssueParams = !at ? {} : text.includes('\n') ? { line: at.line, column: at.column } : { column: at.column };
+    return { ok: false, issues: [{ field: 'input', code: 'notObject', params: { ...where, parser: why } }] };
   }
   const issues = validateHousehold(household, options.asOf);
   if (issues.length > 0) return { ok: false, issues };
@@ -114,7 +129,7 @@ export function runCli(argv: string[], io: CliIo): CliOutcome {
       out.push(
         JSON.stringify({
           line: i + 1,
-          error: { issues: result.issues.map((p) => ({ field: p.field, code: p.code, reason: p.message[options.lang] })) },
+          error: { issues: result.issues.map((p) => ({ field: p.field, code: p.code, reason: issueText(p, options.lang) })) },
         }),
       );
       err.push(issueLines(result.issues, options.lang, `line ${i + 1}: `));
@@ -131,6 +146,8 @@ function screen(input: string, options: Options, ruleSet: RuleSet): CliOutcome {
   const sheet = parseBatchCsv(input);
   const rows = screenSheet(sheet, ruleSet, options.asOf);
   const problems = [...sheet.problems, ...sheet.rows.flatMap((r) => r.problems)];
-  const stderr = problems.map((p) => `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[options.lang]}\n`).join('');
+  const stderr = problems
+    .map((p) => `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, options.lang.t, options.lang.code)}\n`)
+    .join('');
   return { code: 0, stdout: resultsCsv(rows, ruleSet.rules, options.lang), stderr };
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { templateCsv } from '../../src/lib/batch';
+import { sheetReason, templateCsv } from '../../src/lib/batch';
+import { lang } from '../text';
 import { decodeCsv } from '../../src/lib/batch/decode';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter } from '../../src/lib/batch/session';
 import { joinCsv, mergeSummaries, planPages } from '../../src/lib/batch/shards';
@@ -41,7 +42,9 @@ describe('a screened sheet', () => {
     expect(summary.invalid).toBe(1);
     const lines = Object.values(summary.counts).reduce((a, b) => a + b, 0);
     expect(lines).toBe(2 * rules.length + 1);
-    expect(summary.problems.map((p) => [p.row, p.column, p.reason.ko])).toEqual([[3, '월소득인정액', '0보다 작을 수 없습니다']]);
+    expect(summary.problems.map((p) => [p.row, p.column, sheetReason(p.reason, lang('ko').t, 'ko')])).toEqual([
+      [3, '월소득인정액', '0보다 작은 금액은 입력할 수 없어요'],
+    ]);
     expect(summary.problemCount).toBe(1);
   });
 
@@ -69,10 +72,10 @@ describe('a screened sheet', () => {
   it("writes the CLI's results CSV, of every line or only the filtered ones", () => {
     const { session } = screened();
     const parse = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1);
-    expect(parse(session.csv({ benefit: '', status: '' }, 'ko'))).toHaveLength(2 * rules.length + 1);
-    const unknown = parse(session.csv({ benefit: 'postpartum-care', status: 'unknown' }, 'en'));
-    expect(unknown.map((l) => [l[1], l[2], l[4]])).toEqual([['H1', 'postpartum-care', 'unknown']]);
-    expect(parse(session.csv({ benefit: '', status: 'invalid' }, 'ko')).map((l) => [l[1], l[4]])).toEqual([['H2', '입력 오류']]);
+    expect(parse(session.csv({ benefit: '', status: '' }, lang('ko')))).toHaveLength(2 * rules.length + 1);
+    const unknown = parse(session.csv({ benefit: 'postpartum-care', status: 'unknown' }, lang('en')));
+    expect(unknown.map((l) => [l[1], l[2], l[4]])).toEqual([['H1', 'postpartum-care', 'Needs checking']]);
+    expect(parse(session.csv({ benefit: '', status: 'invalid' }, lang('ko'))).map((l) => [l[1], l[4]])).toEqual([['H2', '입력 오류']]);
   });
 
   it('screens the downloadable template as it is', () => {
@@ -144,7 +147,7 @@ describe('a sheet screened in shards', () => {
       { benefit: 'postpartum-care', status: 'unknown' },
       { benefit: '', status: 'error' },
     ] as BatchFilter[]) {
-      expect(joinCsv(shards.map((s) => s.csv(filter, 'ko')))).toBe(whole.csv(filter, 'ko'));
+      expect(joinCsv(shards.map((s) => s.csv(filter, lang('ko'))))).toBe(whole.csv(filter, lang('ko')));
     }
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/run';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { LANGUAGES } from '../../src/lib/languages';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
@@ -69,16 +70,31 @@ describe('benefits evaluate', () => {
   it('writes labels and reasons in the chosen language', () => {
     const ko = resultOf(cli(['evaluate', '-'], fixture('outside-seoul')).stdout, 'postpartum-care');
     const en = resultOf(cli(['evaluate', '-', '--lang', 'en'], fixture('outside-seoul')).stdout, 'postpartum-care');
-    expect(ko.reasons[0]).toMatch(/조건 미충족/);
-    expect(en.reasons[0]).toMatch(/condition not met/);
+    expect(ko.reasons[0]).toMatch(/맞지 않는 조건/);
+    expect(en.reasons[0]).toMatch(/condition not met/i);
   });
+
+  for (const { code } of LANGUAGES) {
+    it(`--lang ${code}: names, labels and reasons in that language, in the CSV too`, () => {
+      const out = JSON.parse(cli(['evaluate', '-', '--lang', code], fixture('outside-seoul')).stdout);
+      const postpartum = out.results.find((r: { id: string }) => r.id === 'postpartum-care');
+      const rule = rules.find((r) => r.id === 'postpartum-care')!;
+      expect(postpartum.name).toBe(rule.names[code]);
+      expect(postpartum.criteria[0].label).toBe(rule.criteria[0].label[code]);
+      const unmet = postpartum.criteria.find((c: { outcome: string }) => c.outcome === 'unmet');
+      expect(postpartum.reasons[0]).toContain(unmet.label);
+      if (code !== 'ko') expect(JSON.stringify(postpartum)).not.toMatch(/\p{Script=Hangul}/u);
+      const csv = cli(['screen', '-', '--lang', code], '가구ID,기준일,거주지,성인1 생년월일\nH1,2024-10-15,서울,1990-01-01\n');
+      expect(csv.stdout).toContain(rule.names[code]);
+    });
+  }
 
   it.each([
     ['garbage JSON', 'not json', /input: .*JSON/],
     [
       'a negative income',
       '{"monthlyIncome": -1, "members": [{"role": "adult", "birthDate": "1990-01-01"}]}',
-      /monthlyIncome: 0보다 작을 수 없습니다/,
+      /monthlyIncome: 0보다 작은 금액은 입력할 수 없어요/,
     ],
     ['an impossible date', '{"members": [{"role": "adult", "birthDate": "1990-02-30"}]}', /members\[0\]\.birthDate/],
     [

@@ -5,7 +5,7 @@
  */
 import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
-import type { Lang } from './screen';
+import type { Locale } from '../languages';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
 import { joinCsv, mergeSummaries, planPages } from './shards';
 
@@ -93,7 +93,7 @@ export class BatchClient {
     return { total: totals.reduce((a, b) => a + b, 0), offset, lines: pages.flatMap((p) => p.lines) };
   }
 
-  async csv(filter: BatchFilter, lang: Lang): Promise<string> {
+  async csv(filter: BatchFilter, lang: Locale): Promise<string> {
     return joinCsv(await Promise.all(this.channels.map((c) => c.request({ type: 'csv', filter, lang }))));
   }
 

@@ -4,13 +4,13 @@
  */
 import Papa from 'papaparse';
 import { type Household, MAX_MEMBERS, validateHousehold } from '../engine';
-import type { Text } from '../engine/types';
 import { type Column, columnFor, enumWords } from './columns';
+import type { SheetReason, SheetText } from './reasons';
 
 export interface RowProblem {
   row: number;
   column: string;
-  reason: Text;
+  reason: SheetReason;
 }
 
 export interface ParsedRow {
@@ -31,7 +31,7 @@ export interface ParsedSheet {
 const TRUE_WORDS = new Set(['예', '네', 'y', 'yes', 'true', '1', 'o', '○', '해당']);
 const FALSE_WORDS = new Set(['아니오', '아니요', 'n', 'no', 'false', '0', 'x', '×', '해당없음']);
 
-type Converted = { ok: true; value: unknown } | { ok: false; reason: Text };
+type Converted = { ok: true; value: unknown } | { ok: false; reason: SheetText };
 
 function convert(column: Column, raw: string): Converted {
   const text = raw.trim();
@@ -95,7 +95,7 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
   if (filled.length > MAX_MEMBERS) {
     const [tooMany] = validateHousehold({ members: filled });
     const id = cells[columns.findIndex((c) => c?.field === 'id')]?.trim();
-    const problem = { row, column: filled[MAX_MEMBERS], reason: tooMany.message };
+    const problem = { row, column: filled[MAX_MEMBERS], reason: { code: tooMany.code, params: tooMany.params } };
     return { row, id: id || String(row - 1), household: null, problems: [problem], memberGroups: [] };
   }
   const problems: RowProblem[] = [];
@@ -133,11 +133,11 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
       const column = g
         ? ((m?.[2] ? g.columns.get(m[2]) : undefined) ?? `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`)
         : headerOf(columns, headers, issue.field);
-      const message =
+      const reason: SheetReason =
         issue.field === 'members' && issue.code === 'members.empty'
           ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
-          : issue.message;
-      problems.push({ row, column, reason: message });
+          : { code: issue.code, params: issue.params };
+      problems.push({ row, column, reason });
     }
   }
   const memberGroups = ordered.map((g) => `${g.role === 'adult' ? '성인' : '자녀'}${g.n}`);
@@ -150,7 +150,7 @@ function buildRow(cells: string[], columns: (Column | null)[], headers: string[]
   };
 }
 
-const EMPTY_FILE: Text = {
+const EMPTY_FILE: SheetText = {
   ko: '파일이 비어 있습니다. 첫 줄에 열 이름(서식 참고)을, 그다음 줄부터 한 줄에 한 가구씩 적어 주세요',
   en: 'the file is empty: write the column names (see the template) on the first line, then one household per line',
   zh: '文件是空的：请在第一行写列名（参考模板），从第二行起每行写一户',

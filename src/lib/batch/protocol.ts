@@ -1,13 +1,13 @@
 /** Messages between the staff page and the screening worker (same-origin module worker). */
 import type { RuleSet } from '../engine';
 import type { Shard } from './parse';
-import type { Lang } from './screen';
+import type { Locale } from '../languages';
 import type { BatchFilter, BatchPage, BatchSummary } from './session';
 
 export type WorkerRequest =
   | { type: 'screen'; file: Blob; shard: Shard }
   | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
-  | { type: 'csv'; filter: BatchFilter; lang: Lang }
+  | { type: 'csv'; filter: BatchFilter; lang: Locale }
   | { type: 'template' };
 
 export interface WorkerReplies {

@@ -1,11 +1,12 @@
 /** Screens parsed rows with the engine and writes the results as CSV (one line per household × benefit). */
 import Papa from 'papaparse';
-import { evaluate, perText, type Rule, type RuleResult, type RuleSet } from '../engine';
-import type { Status } from '../engine/types';
+import { evaluate, type Rule, type RuleResult, type RuleSet } from '../engine';
+import { pickText } from '../i18n/format';
+import type { Lang } from '../results/payload';
+import { perWord, reasonText } from '../results/text';
 import { fieldHeaders, templateColumns } from './columns';
 import type { ParsedSheet, RowProblem } from './parse';
-
-export type Lang = 'ko' | 'en';
+import { sheetReason } from './reasons';
 
 export interface ScreenedRow {
   row: number;
@@ -32,16 +33,8 @@ export function columnWords(path: string, memberGroups: string[]): string {
   return `${memberGroups[Number(m[1])] ?? `members[${m[1]}]`} ${fieldHeaders[m[2]] ?? m[2]}`;
 }
 
-const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
-  eligible: { ko: '받을 수 있음', en: 'eligible' },
-  upcoming: { ko: '곧 받을 수 있음', en: 'upcoming' },
-  unknown: { ko: '확인 필요', en: 'unknown' },
-  ineligible: { ko: '해당 없음', en: 'ineligible' },
-  error: { ko: '확인 불가', en: 'error' },
-  invalid: { ko: '입력 오류', en: 'invalid input' },
-};
-
-const HEADERS: Record<Lang, string[]> = {
+/** Column names: Korean for a Korean sheet, English for any other language (tools read them as keys). */
+const HEADERS = {
   ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
   en: ['row', 'household', 'benefit id', 'benefit', 'status', 'amount (KRW)', 'per', 'apply by', 'from', 'missing', 'reasons'],
 };
@@ -50,12 +43,13 @@ const HEADERS: Record<Lang, string[]> = {
 export const BOM = '\uFEFF';
 
 export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
-  const names = new Map(rules.map((r) => [r.id, r.names[lang]]));
+  const { code, t } = lang;
+  const names = new Map(rules.map((r) => [r.id, pickText(r.names, code)]));
   const lines: unknown[][] = [];
   for (const r of rows) {
     if (!r.results) {
-      const reasons = r.problems.map((p) => `${p.column}: ${p.reason[lang]}`).join('; ');
-      lines.push([r.row, r.id, '', '', STATUS.invalid[lang], '', '', '', '', '', reasons]);
+      const reasons = r.problems.map((p) => `${p.column}: ${sheetReason(p.reason, t, code)}`).join('; ');
+      lines.push([r.row, r.id, '', '', t('results.status.invalid'), '', '', '', '', '', reasons]);
       continue;
     }
     for (const result of r.results) {
@@ -64,17 +58,17 @@ export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): stri
         r.id,
         result.id,
         names.get(result.id) ?? result.id,
-        STATUS[result.status][lang],
+        t(`results.status.${result.status}`),
         result.amount?.value ?? '',
-        result.amount ? perText[result.amount.per][lang] : '',
+        result.amount ? perWord(result.amount.per, t) : '',
         result.applyBy ?? '',
         result.upcomingDate ?? '',
         result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
-        result.reasons.map((x) => x.text[lang]).join('; '),
+        result.reasons.map((x) => reasonText(x, t, code)).join('; '),
       ]);
     }
   }
-  return BOM + Papa.unparse({ fields: HEADERS[lang], data: lines }, { newline: '\r\n' }) + '\r\n';
+  return BOM + Papa.unparse({ fields: HEADERS[code === 'ko' ? 'ko' : 'en'], data: lines }, { newline: '\r\n' }) + '\r\n';
 }
 
 /** The downloadable template: Korean headers and two example households. */

@@ -6,7 +6,8 @@ import type { RuleSet, Status } from '../engine';
 import type { AmountResult, RuleResult } from '../engine/types';
 import { decodeCsv } from './decode';
 import { parseBatchCsv, type RowProblem, type Shard } from './parse';
-import { columnWords, resultsCsv, screenSheet, type Lang, type ScreenedRow } from './screen';
+import type { Lang } from '../results/payload';
+import { columnWords, resultsCsv, screenSheet, type ScreenedRow } from './screen';
 
 /** A line's status: the engine's, or `invalid` for a row that could not be read. */
 export type LineStatus = Status | 'invalid';

@@ -1,4 +1,5 @@
 /** The screening worker: parses and evaluates off the main thread, so staff can keep typing. */
+import { loadTranslator } from '../i18n/catalogues';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
 import { templateCsv } from './screen';
 import { BatchSession } from './session';
@@ -15,7 +16,7 @@ async function handle(request: WorkerRequest, sheet: BatchSession): Promise<unkn
     case 'query':
       return sheet.query(request.filter, request.offset, request.limit);
     case 'csv':
-      return sheet.csv(request.filter, request.lang);
+      return sheet.csv(request.filter, { code: request.lang, t: await loadTranslator(request.lang) });
     case 'template':
       return templateCsv();
   }

@@ -309,9 +309,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   if (pool !== null && pool.length === 0) {
-    return result(rule.id, 'ineligible', [
-      reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
-    ]);
+    return result(rule.id, 'ineligible', [reason('noCandidate', { label: rule.scope.label })]);
   }
   const shared: Shared = new Array(rule.criteria.length);
   const candidates =
