@@ -4,7 +4,8 @@ import { allFields } from '../../src/lib/questionnaire/fields';
 import { PROBLEM_CODES } from '../../src/lib/questionnaire/parse';
 import { GROUPS } from '../../src/lib/results/group';
 import { PERIODS } from '../../src/lib/results/text';
-import { languageTag, LOCALES } from '../../src/lib/i18n';
+import { LANGUAGES, languageTag, LOCALES } from '../../src/lib/i18n';
+import { QUOTES_KOREAN, scriptProblem } from '../scripts';
 import { flatKeys, lookup, MESSAGES, startI18n } from './helpers';
 
 const reference = flatKeys(MESSAGES.ko).sort();
@@ -29,6 +30,20 @@ describe('every locale has every message', () => {
         expect(placeholders(message as string), `${code}: ${key}`).toEqual(placeholders(lookup(MESSAGES.ko, key) as string));
         expect(() => new IntlMessageFormat(message as string, languageTag(code)), `${code}: ${key}`).not.toThrow();
       }
+    });
+  }
+});
+
+describe('every message in its language and script', () => {
+  for (const language of LANGUAGES) {
+    it(`${language.code}: no message blank or in another script`, () => {
+      const problems = flatKeys(MESSAGES[language.code]).flatMap((key) => {
+        const message = lookup(MESSAGES[language.code], key) as string;
+        const rest = QUOTES_KOREAN.has(key) && message.trim() !== '' ? message.replace(/\p{Script=Hangul}+/gu, '') : message;
+        const problem = rest !== message && rest.trim() === '' ? null : scriptProblem(rest, language);
+        return problem ? [`${key}: ${problem}`] : [];
+      });
+      expect(problems).toEqual([]);
     });
   }
 });

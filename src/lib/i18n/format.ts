@@ -33,11 +33,28 @@ export function formatWon(value: number, locale: Loc): string {
   return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
-/** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025. */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * Long dates in `tag`, or null where the browser has no calendar words for the language (Chromium
+ * lacks Mongolian's and would write the date in its own default language instead).
+ */
+function dateFormat(tag: string): Intl.DateTimeFormat | null {
+  if (!dateFormats.has(tag)) {
+    const format = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+    const own = format.resolvedOptions().locale.split('-')[0] === tag.split('-')[0];
+    dateFormats.set(tag, own ? format : null);
+  }
+  return dateFormats.get(tag)!;
+}
+
+/** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025; as written where the language has no calendar words here. */
 export function formatDate(iso: string, locale: Loc): string {
   const [y, m, d] = iso.split('-').map(Number);
+  const format = dateFormat(languageTag(locale));
+  if (!format) return iso;
   // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as it is.
   const date = new Date(0);
   date.setUTCFullYear(y, m - 1, d);
-  return new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return format.format(date);
 }

@@ -34,6 +34,17 @@ export const LANGUAGES = [
     scripts: ['Latin'],
     marker: /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu,
   },
+  {
+    code: 'ja',
+    tag: 'ja',
+    name: '日本語',
+    scripts: ['Han', 'Hiragana', 'Katakana', 'Latin'],
+    marker: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  },
+  // Filipino is the standard form of Tagalog; Intl and screen readers know it as "fil".
+  { code: 'tl', tag: 'fil', name: 'Filipino', scripts: ['Latin'], marker: /\b(?:ang|ng|sa|mga|na|ay|para|at)\b/iu },
+  { code: 'ru', tag: 'ru', name: 'Русский', scripts: ['Cyrillic', 'Latin'], marker: /\p{Script=Cyrillic}/u },
+  { code: 'mn', tag: 'mn', name: 'Монгол хэл', scripts: ['Cyrillic', 'Latin'], marker: /\p{Script=Cyrillic}/u },
 ] as const satisfies readonly Language[];
 
 export type Locale = (typeof LANGUAGES)[number]['code'];
@@ -53,15 +64,24 @@ export const language = (code: Locale): Language => byCode.get(code)!;
 /** BCP 47 tag of a supported code (Korean's for anything else). */
 export const languageTag = (code: string | null | undefined): string => byCode.get(code ?? '')?.tag ?? LANGUAGES[0].tag;
 
+/** Our code for a lower-case code or tag ('zh-hans', 'fil', 'vi'); the page's inline script gets this table too. */
+export const LOCALE_BY_TAG: Readonly<Record<string, Locale>> = Object.fromEntries(
+  LANGUAGES.flatMap((l) => [
+    [l.code, l.code],
+    [l.tag.toLowerCase(), l.code],
+  ]),
+);
+
 /**
  * The supported language nearest to a list of BCP 47 tags in order of preference (a browser's
- * navigator.languages, an element's lang): the first whose language subtag is ours, or Korean.
+ * navigator.languages, an element's lang): the first that is one of ours whole or by its language
+ * subtag (vi-VN, zh-TW, fil-PH), or Korean.
  */
 export function nearestLocale(tags: readonly string[]): Locale {
   for (const tag of tags) {
-    const lower = tag.toLowerCase();
-    const found = LANGUAGES.find((l) => l.tag.toLowerCase() === lower) ?? byCode.get(lower.split('-')[0]);
-    if (found) return found.code as Locale;
+    const lower = String(tag).toLowerCase();
+    const found = LOCALE_BY_TAG[lower] ?? LOCALE_BY_TAG[lower.split('-')[0]];
+    if (found) return found;
   }
   return DEFAULT_LOCALE;
 }
