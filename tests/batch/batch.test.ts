@@ -100,9 +100,7 @@ describe('parsing households from CSV', () => {
     const thirty = ['H2', '서울', '1990-01-01', ...children.map((_, i) => (i < 29 ? '2020-01-01' : ''))].join(',');
     const sheet = parseBatchCsv(csv([header, wide, thirty]));
     expect(sheet.rows[0]).toMatchObject({ id: 'H1', household: null, memberGroups: [] });
-    expect(sheet.rows[0].problems).toEqual([
-      { row: 2, column: '자녀30', reason: { ko: '가구원은 30명까지 입력할 수 있습니다', en: 'must list at most 30 persons' } },
-    ]);
+    expect(sheet.rows[0].problems).toEqual([{ row: 2, column: '자녀30', reason: { code: 'members.tooMany', params: { max: 30 } } }]);
     expect(sheet.rows[1].problems).toEqual([]);
     expect(sheet.rows[1].household?.members).toHaveLength(30);
     expect(screenSheet(sheet, ruleSet)[0].results).toBeNull();

@@ -116,16 +116,16 @@ describe('benefits evaluate', () => {
       expect(cli(['evaluate', '-'], members(n))).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'members: 가구원은 30명까지 입력할 수 있습니다\n',
+        stderr: 'members: 가족은 30명까지 입력할 수 있어요\n',
       });
     expect(cli(['evaluate', '-'], members(30)).code).toBe(0);
     const small = cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
-    expect(small).toEqual({ code: 2, stdout: '', stderr: 'householdSize: cannot be less than the 3 persons listed in members\n' });
+    expect(small).toEqual({ code: 2, stdout: '', stderr: 'householdSize: The household size cannot be less than the 3 people listed\n' });
   });
 
   it('refuses dates outside 1900–2100, the evaluation date included', () => {
     const born = (birthDate: string) => JSON.stringify({ members: [{ role: 'adult', birthDate }] });
-    expect(cli(['evaluate', '-'], born('0000-01-01')).stderr).toBe('members[0].birthDate: 1900년부터 2100년 사이의 날짜여야 합니다\n');
+    expect(cli(['evaluate', '-'], born('0000-01-01')).stderr).toBe('members[0].birthDate: 1900년부터 2100년 사이의 날짜를 입력해 주세요\n');
     expect(cli(['evaluate', '-', '--as-of', '9999-12-31'], born('1990-01-01'))).toMatchObject({ code: 2, stdout: '' });
   });
 

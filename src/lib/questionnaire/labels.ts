@@ -58,7 +58,9 @@ export function errorText(error: FieldError, t: Translate, locale: string | null
   const values: Record<string, string | number> = { ...(error.params ?? {}) };
   if (typeof values.asOf === 'string') values.asOf = formatDate(values.asOf, locale);
   // Numbers are written the reader's way (4,000,000), not as the code holds them.
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'number') values[k] = formatNumber(v, locale);
+  // Years are not amounts: 1900, never 1,900.
+  for (const [k, v] of Object.entries(values))
+    if (typeof v === 'number') values[k] = /year$/i.test(k) ? String(v) : formatNumber(v, locale);
   return t(`validation.${error.code}`, { values, default: t('flow.errorTitle') });
 }
 
