@@ -59,6 +59,9 @@ export default defineConfig({
       output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
     },
   },
+  // The batch worker writes the results CSV in the chosen language from the same catalogues, each
+  // a chunk of its own (src/lib/i18n/catalogues.ts).
+  worker: { format: 'es', plugins: () => [messagesPlugin()] },
   resolve: {
     // Messages are parsed at build time (src/build/messagesPlugin.ts): the app ships no ICU parser, only their parsed forms.
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/compiled.ts') }],

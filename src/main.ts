@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, followLocale, isLocale, setupI18n } from './lib/i18n';
+import { DEFAULT_LOCALE, followLocale, isLocale, nearestLocale, setupI18n } from './lib/i18n';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { provideRestore } from './lib/questionnaire/restorer';
 import { nextTask } from './lib/startup/nextTask';
@@ -35,7 +35,8 @@ async function start() {
     const saved = store.load() as { locale?: unknown } | null;
     // All start downloading at once: the rule data and engine, the reading of saved answers, and the page's language.
     const loading = Promise.all([import('./lib/rules'), import('./lib/questionnaire/restore')]);
-    const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : DEFAULT_LOCALE);
+    // The language chosen on this device, or on a first visit the browser's nearest one (Korean otherwise).
+    const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : nearestLocale(navigator.languages ?? [navigator.language]));
     await nextTask();
     await messages;
     const [{ benefitRuleSet, evaluate }, { restoreSaved }] = await loading;

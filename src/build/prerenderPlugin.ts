@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IndexHtmlTransformContext, type Plugin, type ResolvedConfig } from 'vite';
 import { startScript } from '../lib/startup/startScript';
 import { messagesPlugin } from './messagesPlugin';
+import { checkRulesPlugin } from './rules/plugin';
 
 const EMPTY_APP = '<div id="app"></div>';
 const SCRIPT_SRC = "script-src 'self'";
@@ -75,7 +76,8 @@ async function renderWithServer(app: ResolvedConfig): Promise<string> {
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [messagesPlugin(), svelte({ configFile: false })],
+    // The rules plugin resolves the rule-text loaders that src/lib/i18n imports (none loads: the screen is Korean).
+    plugins: [checkRulesPlugin(), messagesPlugin(), svelte({ configFile: false })],
     resolve: { alias: app.resolve.alias },
   });
   try {

@@ -1,8 +1,15 @@
 /** The `benefits` command's arguments. Flags are a contract with other tools: add, never rename. */
+import { translatorFor } from '../build/messages';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../lib/languages';
 import type { Lang } from '../lib/results/payload';
 
-export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson] [--jobs N] [--progress]
-       benefits screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en] [--summary FILE.csv] [--jobs N] [--progress]`;
+const LANG_CHOICES = LOCALES.join('|');
+
+export const USAGE = `usage: benefits evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ${LANG_CHOICES}] [--ndjson] [--jobs N] [--progress]
+       benefits screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ${LANG_CHOICES}] [--summary FILE.csv] [--jobs N] [--progress]`;
+
+/** A language with the translator over its messages (worker threads get the code and make their own). */
+export const langOf = (code: Locale): Lang => ({ code, t: translatorFor(code) });
 
 export interface Options {
   command: 'evaluate' | 'screen';
@@ -22,7 +29,7 @@ const VALUED = new Set(['--as-of', '--lang', '--jobs', '--summary']);
 export function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'evaluate' && command !== 'screen') return command === undefined ? 'missing command' : `unknown command "${command}"`;
-  const options: Options = { command, file: '', lang: 'ko', ndjson: false, progress: false };
+  const options: Options = { command, file: '', lang: langOf(DEFAULT_LOCALE), ndjson: false, progress: false };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--ndjson' && command === 'evaluate') options.ndjson = true;
@@ -36,8 +43,8 @@ export function parseArgs(argv: string[]): Options | string {
       else if (arg === '--jobs') {
         if (!/^[1-9]\d{0,2}$/.test(value)) return `--jobs must be a whole number from 1, not "${value}"`;
         options.jobs = Number(value);
-      } else if (value === 'ko' || value === 'en') options.lang = value;
-      else return `--lang must be ko or en, not "${value}"`;
+      } else if (isLocale(value)) options.lang = langOf(value);
+      else return `--lang must be one of ${LOCALES.join(', ')}, not "${value}"`;
     } else if (arg.startsWith('--')) return `unknown option "${arg}"`;
     else if (options.file) return `only one input file, got "${options.file}" and "${arg}"`;
     else options.file = arg;

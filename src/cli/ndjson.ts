@@ -19,7 +19,7 @@ export async function runNdjson(options: Options, io: CliIo, ruleSet: RuleSet): 
     'lines',
     io.inputSize?.(options.file) ?? null,
   );
-  const pool = createPool(options.jobs ?? defaultJobs(io.cores), { kind: 'ndjson', asOf: options.asOf, lang: options.lang }, ruleSet);
+  const pool = createPool(options.jobs ?? defaultJobs(io.cores), { kind: 'ndjson', asOf: options.asOf, lang: options.lang.code }, ruleSet);
   const inFlight: Promise<Done>[] = [];
   let lines = 0;
   const writeOldest = async () => {

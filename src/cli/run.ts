@@ -1,7 +1,8 @@
 /**
  * The `benefits` command, as a function of its arguments and input/output so tests call it directly.
- *   evaluate FILE|- [--as-of YYYY-MM-DD] [--lang ko|en] [--ndjson] [--jobs N] [--progress]
- *   screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang ko|en] [--summary FILE.csv] [--jobs N] [--progress]
+ *   evaluate FILE|- [--as-of YYYY-MM-DD] [--lang CODE] [--ndjson] [--jobs N] [--progress]
+ *   screen FILE.csv|- [--as-of YYYY-MM-DD] [--lang CODE] [--summary FILE.csv] [--jobs N] [--progress]
+ * CODE is a language of src/lib/languages; Korean by default.
  * Bad input: exit 2, stderr names the field and why, stdout empty. With --ndjson a bad line
  * yields an error record for that line and the others still evaluate; `screen` likewise reports
  * a bad row (row, column, reason) on stderr and as an "invalid input" line, and goes on.

@@ -10,8 +10,10 @@ import {
   SheetColumns,
   SUMMARY_HEADERS,
   CsvDecoder,
+  headerLanguage,
   LOSSY_REASON,
   recordsOf,
+  sheetReason,
   type RowProblem,
 } from '../lib/batch';
 import type { RuleSet } from '../lib/engine';
@@ -28,7 +30,7 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
   const lang = options.lang;
   const seen = { bytes: 0 };
   const progress = new Progress(io.stderr, options.progress ? 'log' : io.tty ? 'tty' : 'off', 'rows', io.inputSize?.(options.file) ?? null);
-  const problem = (p: RowProblem) => progress.message(`row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[lang]}\n`);
+  const problem = (p: RowProblem) => progress.message(`row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`);
   const decoder = new CsvDecoder();
   const records = recordsOf(counted(options.file, io.input(options.file), seen), decoder);
 
@@ -64,13 +66,13 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
       await io.stderr.write(`${options.summary}: cannot write (${(e as Error).message})\n`);
       return 2;
     }
-    await summary.write(BOM + csvLines([SUMMARY_HEADERS[lang]]));
+    await summary.write(BOM + csvLines([SUMMARY_HEADERS[headerLanguage(lang.code)]]));
   }
-  await io.stdout.write(BOM + csvLines([RESULT_HEADERS[lang]]));
+  await io.stdout.write(BOM + csvLines([RESULT_HEADERS[headerLanguage(lang.code)]]));
 
   const pool = createPool(
     options.jobs ?? defaultJobs(io.cores),
-    { kind: 'screen', headers: sheet.headers, asOf: options.asOf, lang, summary: !!summary },
+    { kind: 'screen', headers: sheet.headers, asOf: options.asOf, lang: lang.code, summary: !!summary },
     ruleSet,
   );
   const inFlight: Promise<Done>[] = [];

@@ -4,12 +4,16 @@
  * Each returns the slice's output text, so order is kept by writing the slices in turn.
  */
 import { jsonErrorAt } from '../build/jsonError';
-import { ResultWriter, SheetColumns, csvLines, screenRow } from '../lib/batch';
-import { evaluate, validateHousehold, type RuleSet, type ValidationIssue } from '../lib/engine';
+import { ResultWriter, SheetColumns, csvLines, screenRow, sheetReason } from '../lib/batch';
+import { evaluate, validateHousehold, type IssueParams, type RuleSet, type ValidationIssue } from '../lib/engine';
+import type { Locale } from '../lib/languages';
+import { errorText } from '../lib/questionnaire/labels';
 import { cliEvaluation, type Lang } from '../lib/results/payload';
+import { langOf } from './args';
 
+/** What a thread does; the language by its code, as a translator cannot cross to a worker thread. */
 export type Job =
-  { kind: 'screen'; headers: string[]; asOf?: string; lang: Lang; summary: boolean } | { kind: 'ndjson'; asOf?: string; lang: Lang };
+  { kind: 'screen'; headers: string[]; asOf?: string; lang: Locale; summary: boolean } | { kind: 'ndjson'; asOf?: string; lang: Locale };
 
 /** Records (screen: CSV records, ndjson: lines), the first one's number (screen: record index, ndjson: line number). */
 export interface Task {
@@ -28,8 +32,22 @@ export interface Done {
   count: number;
 }
 
+/** An issue's reason in the output language; input that is not JSON also says why the parser stopped. */
+const issueText = (issue: ValidationIssue, lang: Lang) =>
+  issue.params.parser ? jsonText(issue.params, lang) : errorText(issue, lang.t, lang.code);
+
+/** Input that is not JSON, where the parser stopped and why: the CLI's own words, Korean or English. */
+function jsonText({ line, column, parser }: IssueParams, lang: Lang): string {
+  if (lang.code === 'ko') {
+    const where = column === undefined ? '' : line === undefined ? `: ${column}번째 글자` : `: ${line}번째 줄 ${column}번째 글자`;
+    return `올바른 JSON이 아닙니다${where} (${parser})`;
+  }
+  const where = column === undefined ? '' : line === undefined ? ` at column ${column}` : ` at line ${line}, column ${column}`;
+  return `not valid JSON${where} (${parser})`;
+}
+
 export const issueLines = (issues: ValidationIssue[], lang: Lang, prefix = '') =>
-  issues.map((p) => `${prefix}${p.field}: ${p.message[lang]}`).join('\n');
+  issues.map((p) => `${prefix}${p.field}: ${issueText(p, lang)}`).join('\n');
 
 type LineResult = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
@@ -42,15 +60,8 @@ export function evaluateText(text: string, asOf: string | undefined, lang: Lang,
     const at = jsonErrorAt(text, e);
     const why = (e as Error).message;
     // An --ndjson line is named by its record; within it, only the column says where.
-    const where = !at
-      ? null
-      : text.includes('\n')
-        ? { ko: `${at.line}번째 줄 ${at.column}번째 글자`, en: `at line ${at.line}, column ${at.column}` }
-        : { ko: `${at.column}번째 글자`, en: `at column ${at.column}` };
-    const message = where
-      ? { ko: `올바른 JSON이 아닙니다: ${where.ko} (${why})`, en: `not valid JSON ${where.en} (${why})` }
-      : { ko: `올바른 JSON이 아닙니다 (${why})`, en: `not valid JSON (${why})` };
-    return { ok: false, issues: [{ field: 'input', code: 'notObject', message }] };
+    const where: IssueParams = !at ? {} : text.includes('\n') ? { line: at.line, column: at.column } : { column: at.column };
+    return { ok: false, issues: [{ field: 'input', code: 'notObject', params: { ...where, parser: why } }] };
   }
   const issues = validateHousehold(household, asOf);
   if (issues.length > 0) return { ok: false, issues };
@@ -58,25 +69,26 @@ export function evaluateText(text: string, asOf: string | undefined, lang: Lang,
 }
 
 export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
+  const lang = langOf(job.lang);
   if (job.kind === 'ndjson') {
     return ({ first, items }) => {
       let out = '';
       let err = '';
       (items as string[]).forEach((line, i) => {
         if (line.trim() === '') return;
-        const result = evaluateText(line, job.asOf, job.lang, ruleSet);
+        const result = evaluateText(line, job.asOf, lang, ruleSet);
         if (result.ok) out += `${JSON.stringify(result.value)}\n`;
         else {
-          const issues = result.issues.map((p) => ({ field: p.field, code: p.code, reason: p.message[job.lang] }));
+          const issues = result.issues.map((p) => ({ field: p.field, code: p.code, reason: issueText(p, lang) }));
           out += `${JSON.stringify({ line: first + i, error: { issues } })}\n`;
-          err += `${issueLines(result.issues, job.lang, `line ${first + i}: `)}\n`;
+          err += `${issueLines(result.issues, lang, `line ${first + i}: `)}\n`;
         }
       });
       return { out, summary: '', err, count: items.length };
     };
   }
   const sheet = new SheetColumns(job.headers, job.asOf);
-  const writer = new ResultWriter(ruleSet.rules, job.lang);
+  const writer = new ResultWriter(ruleSet.rules, lang);
   return ({ first, items }) => {
     const lines: unknown[][] = [];
     const summaries: unknown[][] = [];
@@ -84,7 +96,7 @@ export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
     (items as string[][]).forEach((cells, i) => {
       const parsed = sheet.row(cells, first + i + 1);
       if (!parsed) return;
-      for (const p of parsed.problems) err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason[job.lang]}\n`;
+      for (const p of parsed.problems) err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`;
       const screened = screenRow(parsed, ruleSet, job.asOf);
       lines.push(...writer.lines(screened));
       if (job.summary) summaries.push(writer.summary(screened));

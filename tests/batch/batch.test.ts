@@ -1,9 +1,22 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseBatchCsv, resultsCsv, screenRow, templateCsv, templateColumns, columnFor, fieldHeaders } from '../../src/lib/batch';
+import {
+  parseBatchCsv,
+  resultsCsv,
+  screenRow,
+  sheetReason,
+  templateCsv,
+  templateColumns,
+  columnFor,
+  fieldHeaders,
+  type SheetText,
+} from '../../src/lib/batch';
+import { lang } from '../text';
 import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { run } from '../cli/helpers';
+
+const en = lang('en');
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
@@ -62,14 +75,14 @@ describe('parsing households from CSV', () => {
         'H4,2024-10-15,부산,300만원,1993-05-02,여,아니오,2024-10-01,예,,',
       ]),
     );
-    const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, p.reason.en]));
+    const problems = sheet.rows.flatMap((r) => r.problems.map((p) => [p.row, p.column, sheetReason(p.reason, en.t, 'en')]));
     expect(problems).toEqual([
-      [2, '월소득인정액', 'cannot be negative'],
+      [2, '월소득인정액', 'The amount cannot be negative'],
       [3, '거주지', expect.stringMatching(/^write one of: Seoul .*another 시·도 by name.* \("어딘가"\)$/)],
       [3, '월소득인정액', expect.stringMatching(/^write a number: .*\("0x10"\)$/)],
-      [3, '성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
+      [3, '성인1 생년월일', '1993-02-30 is not a real date'],
       [4, '성인1 임신중', 'write yes or no ("모름")'],
-      [4, '자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
+      [4, '자녀1 생년월일', 'The date cannot be after today (October 15, 2024)'],
     ]);
     expect(sheet.rows[3].household).toMatchObject({ residence: 'other', monthlyIncome: 3_000_000 });
   });
@@ -83,9 +96,9 @@ describe('parsing households from CSV', () => {
 
   it('names the engine checks in the sheet words: an impossible date and a birth after the evaluation date', () => {
     const sheet = parseBatchCsv(csv([HEADER, 'H1,2024-10-15,서울,100만,1993-02-30,여,아니오,2024-10-20,예,,']));
-    expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
-      ['성인1 생년월일', 'must be a real date written YYYY-MM-DD'],
-      ['자녀1 생년월일', 'cannot be after the evaluation date 2024-10-15'],
+    expect(sheet.rows[0].problems.map((p) => [p.column, sheetReason(p.reason, en.t, 'en')])).toEqual([
+      ['성인1 생년월일', '1993-02-30 is not a real date'],
+      ['자녀1 생년월일', 'The date cannot be after today (October 15, 2024)'],
     ]);
   });
 
@@ -96,9 +109,7 @@ describe('parsing households from CSV', () => {
     const thirty = ['H2', '서울', '1990-01-01', ...children.map((_, i) => (i < 29 ? '2020-01-01' : ''))].join(',');
     const sheet = parseBatchCsv(csv([header, wide, thirty]));
     expect(sheet.rows[0]).toMatchObject({ id: 'H1', household: null, memberGroups: [] });
-    expect(sheet.rows[0].problems).toEqual([
-      { row: 2, column: '자녀30', reason: { ko: '가구원은 30명까지 입력할 수 있습니다', en: 'must list at most 30 persons' } },
-    ]);
+    expect(sheet.rows[0].problems).toEqual([{ row: 2, column: '자녀30', reason: { code: 'members.tooMany', params: { max: 30 } } }]);
     expect(sheet.rows[1].problems).toEqual([]);
     expect(sheet.rows[1].household?.members).toHaveLength(30);
     expect(screenRow(sheet.rows[0], ruleSet).evaluation).toBeNull();
@@ -108,8 +119,8 @@ describe('parsing households from CSV', () => {
     const sheet = parseBatchCsv(
       csv(['가구ID,가구원수,성인1 생년월일,자녀1 생년월일,자녀2 생년월일', 'H1,1,1990-01-01,2020-01-01,2021-01-01']),
     );
-    expect(sheet.rows[0].problems.map((p) => [p.column, p.reason.en])).toEqual([
-      ['가구원수', 'cannot be less than the 3 persons listed in members'],
+    expect(sheet.rows[0].problems.map((p) => [p.column, sheetReason(p.reason, en.t, 'en')])).toEqual([
+      ['가구원수', 'The household size cannot be less than the 3 people listed'],
     ]);
   });
 
@@ -118,7 +129,7 @@ describe('parsing households from CSV', () => {
       const sheet = parseBatchCsv(empty);
       expect(sheet.rows).toEqual([]);
       expect(sheet.problems).toHaveLength(1);
-      const { reason } = sheet.problems[0];
+      const reason = sheet.problems[0].reason as SheetText;
       expect(reason.ko).toMatch(/^파일이 비어 있습니다/);
       expect([reason.en, reason.zh, reason.vi].every((t) => t && !/delimit/i.test(t))).toBe(true);
     }
@@ -147,18 +158,18 @@ describe('screening results', () => {
   const rows = sheet.rows.map((r) => screenRow(r, ruleSet));
 
   it('gives every benefit for a good row and one "invalid input" line for a bad one', () => {
-    const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
+    const out = Papa.parse<string[]>(resultsCsv(rows, rules, lang('ko')).slice(1), { skipEmptyLines: true }).data;
     expect(out[0]).toEqual(['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유']);
     expect(out.filter((l) => l[1] === 'H1')).toHaveLength(rules.length);
     expect(out.filter((l) => l[1] === 'H2')).toEqual([
-      ['3', 'H2', '', '', '입력 오류', '', '', '', '', '', '월소득인정액: 0보다 작을 수 없습니다'],
+      ['3', 'H2', '', '', '입력 오류', '', '', '', '', '', '월소득인정액: 0보다 작은 금액은 입력할 수 없어요'],
     ]);
   });
 
   it('names what is missing in the sheet words', () => {
-    const out = Papa.parse<string[]>(resultsCsv(rows, rules, 'ko').slice(1), { skipEmptyLines: true }).data;
+    const out = Papa.parse<string[]>(resultsCsv(rows, rules, lang('ko')).slice(1), { skipEmptyLines: true }).data;
     const postpartum = out.find((l) => l[1] === 'H1' && l[2] === 'postpartum-care')!;
-    expect(postpartum[4]).toBe('확인 필요');
+    expect(postpartum[4]).toBe('확인이 필요해요');
     expect(postpartum[9]).toBe('자녀1 서울출생신고');
   });
 });
@@ -173,7 +184,7 @@ describe('benefits screen', () => {
     const { code, stdout, stderr } = await run(['screen', '-', '--lang', 'en'], input, ruleSet);
     expect(code).toBe(0);
     expect(stdout.startsWith('\uFEFFrow,household,benefit id')).toBe(true);
-    expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,eligible,1000000,once,2024-11-30');
+    expect(stdout).toContain('2,H1,postpartum-care,Seoul postpartum care allowance,You can get,1000000,once,2024-11-30');
     expect(stderr).toBe('row 3, 월소득인정액: write a number: 4200000, 4,200,000, 420만 or 420만원 ("x")\n');
   });
 

@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { templateCsv } from '../../src/lib/batch';
+import { sheetReason, templateCsv, type SheetText } from '../../src/lib/batch';
 import { BatchSession, PROBLEM_LIMIT, type BatchFilter, type DownloadKind } from '../../src/lib/batch/session';
 import { joinParts, mergeSummaries, planPages } from '../../src/lib/batch/shards';
+import type { Locale } from '../../src/lib/languages';
+import { lang } from '../text';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { encodeCp949 } from './cp949';
 import { PAYLOADS } from './payloads';
@@ -23,8 +25,8 @@ async function screened() {
 }
 
 /** A download as text (one shard's: its header, then its lines). */
-const text = (session: BatchSession, kind: DownloadKind, filter: BatchFilter, lang: 'ko' | 'en') =>
-  joinParts([session.download(kind, filter, lang)]).text();
+const text = (session: BatchSession, kind: DownloadKind, filter: BatchFilter, code: Locale) =>
+  joinParts([session.download(kind, filter, lang(code))]).text();
 const rowsOf = (csvText: string) => Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
 
 describe('a screened sheet', () => {
@@ -34,7 +36,9 @@ describe('a screened sheet', () => {
     expect(summary.invalid).toBe(1);
     const lines = Object.values(summary.counts).reduce((a, b) => a + b, 0);
     expect(lines).toBe(2 * rules.length + 1);
-    expect(summary.problems.map((p) => [p.row, p.column, p.reason.ko])).toEqual([[3, '월소득인정액', '0보다 작을 수 없습니다']]);
+    expect(summary.problems.map((p) => [p.row, p.column, sheetReason(p.reason, lang('ko').t, 'ko')])).toEqual([
+      [3, '월소득인정액', '0보다 작은 금액은 입력할 수 없어요'],
+    ]);
     expect(summary.problemCount).toBe(1);
   });
 
@@ -63,7 +67,7 @@ describe('a screened sheet', () => {
     const { session } = await screened();
     expect(rowsOf(await text(session, 'results', { benefit: '', status: '' }, 'ko'))).toHaveLength(2 * rules.length + 1);
     const unknown = rowsOf(await text(session, 'results', { benefit: 'postpartum-care', status: 'unknown' }, 'en'));
-    expect(unknown.map((l) => [l[1], l[2], l[4]])).toEqual([['H1', 'postpartum-care', 'unknown']]);
+    expect(unknown.map((l) => [l[1], l[2], l[4]])).toEqual([['H1', 'postpartum-care', 'Needs checking']]);
     expect(rowsOf(await text(session, 'results', { benefit: '', status: 'invalid' }, 'ko')).map((l) => [l[1], l[4]])).toEqual([
       ['H2', '입력 오류'],
     ]);
@@ -73,7 +77,7 @@ describe('a screened sheet', () => {
     const { session } = await screened();
     const all = rowsOf(await text(session, 'summary', { benefit: '', status: '' }, 'ko'));
     expect(all.map((l) => l[1])).toEqual(['H1', 'H2', 'H3']);
-    expect(all[1].at(-1)).toBe('월소득인정액: 0보다 작을 수 없습니다');
+    expect(all[1].at(-1)).toBe('월소득인정액: 0보다 작은 금액은 입력할 수 없어요');
     const unknown = rowsOf(await text(session, 'summary', { benefit: 'postpartum-care', status: 'unknown' }, 'ko'));
     expect(unknown.map((l) => l[1])).toEqual(['H1']);
   });
@@ -108,7 +112,7 @@ describe('a screened sheet', () => {
   it('refuses a sheet that names a column twice', async () => {
     const summary = await new BatchSession(ruleSet).screen('가구ID,자녀1 생년월일,child1.birthDate\nH1,2020-01-01,2020-01-01\n');
     expect([summary.refused, summary.households]).toEqual([true, 0]);
-    expect(summary.problems[0].reason.en).toMatch(/"자녀1 생년월일", "child1\.birthDate"/);
+    expect((summary.problems[0].reason as SheetText).en).toMatch(/"자녀1 생년월일", "child1\.birthDate"/);
   });
 
   it('screens the downloadable template as it is', async () => {
@@ -182,8 +186,8 @@ describe('a sheet screened in shards', async () => {
         { benefit: 'postpartum-care', status: 'unknown' },
         { benefit: '', status: 'error' },
       ] as BatchFilter[]) {
-        const joined = await joinParts(shards.map((s) => s.download(kind, filter, 'ko'))).text();
-        expect(joined).toBe(await joinParts([whole.download(kind, filter, 'ko')]).text());
+        const joined = await joinParts(shards.map((s) => s.download(kind, filter, lang('ko')))).text();
+        expect(joined).toBe(await joinParts([whole.download(kind, filter, lang('ko'))]).text());
       }
     }
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkParameter, checkRule, formatProblem, parseRule, ruleSetProblems } from '../../src/build/rules/check';
 import { loadShared } from '../../src/build/rules/load';
+import { text } from '../text';
 
 const good = JSON.parse(readFileSync('rules/postpartum-care.json', 'utf8'));
 const file = 'rules/postpartum-care.json';
@@ -135,7 +136,7 @@ describe('rule file checks', () => {
   });
 
   it('refuses links a resident applies at unless https, and sources unless http(s); never javascript:, data: or user-info', () => {
-    const online = (url: string) => withChange((r) => (r.apply.online = [{ name: { ko: '신청', en: 'apply' }, url }]));
+    const online = (url: string) => withChange((r) => (r.apply.online = [{ name: text('신청', 'apply'), url }]));
     const reference = (url: string) => withChange((r) => (r.references = [{ title: 'law', url }]));
     const source = (url: string) => {
       const median = structuredClone(tree['median-income']);

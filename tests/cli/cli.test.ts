@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { run } from './helpers';
+import { LANGUAGES } from '../../src/lib/languages';
 
 const ruleSet = loadRuleSetOrThrow();
 const { rules } = ruleSet;
@@ -68,16 +69,31 @@ describe('benefits evaluate', () => {
   it('writes labels and reasons in the chosen language', async () => {
     const ko = resultOf((await cli(['evaluate', '-'], fixture('outside-seoul'))).stdout, 'postpartum-care');
     const en = resultOf((await cli(['evaluate', '-', '--lang', 'en'], fixture('outside-seoul'))).stdout, 'postpartum-care');
-    expect(ko.reasons[0]).toMatch(/조건 미충족/);
-    expect(en.reasons[0]).toMatch(/condition not met/);
+    expect(ko.reasons[0]).toMatch(/맞지 않는 조건/);
+    expect(en.reasons[0]).toMatch(/condition not met/i);
   });
+
+  for (const { code } of LANGUAGES) {
+    it(`--lang ${code}: names, labels and reasons in that language, in the CSV too`, async () => {
+      const out = JSON.parse((await cli(['evaluate', '-', '--lang', code], fixture('outside-seoul'))).stdout);
+      const postpartum = out.results.find((r: { id: string }) => r.id === 'postpartum-care');
+      const rule = rules.find((r) => r.id === 'postpartum-care')!;
+      expect(postpartum.name).toBe(rule.names[code]);
+      expect(postpartum.criteria[0].label).toBe(rule.criteria[0].label[code]);
+      const unmet = postpartum.criteria.find((c: { outcome: string }) => c.outcome === 'unmet');
+      expect(postpartum.reasons[0]).toContain(unmet.label);
+      if (code !== 'ko') expect(JSON.stringify(postpartum)).not.toMatch(/\p{Script=Hangul}/u);
+      const csv = await cli(['screen', '-', '--lang', code], '가구ID,기준일,거주지,성인1 생년월일\nH1,2024-10-15,서울,1990-01-01\n');
+      expect(csv.stdout).toContain(rule.names[code]);
+    });
+  }
 
   it.each([
     ['garbage JSON', 'not json', /input: .*JSON/],
     [
       'a negative income',
       '{"monthlyIncome": -1, "members": [{"role": "adult", "birthDate": "1990-01-01"}]}',
-      /monthlyIncome: 0보다 작을 수 없습니다/,
+      /monthlyIncome: 0보다 작은 금액은 입력할 수 없어요/,
     ],
     ['an impossible date', '{"members": [{"role": "adult", "birthDate": "1990-02-30"}]}', /members\[0\]\.birthDate/],
     [
@@ -99,17 +115,17 @@ describe('benefits evaluate', () => {
       expect(await cli(['evaluate', '-'], members(n))).toMatchObject({
         code: 2,
         stdout: '',
-        stderr: 'members: 가구원은 30명까지 입력할 수 있습니다\n',
+        stderr: 'members: 가족은 30명까지 입력할 수 있어요\n',
       });
     expect((await cli(['evaluate', '-'], members(30))).code).toBe(0);
     const small = await cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
-    expect(small).toMatchObject({ code: 2, stdout: '', stderr: 'householdSize: cannot be less than the 3 persons listed in members\n' });
+    expect(small).toMatchObject({ code: 2, stdout: '', stderr: 'householdSize: The household size cannot be less than the 3 people listed\n' });
   });
 
   it('refuses dates outside 1900–2100, the evaluation date included', async () => {
     const born = (birthDate: string) => JSON.stringify({ members: [{ role: 'adult', birthDate }] });
     expect((await cli(['evaluate', '-'], born('0000-01-01'))).stderr).toBe(
-      'members[0].birthDate: 1900년부터 2100년 사이의 날짜여야 합니다\n',
+      'members[0].birthDate: 1900년부터 2100년 사이의 날짜를 입력해 주세요\n',
     );
     expect(await cli(['evaluate', '-', '--as-of', '9999-12-31'], born('1990-01-01'))).toMatchObject({ code: 2, stdout: '' });
   });

@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import en from '../../src/lib/i18n/locales/en.json';
-import vi from '../../src/lib/i18n/locales/vi.json';
-import zh from '../../src/lib/i18n/locales/zh.json';
-import { shippedRuleSet } from '../../src/build/rules/plugin';
+import { shippedRuleSet, splitRuleTexts } from '../../src/build/rules/plugin';
+import { LANGUAGES } from '../../src/lib/languages';
 import { initialAssets, INITIAL_BUDGET_GZIP } from './assets';
 
 const dist = inject('distDir');
@@ -48,9 +46,16 @@ describe('size budget', () => {
     expect(initialCode).toContain('not parsed at build time');
   });
 
-  it('loads English, Chinese and Vietnamese messages only when chosen', () => {
-    for (const [code, messages] of Object.entries({ en, zh, vi })) {
+  it("loads every language's messages and rule texts but Korean's only when chosen", () => {
+    const full = shippedRuleSet();
+    const { korean, texts } = splitRuleTexts(full);
+    // The rule data (its own chunk) carries Korean only; the other languages' texts come with their messages.
+    expect(JSON.stringify(korean)).not.toContain(full.rules[0].names.en);
+    for (const { code } of LANGUAGES.filter((l) => l.code !== 'ko')) {
+      const messages = JSON.parse(readFileSync(`src/lib/i18n/locales/${code}.json`, 'utf8'));
       expect(initialCode, `${code} messages are in the first download`).not.toContain(messages.results.empty);
+      expect(texts[code]).toHaveLength(texts.en.length);
+      expect(initialCode, `${code} rule texts are in the first download`).not.toContain(texts[code][0]);
     }
   });
 });

@@ -197,7 +197,9 @@ describe('batch CSV screening', () => {
       '확인 필요 항목',
       '사유',
     ]);
-    expect(lines.slice(1).map((l) => [l[1], l[2], l[4], l[9]])).toEqual([['H1', 'postpartum-care', '확인 필요', '자녀1 서울출생신고']]);
+    expect(lines.slice(1).map((l) => [l[1], l[2], l[4], l[9]])).toEqual([
+      ['H1', 'postpartum-care', '확인이 필요해요', '자녀1 서울출생신고'],
+    ]);
 
     await page.getByRole('combobox', { name: '혜택' }).selectOption({ label: '전체' });
     await page.getByRole('combobox', { name: '상태' }).selectOption('invalid');

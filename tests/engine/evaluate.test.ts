@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Household, type Rule } from '../../src/lib/engine';
+import { evaluate, type Household, type Reason, type Rule } from '../../src/lib/engine';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
+import { lang, text } from '../text';
+import { reasonText } from '../../src/lib/results/text';
+
+const words = (code: 'ko' | 'en') => (reason: Reason) => reasonText(reason, lang(code).t, code);
 
 const { parameters } = loadRuleSetOrThrow();
-
-const text = (s: string) => ({ ko: s, en: s });
 
 function rule(overrides: Partial<Rule>): Rule {
   return {
@@ -42,7 +44,7 @@ describe('evaluate', () => {
     const result = one(household({ residence: 'other' }), rule({}));
     expect(result.status).toBe('ineligible');
     expect(result.reasons[0]).toMatchObject({ code: 'criterionUnmet', criterion: 'seoul' });
-    expect(result.reasons[0].text.en).toBe('condition not met: lives in Seoul');
+    expect(words('en')(result.reasons[0])).toBe('Condition not met: lives in Seoul');
   });
 
   it('is unknown, never ineligible, when a criterion lacks its input, and says which input decides it', () => {
@@ -56,7 +58,7 @@ describe('evaluate', () => {
     const r = rule({ validFrom: '2024-11-01' });
     const result = one(household({ residence: 'seoul' }), r);
     expect(result.status).toBe('ineligible');
-    expect(result.reasons.map((x) => x.text.en)).toEqual(['not in effect on asOf']);
+    expect(result.reasons.map(words('en'))).toEqual(['This programme is not running now']);
     expect(one(household({ residence: 'seoul', asOf: '2024-11-01' }), r).status).toBe('eligible');
     expect(one(household({ residence: 'seoul', asOf: '2024-11-01' }), rule({ validTo: '2024-10-31' })).status).toBe('ineligible');
   });
@@ -164,7 +166,7 @@ describe('evaluate', () => {
     const result = one(household({ members }), r);
     expect(result.status).toBe('unknown');
     expect(result.criteria[0].incomeLimit).toEqual({ percent: 150, householdSize: 3, monthlyWon: 7071985 });
-    expect(result.reasons[0].text.ko).toContain('월 소득인정액 7,071,985원 이하');
+    expect(words('ko')(result.reasons[0])).toContain('월 소득인정액 7,071,985원 이하');
   });
 
   it('throws on an invalid household rather than guessing', () => {

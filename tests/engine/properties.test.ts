@@ -7,6 +7,11 @@ import { householdFields, memberFields } from '../../src/lib/engine/inputModel';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { daysBetween, isIsoDate, plusDays } from '../../src/lib/engine/dates';
 import { AS_OF, garbageArb, householdArb } from './arbitraries';
+import { errorText } from '../../src/lib/questionnaire/labels';
+import { lang } from '../text';
+
+const ko = lang('ko');
+const en = lang('en');
 
 const { rules, parameters } = loadRuleSetOrThrow();
 const STATUSES = ['eligible', 'ineligible', 'unknown', 'upcoming'];
@@ -20,7 +25,7 @@ describe('engine properties', { timeout: 900_000 }, () => {
       fc.property(garbageArb, (input) => {
         const issues = validateHousehold(input);
         if (issues.length > 0) {
-          expect(issues.every((p) => p.field && p.message.ko && p.message.en)).toBe(true);
+          expect(issues.every((p) => p.field && errorText(p, ko.t, 'ko') && errorText(p, en.t, 'en'))).toBe(true);
           return;
         }
         const { results } = evaluate(input as Household, { rules, parameters });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { householdFields, MAX_MEMBERS, memberFields, validateAsOf, validateHousehold, type FieldSpec } from '../../src/lib/engine';
+import { LOCALES } from '../../src/lib/languages';
+import { errorText } from '../../src/lib/questionnaire/labels';
+import { lang } from '../text';
 
 const adult = { role: 'adult', birthDate: '1990-01-01' };
 const codes = (input: unknown, asOf?: string) => validateHousehold(input, asOf).map((p) => `${p.field} ${p.code}`);
@@ -86,10 +89,11 @@ describe('household validation', () => {
     ]);
   });
 
-  it('gives every problem a Korean and an English message', () => {
+  it("gives every problem a message in every language, from the app's catalogues", () => {
     const [problem] = validateHousehold({ monthlyIncome: -5, members: [adult] });
-    expect(problem.message.ko).toMatch(/0보다 작을 수 없습니다/);
-    expect(problem.message.en).toMatch(/negative/);
+    expect(errorText(problem, lang('ko').t, 'ko')).toMatch(/0보다 작은 금액은 입력할 수 없어요/);
+    expect(errorText(problem, lang('en').t, 'en')).toMatch(/negative/);
+    for (const code of LOCALES) expect(errorText(problem, lang(code).t, code), code).not.toMatch(/^$|validation\./);
   });
 
   it('keeps dates to the years 1900–2100, in every date field and asOf, saying which years', () => {
@@ -106,7 +110,7 @@ describe('household validation', () => {
     expect(codes(pregnant)).toEqual(['members[0].dueDate date.range']);
     const [problem] = validateHousehold(member({ birthDate: '0000-01-01' }));
     expect(problem.params).toEqual({ fromYear: 1900, toYear: 2100 });
-    expect(problem.message.ko).toContain('1900년부터 2100년');
+    expect(errorText(problem, lang('ko').t, 'ko')).toContain('1900년부터 2100년');
   });
 
   it('allows at most 30 members (the householdSize range), refusing more with one issue before reading any member', () => {
@@ -130,7 +134,7 @@ describe('household validation', () => {
     expect(codes({ householdSize: 5, members: [adult, adult, adult] })).toEqual([]);
     const [problem] = validateHousehold({ householdSize: 2, members: [adult, adult, adult] });
     expect(problem.params).toEqual({ count: 3 });
-    expect(problem.message.en).toContain('3 persons');
+    expect(errorText(problem, lang('en').t, 'en')).toContain('3 people');
   });
 
   it('gives the figures of a message as params, so translations can say them', () => {

@@ -4,20 +4,15 @@
  */
 import fc from 'fast-check';
 import { init, locale } from 'svelte-i18n';
-import en from '../../src/lib/i18n/locales/en.json';
-import ko from '../../src/lib/i18n/locales/ko.json';
-import vi from '../../src/lib/i18n/locales/vi.json';
-import zh from '../../src/lib/i18n/locales/zh.json';
 import { addCatalogue, LOCALES, type Catalogue } from '../../src/lib/i18n';
 import type { Parameter, ParameterTree, Rule } from '../../src/lib/engine';
 import medianIncome from '../../rules/parameters/median-income.json';
 import { plusDays } from '../../src/lib/engine/dates';
 import { expect } from 'vitest';
+import { text } from '../text';
 import type { FieldInfo } from '../../src/lib/questionnaire/fields';
 import { errorText, inputId, type Translate } from '../../src/lib/questionnaire/labels';
 import type { FieldError } from '../../src/lib/questionnaire/parse';
-
-export const MESSAGES = { ko, en, zh, vi } as Record<string, Record<string, unknown>>;
 
 /** Every locale as the app loads it: messages with their parsed forms (src/build/messagesPlugin.ts). */
 const CATALOGUES = import.meta.glob<Catalogue>('../../src/lib/i18n/locales/*.json', {
@@ -26,9 +21,14 @@ const CATALOGUES = import.meta.glob<Catalogue>('../../src/lib/i18n/locales/*.jso
   eager: true,
 });
 
+/** Each locale file's messages, by its code. */
+export const MESSAGES: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.entries(CATALOGUES).map(([file, catalogue]) => [file.replace(/^.*\/|\.json$/g, ''), catalogue.messages]),
+);
+
 let started = false;
 
-/** Starts svelte-i18n synchronously (the app loads en/zh/vi lazily; tests have them all at once). */
+/** Starts svelte-i18n synchronously (the app loads each language lazily; tests have them all at once). */
 export function startI18n(lang = 'ko'): void {
   if (!started) {
     for (const code of LOCALES) addCatalogue(code, CATALOGUES[`../../src/lib/i18n/locales/${code}.json`]);
@@ -71,8 +71,6 @@ export function flatKeys(obj: Record<string, unknown>, prefix = ''): string[] {
 export function lookup(obj: Record<string, unknown>, key: string): unknown {
   return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
-
-const text = (ko: string, en = ko) => ({ ko, en });
 
 function base(id: string, over: Partial<Rule>): Rule {
   return {
@@ -188,7 +186,7 @@ export function validAnswer(field: FieldInfo, asOf: string): string {
 export function expectClearMessage(input: HTMLInputElement, key: string, problem: FieldError | undefined, t: Translate): void {
   expect(input.getAttribute('aria-invalid')).toBe(problem ? 'true' : null);
   if (!problem) return;
-  expect(problem.message ?? lookup(MESSAGES.ko, `validation.${problem.code}`), problem.code).toBeTruthy();
+  expect(lookup(MESSAGES.ko, `validation.${problem.code}`), problem.code).toBeTruthy();
   const message = document.getElementById(`${inputId(key)}-error`)?.textContent ?? '';
   expect(message).toBe(errorText(problem, t, 'ko'));
   expect(message).not.toMatch(/^\s*$|validation\.|[{}]|undefined|NaN/);

@@ -4,30 +4,53 @@ import { allFields } from '../../src/lib/questionnaire/fields';
 import { PROBLEM_CODES } from '../../src/lib/questionnaire/parse';
 import { GROUPS } from '../../src/lib/results/group';
 import { PERIODS } from '../../src/lib/results/text';
-import { LOCALES } from '../../src/lib/i18n';
+import { LANGUAGES, languageTag, LOCALES } from '../../src/lib/i18n';
+import { QUOTES_KOREAN, scriptProblem } from '../scripts';
+import { AWAITING } from '../awaiting';
 import { flatKeys, lookup, MESSAGES, startI18n } from './helpers';
 
 const reference = flatKeys(MESSAGES.ko).sort();
+
 const placeholders = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('every locale has every message', () => {
   // As in the app, intl-messageformat gets each message as the build parsed it (src/build/messagesPlugin.ts).
   beforeAll(() => startI18n());
 
-  it('has the four locales, Korean first', () => {
-    expect(LOCALES).toEqual(['ko', 'en', 'zh', 'vi']);
+  it('has Korean first, and a message file for each language of the list and nothing else', () => {
+    expect(LOCALES[0]).toBe('ko');
+    expect(Object.keys(MESSAGES).sort()).toEqual([...LOCALES].sort());
   });
 
   for (const code of LOCALES) {
     it(`${code} has exactly the keys of ko, each a non-empty message with ko's placeholders`, () => {
       const keys = flatKeys(MESSAGES[code]).sort();
-      expect(keys).toEqual(reference);
+      const awaiting = AWAITING[code] ?? [];
+      expect(
+        awaiting.filter((key) => keys.includes(key)),
+        `${code}: translated, so no longer awaited`,
+      ).toEqual([]);
+      expect([...keys, ...awaiting].sort()).toEqual(reference);
       for (const key of keys) {
         const message = lookup(MESSAGES[code], key);
         expect(typeof message === 'string' && message.trim() !== '', `${code}: ${key}`).toBe(true);
         expect(placeholders(message as string), `${code}: ${key}`).toEqual(placeholders(lookup(MESSAGES.ko, key) as string));
-        expect(() => new IntlMessageFormat(message as string, code), `${code}: ${key}`).not.toThrow();
+        expect(() => new IntlMessageFormat(message as string, languageTag(code)), `${code}: ${key}`).not.toThrow();
       }
+    });
+  }
+});
+
+describe('every message in its language and script', () => {
+  for (const language of LANGUAGES) {
+    it(`${language.code}: no message blank or in another script`, () => {
+      const problems = flatKeys(MESSAGES[language.code]).flatMap((key) => {
+        const message = lookup(MESSAGES[language.code], key) as string;
+        const rest = QUOTES_KOREAN.has(key) && message.trim() !== '' ? message.replace(/\p{Script=Hangul}+/gu, '') : message;
+        const problem = rest !== message && rest.trim() === '' ? null : scriptProblem(rest, language);
+        return problem ? [`${key}: ${problem}`] : [];
+      });
+      expect(problems).toEqual([]);
     });
   }
 });

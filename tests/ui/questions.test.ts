@@ -139,12 +139,12 @@ describe('validation as typed, next to the field', () => {
 });
 
 describe('a problem code without a translation yet', () => {
-  it("falls back to the engine's own wording rather than a wrong message", async () => {
+  // The engine has no wording of its own (its codes are worded by the catalogues only).
+  it('falls back to the general problem heading rather than a wrong message or a raw key', async () => {
     const { errorText } = await import('../../src/lib/questionnaire/labels');
     const { get } = await import('svelte/store');
     const { _ } = await import('svelte-i18n');
-    const message = { ko: '새로운 문제입니다', en: 'a new problem' };
-    expect(errorText({ code: 'brand.new', message }, get(_), 'ko')).toBe('새로운 문제입니다');
+    expect(errorText({ code: 'brand.new' }, get(_), 'ko')).toBe(get(_)('flow.errorTitle'));
     expect(errorText({ code: 'number.negative' }, get(_), 'ko')).toBe('0보다 작은 금액은 입력할 수 없어요');
   });
 });

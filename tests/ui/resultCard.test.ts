@@ -5,6 +5,7 @@ import { evaluate, type Rule } from '../../src/lib/engine';
 import { groupResults } from '../../src/lib/results/group';
 import ResultCard from '../../src/lib/results/ResultCard.svelte';
 import { startI18n, testRules, testParameters } from './helpers';
+import { text } from '../text';
 
 const asOf = '2024-10-15';
 const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
@@ -54,12 +55,12 @@ describe('a result card', () => {
   });
 
   it('error: "could not be checked" for that benefit only', () => {
-    const broken: Rule = { ...testRules[0], id: 'broken', criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { nope: [1] } }] };
+    const broken: Rule = { ...testRules[0], id: 'broken', criteria: [{ id: 'x', label: text('x', 'x'), logic: { nope: [1] } }] };
     render(ResultCard, { props: { view: viewOf('broken', { residence: 'seoul', members: [adult] }, [broken]) } });
     expect(screen.getByRole('article')).toHaveTextContent('이 혜택은 확인하지 못했어요');
   });
 
-  it('in Vietnamese, rule texts without vi fall back to English', () => {
+  it('in Vietnamese, the rule texts and amounts in Vietnamese', () => {
     startI18n('vi');
     render(ResultCard, { props: { view: viewOf('seoul-grant', { residence: 'seoul', members: [adult] }) } });
     expect(screen.getByRole('article', { name: 'Benefit seoul-grant' })).toHaveTextContent('700.000 won một lần');
@@ -67,7 +68,6 @@ describe('a result card', () => {
   });
 
   describe('for several members', () => {
-    const text = (s: string) => ({ ko: s, en: s });
     const atHome: Rule = {
       ...testRules[0],
       id: 'at-home',

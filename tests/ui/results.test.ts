@@ -7,6 +7,7 @@ import type { Translate } from '../../src/lib/questionnaire/labels';
 import { groupResults } from '../../src/lib/results/group';
 import { amountText, deadlineText, incomeLimitText, ineligibleText, upcomingText } from '../../src/lib/results/text';
 import { startI18n, testRules, testParameters } from './helpers';
+import { text } from '../text';
 
 const asOf = '2024-10-15';
 const adult = { role: 'adult' as const, birthDate: '1990-01-01' };
@@ -48,7 +49,7 @@ describe('grouping and totals', () => {
   });
 
   it('a rule that fails shows as "could not be checked" on its own; services are signposted apart', () => {
-    const broken: Rule = { ...testRules[0], id: 'broken', criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { nope: [1] } }] };
+    const broken: Rule = { ...testRules[0], id: 'broken', criteria: [{ id: 'x', label: text('x', 'x'), logic: { nope: [1] } }] };
     const service: Rule = { ...testRules[0], id: 'kids-cafe', kind: 'service', amount: undefined };
     const rules = [...testRules, broken, service];
     const grouped = groupResults(run({ residence: 'seoul', members: [adult] }, rules), rules);
@@ -80,7 +81,7 @@ describe('card sentences', () => {
         per: 'month',
         basis: 'member',
         kind: 'grant',
-        supplement: { value: 1, label: { ko: '자립촉진수당', en: 'self-reliance allowance' } },
+        supplement: { value: 1, label: text('자립촉진수당', 'self-reliance allowance') },
       },
     } as Rule;
     expect(amountText(result({ amount: { value: 1000000, per: 'once', kind: 'voucher' } }), testRules[0], t(), 'ko')).toBe(
@@ -103,7 +104,7 @@ describe('card sentences', () => {
   it('an upcoming benefit says from when and why', () => {
     const rule = {
       ...testRules[0],
-      upcoming: { when: true, waived: [], label: { ko: '출산 후 신청할 수 있어요', en: 'apply after the birth' } },
+      upcoming: { when: true, waived: [], label: text('출산 후 신청할 수 있어요', 'apply after the birth') },
     } as Rule;
     expect(upcomingText(result({ status: 'upcoming', upcomingDate: '2025-02-15' }), rule, t(), 'ko')).toBe(
       '2025년 2월 15일부터: 출산 후 신청할 수 있어요',

@@ -34,6 +34,7 @@ import {
   testRuleSet,
   testParameters,
 } from './helpers';
+import { text } from '../text';
 
 const asOf = '2024-10-15';
 const RUNS = runs(150);
@@ -181,8 +182,8 @@ describe('one failing rule', () => {
     const broken: Rule = {
       ...testRules[0],
       id: 'broken-rule',
-      names: { ko: '고장 난 혜택', en: 'Broken benefit' },
-      criteria: [{ id: 'x', label: { ko: 'x', en: 'x' }, logic: { 'no-such-operator': [1] } }],
+      names: text('고장 난 혜택', 'Broken benefit'),
+      criteria: [{ id: 'x', label: text('x', 'x'), logic: { 'no-such-operator': [1] } }],
     };
     const checker = new Checker({ rules: [testRules[0], broken, ...testRules.slice(1)], parameters: testParameters, asOf });
     render(App, { props: { checker } });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Checker } from '../../src/lib/questionnaire/checker.svelte';
 import { initialForm } from '../../src/lib/questionnaire/form';
-import { addStaffMessages, STAFF_MESSAGES } from '../../src/lib/staff';
+import { addStaffMessages, HANDOUT_LANGUAGES, STAFF_MESSAGES } from '../../src/lib/staff';
 import { answerKeyFor, memberFieldsFor } from '../../src/lib/staff/fields';
 import { shortcutFor, SHORTCUTS } from '../../src/lib/staff/shortcuts';
 import StaffApp from '../../src/lib/staff/StaffApp.svelte';
@@ -32,7 +32,16 @@ const key = (code: string, init: KeyboardEventInit = {}) =>
 
 describe('staff messages', () => {
   const reference = flatKeys(STAFF_MESSAGES.ko).sort();
-  for (const code of LOCALES) {
+  it('exist for languages of the list only, Korean and English among them; the handout offers exactly those', () => {
+    expect(Object.keys(STAFF_MESSAGES).every((code) => LOCALES.includes(code as never))).toBe(true);
+    expect(Object.keys(STAFF_MESSAGES)).toEqual(expect.arrayContaining(['ko', 'en']));
+    expect(HANDOUT_LANGUAGES.map((l) => l.code).sort()).toEqual(
+      Object.keys(STAFF_MESSAGES)
+        .filter((c) => c !== 'ko')
+        .sort(),
+    );
+  });
+  for (const code of Object.keys(STAFF_MESSAGES)) {
     it(`${code} has every staff message with ko's placeholders`, () => {
       expect(flatKeys(STAFF_MESSAGES[code]).sort()).toEqual(reference);
       for (const k of reference) {

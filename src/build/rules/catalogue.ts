@@ -5,9 +5,10 @@
 import { MAX_YEAR, MIN_YEAR } from '../../lib/engine/dates';
 import { derivedHouseholdFacts, derivedMemberFacts } from '../../lib/engine/facts';
 import { type FieldSpec, householdFields, memberFields } from '../../lib/engine/inputModel';
-import { perText } from '../../lib/engine/reasons';
 import { resolveParameter, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
 import type { Rule, RuleFile, RuleSet } from '../../lib/engine/types';
+import { perWord } from '../../lib/results/text';
+import { translatorFor } from '../messages';
 
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('en-US')}원` : String(n));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -20,7 +21,6 @@ function paramOf(logic: unknown): string | null {
 function amountText(rule: Rule, tree: ParameterTree): string {
   const amount = rule.amount;
   if (!amount) return '—';
-  const per = perText[amount.per];
   if (amount.label) return `${amount.label.ko} / ${amount.label.en}`;
   const param = paramOf(amount.value);
   const declared = param ? rule.parameters?.[param] : undefined;
@@ -35,7 +35,7 @@ function amountText(rule: Rule, tree: ParameterTree): string {
         : '가구 상황에 따라 다름 (depends on the household: see criteria)';
   const basis = amount.basis === 'member' ? ' · 대상자 1인당 (per qualifying person)' : '';
   const kind = amount.kind === 'fee' ? ' · 이용자 부담 (fee paid by the household)' : '';
-  return `${figure} · ${per.ko} (${per.en})${basis}${kind}`;
+  return `${figure} · ${perWord(amount.per, translatorFor('ko'))} (${perWord(amount.per, translatorFor('en'))})${basis}${kind}`;
 }
 
 function applyText(rule: Rule): string {

@@ -15,6 +15,7 @@ import { validateHousehold } from '../../lib/engine/validate';
 import { UNITS, type Parameter, type ParameterTree } from '../../lib/engine/parameters';
 import type { Criterion, RuleFile, Text } from '../../lib/engine/types';
 import { jsonErrorAt } from '../jsonError';
+import { LOCALES } from '../../lib/languages';
 import criterionSchema from './criterion.schema.json';
 import parameterSchema from './parameter.schema.json';
 import schema from './rule.schema.json';
@@ -24,6 +25,18 @@ export interface RuleProblem {
   path: string;
   reason: string;
 }
+
+/** A rule text: a string with more than white space in every language of the list, and nothing else. */
+export const TEXT_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...LOCALES],
+  properties: Object.fromEntries(LOCALES.map((code) => [code, { type: 'string', pattern: '\\S' }])),
+};
+(schema.definitions as Record<string, unknown>).text = TEXT_SCHEMA;
+
+/** A name standing for itself in every language (a criterion that names no file: reported, never shipped). */
+const sameText = (name: string): Text => Object.fromEntries(LOCALES.map((code) => [code, name])) as Text;
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -224,7 +237,8 @@ function semanticProblems(rule: RuleFile, fileId: string | null, tree: Parameter
   );
   rule.tests.forEach((t, i) => {
     if (t.household?.asOf === undefined) problems.push([`/tests/${i}/household/asOf`, 'a test household needs a fixed asOf']);
-    for (const p of validateHousehold(t.household)) problems.push([`/tests/${i}/household/${p.field}`, p.message.en]);
+    for (const p of validateHousehold(t.household))
+      problems.push([`/tests/${i}/household/${p.field}`, `${p.code} ${JSON.stringify(p.params)}`]);
   });
   return problems;
 }
@@ -262,7 +276,7 @@ function expandCriteria(rule: RuleFile, shared: SharedDefinitions): { rule: Rule
     if (!('shared' in c)) return c;
     const found = Object.hasOwn(shared.criteria, c.shared) ? shared.criteria[c.shared] : undefined;
     if (!found) problems.push([`/criteria/${i}/shared`, `names no file rules/criteria/${c.shared}.json`]);
-    return { id: c.id, label: found?.label ?? { ko: c.shared, en: c.shared }, logic: found?.logic ?? false };
+    return { id: c.id, label: found?.label ?? sameText(c.shared), logic: found?.logic ?? false };
   });
   return { rule: { ...rule, criteria }, problems };
 }

@@ -3,10 +3,10 @@
  * plain decimals only (Number() would read 0x10, 0b11, 1e5 and '' too): thousands separators are
  * fine, and sums of money may end in 원, 만 or 만원 as Koreans write incomes (420만 = 4,200,000).
  */
-import type { Text } from '../engine';
+import type { SheetText } from './reasons';
 import { type Column, enumHints, enumLookups, enumWords, numberUnits } from './columns';
 
-export type Converted = { ok: true; value: unknown } | { ok: false; reason: Text };
+export type Converted = { ok: true; value: unknown } | { ok: false; reason: SheetText };
 
 export const TRUE_WORDS = new Set(['예', '네', 'y', 'yes', 'true', '1', 'o', '○', '해당']);
 export const FALSE_WORDS = new Set(['아니오', '아니요', 'n', 'no', 'false', '0', 'x', '×', '해당없음']);
@@ -14,7 +14,7 @@ export const FALSE_WORDS = new Set(['아니오', '아니요', 'n', 'no', 'false'
 const DECIMAL = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /** How a number is written, by unit (also the legend's text). */
-export const NUMBER_FORMS: Record<'won' | 'percent' | 'plain', Text> = {
+export const NUMBER_FORMS: Record<'won' | 'percent' | 'plain', SheetText> = {
   won: { ko: '4200000, 4,200,000, 420만 또는 420만원', en: '4200000, 4,200,000, 420만 or 420만원' },
   percent: { ko: '55 또는 55%', en: '55 or 55%' },
   plain: { ko: '3 또는 2.5 같은 숫자', en: 'a number such as 3 or 2.5' },

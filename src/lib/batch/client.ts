@@ -5,7 +5,7 @@
  */
 import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
-import type { Lang } from './screen';
+import type { Locale } from '../languages';
 import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, DownloadKind } from './session';
 import { joinParts, mergeSummaries, planPages } from './shards';
 
@@ -130,7 +130,7 @@ export class BatchClient {
     return found.find((d) => d !== null) ?? null;
   }
 
-  async download(kind: DownloadKind, filter: BatchFilter, lang: Lang, onProgress?: OnProgress): Promise<Blob> {
+  async download(kind: DownloadKind, filter: BatchFilter, lang: Locale, onProgress?: OnProgress): Promise<Blob> {
     const progress = combined(this.channels.length, onProgress);
     return joinParts(await Promise.all(this.channels.map((c, i) => c.request({ type: 'download', kind, filter, lang }, progress?.(i)))));
   }

@@ -3,15 +3,16 @@
  * with its row number (as a spreadsheet shows it: the header is row 1), column header and reason;
  * other rows go on. A sheet that names one column twice is refused: which cell would count?
  */
-import { type Household, type IssueCode, MAX_MEMBERS, parseInputPath, type Text, validateHousehold } from '../engine';
+import { type Household, type IssueCode, MAX_MEMBERS, parseInputPath, validateHousehold } from '../engine';
 import { convertCell } from './cells';
 import { type Column, columnFor } from './columns';
+import type { SheetReason, SheetText } from './reasons';
 import { readRecords } from './records';
 
 export interface RowProblem {
   row: number;
   column: string;
-  reason: Text;
+  reason: SheetReason;
 }
 
 export interface ParsedRow {
@@ -36,7 +37,7 @@ const AS_OF_CODES = new Set<IssueCode>(['date.future', 'dueDate.past', 'dueDate.
 
 const groupName = (role: 'adult' | 'child', n: number) => `${role === 'adult' ? '성인' : '자녀'}${n}`;
 
-const EMPTY_FILE: Text = {
+const EMPTY_FILE: SheetText = {
   ko: '파일이 비어 있습니다. 첫 줄에 열 이름(서식 참고)을, 그다음 줄부터 한 줄에 한 가구씩 적어 주세요',
   en: 'the file is empty: write the column names (see the template) on the first line, then one household per line',
   zh: '文件是空的：请在第一行写列名（参考模板），从第二行起每行写一户',
@@ -141,7 +142,7 @@ export class SheetColumns {
       row,
       id: id || String(row - 1),
       household: null,
-      problems: [{ row, column: names[MAX_MEMBERS], reason: issue.message }],
+      problems: [{ row, column: names[MAX_MEMBERS], reason: { code: issue.code, params: issue.params } }],
       memberGroups: [],
     };
   }
@@ -198,11 +199,11 @@ export class SheetColumns {
       const column = g ? ((path.field ? g.columns.get(path.field) : undefined) ?? groupName(g.role, g.n)) : this.headerOf(issue.field);
       // Already reported: the cell could not be read, or the date it is checked against could not.
       if (failed.has(column) || (asOfFailed && AS_OF_CODES.has(issue.code))) continue;
-      const message =
+      const reason: SheetReason =
         issue.field === 'members' && issue.code === 'members.empty'
           ? { ko: '가구원 생년월일이 하나도 없습니다', en: 'no member has a birth date' }
-          : issue.message;
-      problems.push({ row, column, reason: message });
+          : { code: issue.code, params: issue.params };
+      problems.push({ row, column, reason });
     }
     return {
       row,

@@ -1,13 +1,13 @@
 /** Messages between the staff page and the screening workers (same-origin module workers). */
 import type { RuleSet } from '../engine';
-import type { Lang } from './screen';
+import type { Locale } from '../languages';
 import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, CsvPart, DownloadKind, Shard } from './session';
 
 export type WorkerRequest =
   | { type: 'screen'; file: Blob; shard: Shard }
   | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
   | { type: 'detail'; row: number }
-  | { type: 'download'; kind: DownloadKind; filter: BatchFilter; lang: Lang }
+  | { type: 'download'; kind: DownloadKind; filter: BatchFilter; lang: Locale }
   | { type: 'template' }
   | { type: 'legend' };
 

@@ -6,7 +6,7 @@
  * not read CP949, hence the text comes from CsvDecoder instead). Record 0 is the header.
  */
 import Papa from 'papaparse';
-import type { Text } from '../engine';
+import type { SheetText } from './reasons';
 import { CsvDecoder } from './decode';
 
 export interface RecordBatch {
@@ -14,7 +14,7 @@ export interface RecordBatch {
   first: number;
   records: string[][];
   /** CSV syntax problems, with the index of their record. */
-  errors: { record: number; reason: Text }[];
+  errors: { record: number; reason: SheetText }[];
 }
 
 /** No household row comes near this: a longer one is an unclosed quote swallowing the file. */

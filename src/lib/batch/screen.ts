@@ -3,14 +3,19 @@
  * household × benefit, the CLI's `screen` output) and the per-household summary (what the
  * household can get, the totals the resident's results page shows, and what to ask next).
  */
-import { evaluate, memberPath, parseInputPath, perText, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import { evaluate, memberPath, parseInputPath, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import { pickText } from '../i18n/format';
+import type { Locale } from '../languages';
 import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
 import { groupResults } from '../results/group';
+import type { Lang } from '../results/payload';
+import { perWord, reasonText } from '../results/text';
 import { fieldHeaders } from './columns';
 import { csvFile } from './csv';
 import type { ParsedRow, RowProblem } from './parse';
+import { sheetReason } from './reasons';
 
-export type Lang = 'ko' | 'en';
+export type { Lang } from '../results/payload';
 
 export interface ScreenedRow {
   row: number;
@@ -46,21 +51,15 @@ function stepWords(step: DecisiveStep): string {
   return scope === 'm' ? step.members.map((group) => `${group} ${header}`).join(', ') : header;
 }
 
-const STATUS: Record<Status | 'invalid', Record<Lang, string>> = {
-  eligible: { ko: '받을 수 있음', en: 'eligible' },
-  upcoming: { ko: '곧 받을 수 있음', en: 'upcoming' },
-  unknown: { ko: '확인 필요', en: 'unknown' },
-  ineligible: { ko: '해당 없음', en: 'ineligible' },
-  error: { ko: '확인 불가', en: 'error' },
-  invalid: { ko: '입력 오류', en: 'invalid input' },
-};
+/** Column names: Korean for a Korean sheet, English for any other language (tools read them as keys). */
+export const headerLanguage = (code: Locale): 'ko' | 'en' => (code === 'ko' ? 'ko' : 'en');
 
-export const RESULT_HEADERS: Record<Lang, string[]> = {
+export const RESULT_HEADERS: Record<'ko' | 'en', string[]> = {
   ko: ['행', '가구ID', '혜택ID', '혜택', '상태', '금액(원)', '단위', '신청기한', '시작일', '확인 필요 항목', '사유'],
   en: ['row', 'household', 'benefit id', 'benefit', 'status', 'amount (KRW)', 'per', 'apply by', 'from', 'missing', 'reasons'],
 };
 
-export const SUMMARY_HEADERS: Record<Lang, string[]> = {
+export const SUMMARY_HEADERS: Record<'ko' | 'en', string[]> = {
   ko: [
     '행',
     '가구ID',
@@ -95,7 +94,8 @@ export const SUMMARY_HEADERS: Record<Lang, string[]> = {
   ],
 };
 
-const problemText = (problems: RowProblem[], lang: Lang) => problems.map((p) => `${p.column}: ${p.reason[lang]}`).join('; ');
+const problemText = (problems: RowProblem[], { code, t }: Lang) =>
+  problems.map((p) => `${p.column}: ${sheetReason(p.reason, t, code)}`).join('; ');
 
 /** Writes screened rows as CSV rows (cells, not yet text: csv.ts makes them safe and joins them). */
 export class ResultWriter {
@@ -105,13 +105,13 @@ export class ResultWriter {
     private readonly rules: Rule[],
     private readonly lang: Lang,
   ) {
-    this.names = new Map(rules.map((r) => [r.id, r.names[lang]]));
+    this.names = new Map(rules.map((r) => [r.id, pickText(r.names, lang.code)]));
   }
 
   /** The long format's lines for a row: one per benefit, or one "invalid input" line. `keep` picks benefits. */
   lines(r: ScreenedRow, keep: (benefit: string, status: Status) => boolean = () => true): unknown[][] {
-    const lang = this.lang;
-    if (!r.evaluation) return [[r.row, r.id, '', '', STATUS.invalid[lang], '', '', '', '', '', problemText(r.problems, lang)]];
+    const { code, t } = this.lang;
+    if (!r.evaluation) return [[r.row, r.id, '', '', t('results.status.invalid'), '', '', '', '', '', problemText(r.problems, this.lang)]];
     return r.evaluation.results
       .filter((result) => keep(result.id, result.status))
       .map((result) => [
@@ -119,25 +119,26 @@ export class ResultWriter {
         r.id,
         result.id,
         this.names.get(result.id) ?? result.id,
-        STATUS[result.status][lang],
+        t(`results.status.${result.status}`),
         result.amount?.value ?? '',
-        result.amount ? perText[result.amount.per][lang] : '',
+        result.amount ? perWord(result.amount.per, t) : '',
         result.applyBy ?? '',
         result.upcomingDate ?? '',
         result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
-        result.reasons.map((x) => x.text[lang]).join('; '),
+        result.reasons.map((x) => reasonText(x, t, code)).join('; '),
       ]);
   }
 
   /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */
   summary(r: ScreenedRow): unknown[] {
-    const lang = this.lang;
-    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[lang].slice(3).map(() => ''), problemText(r.problems, lang)];
+    // Its own words follow the headers: Korean for a Korean sheet, English otherwise.
+    const words = headerLanguage(this.lang.code);
+    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[words].slice(3).map(() => ''), problemText(r.problems, this.lang)];
     const ranking = rankSteps(r.evaluation, r.memberGroups);
     const { groups, services, totals } = groupResults(r.evaluation, this.rules, ranking, r.memberGroups);
-    const names = (views: typeof services) => views.map((v) => v.rule.names[lang]).join('; ');
+    const names = (views: typeof services) => views.map((v) => this.names.get(v.rule.id) ?? v.rule.id).join('; ');
     const limited = totals.limited.map((item) =>
-      lang === 'ko'
+      words === 'ko'
         ? `${this.names.get(item.id)}: 월 ${item.value}원 × ${item.months}개월`
         : `${this.names.get(item.id)}: ${item.value} KRW a month × ${item.months} months`,
     );
@@ -150,11 +151,11 @@ export class ResultWriter {
       limited.join('; '),
       totals.year,
       totals.upTo,
-      totals.partial ? (lang === 'ko' ? '있음' : 'yes') : '',
+      totals.partial ? (words === 'ko' ? '있음' : 'yes') : '',
       names(services.filter((v) => v.result.status === 'eligible')),
       names(groups.upcoming),
       groups.unknown.length,
-      ranking.map((s) => `${stepWords(s)} (${lang === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
+      ranking.map((s) => `${stepWords(s)} (${words === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
       '',
     ];
   }
@@ -164,7 +165,7 @@ export class ResultWriter {
 export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
   const writer = new ResultWriter(rules, lang);
   return csvFile(
-    RESULT_HEADERS[lang],
+    RESULT_HEADERS[headerLanguage(lang.code)],
     rows.flatMap((r) => writer.lines(r)),
   );
 }

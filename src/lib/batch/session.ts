@@ -11,7 +11,7 @@ import { BOM, csvLines } from './csv';
 import { CsvDecoder, LOSSY_REASON } from './decode';
 import { SheetColumns, type RowProblem } from './parse';
 import { recordsOf } from './records';
-import { columnWords, RESULT_HEADERS, ResultWriter, screenRow, SUMMARY_HEADERS, type Lang, type ScreenedRow } from './screen';
+import { columnWords, headerLanguage, RESULT_HEADERS, ResultWriter, screenRow, SUMMARY_HEADERS, type Lang, type ScreenedRow } from './screen';
 import { chunksOf, countLines, type CsvSource } from './source';
 
 /** A line's status: the engine's, or `invalid` for a row that could not be read. */
@@ -307,7 +307,7 @@ export class BatchSession {
     }
     flush();
     onProgress?.(this.rows.length, this.rows.length);
-    const header = kind === 'summary' ? SUMMARY_HEADERS[lang] : RESULT_HEADERS[lang];
+    const header = kind === 'summary' ? SUMMARY_HEADERS[headerLanguage(lang.code)] : RESULT_HEADERS[headerLanguage(lang.code)];
     return { head: BOM + csvLines([header]), body: new Blob(parts, { type: 'text/csv;charset=utf-8' }) };
   }
 }

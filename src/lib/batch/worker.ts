@@ -1,4 +1,5 @@
 /** The screening worker: reads, parses and evaluates off the main thread, so staff can keep typing. */
+import { loadTranslator } from '../i18n/catalogues';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
 import { BatchSession } from './session';
 import { legendCsv, templateCsv } from './template';
@@ -18,7 +19,7 @@ async function handle(request: WorkerRequest & { id: number }, sheet: BatchSessi
     case 'detail':
       return sheet.detail(request.row);
     case 'download':
-      return sheet.download(request.kind, request.filter, request.lang, progress);
+      return sheet.download(request.kind, request.filter, { code: request.lang, t: await loadTranslator(request.lang) }, progress);
     case 'template':
       return templateCsv();
     case 'legend':

@@ -2,12 +2,14 @@
  * <seoul-benefits-checker>: the resident checker inside another site's page, from one script tag
  * (`embed.js`, built next to the app). It renders in a shadow root, so neither page's styles leak
  * into the other, keeps no answer in any storage, and talks to the page through:
- * - attributes `lang` (ko, en, zh, vi), `benefits` (rule ids to show; none: all) and `origins`
+ * - attributes `lang` (any language of src/lib/languages), `benefits` (rule ids to show; none: all) and `origins`
  *   (the postMessage allowlist, space separated);
  * - the `household` property (input model v1) to prefill, and the `results` event;
  * - postMessage from allowed origins only: see ./messages.ts for the contract.
  */
 import { mount, unmount } from 'svelte';
+import { _ } from 'svelte-i18n';
+import { get } from 'svelte/store';
 import { validateHousehold, type Evaluation, type Household, type Rule, type RuleSet } from '../engine';
 import { setLocale, setupI18n, type Locale } from '../i18n';
 import { Checker } from '../questionnaire/checker.svelte';
@@ -154,7 +156,9 @@ export class SeoulBenefitsChecker extends HTMLElement {
   }
 
   #results(evaluation: Evaluation, rules: Rule[]) {
-    const payload = resultsPayload(evaluation, rules, this.locale);
+    const code = this.locale;
+    const format = get(_);
+    const payload = resultsPayload(evaluation, rules, { code, t: (id, options) => format(id, { ...options, locale: code }) });
     this.#last = payload;
     this.dispatchEvent(new CustomEvent('results', { detail: payload, bubbles: true }));
     for (const [source, origin] of this.#subscribers) this.#post(source, origin, { type: MESSAGE.results, ...payload });

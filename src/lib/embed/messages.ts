@@ -4,8 +4,8 @@
  * else is ignored without a reply (a reply would tell a stranger the checker is there).
  */
 import type { Evaluation, Rule } from '../engine';
-import { cliEvaluation } from '../results/payload';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n';
+import { cliEvaluation, type Lang } from '../results/payload';
+import { nearestLocale, type Locale } from '../i18n';
 
 const PREFIX = 'seoul-benefits-checker:';
 
@@ -74,13 +74,12 @@ export function pickRules(attribute: string | null, rules: Rule[]): Rule[] {
   return ids.size === 0 ? rules : rules.filter((r) => ids.has(r.id));
 }
 
-/** The checker's language from the element's `lang` (ko, en, zh, vi, with or without a region: zh-Hans, en-GB). */
+/** The checker's language from the element's `lang` (a code of src/lib/languages, with or without a region: zh-Hans, en-GB); Korean otherwise. */
 export function localeOf(lang: string | null): Locale {
-  const code = (lang ?? '').toLowerCase().split('-')[0];
-  return isLocale(code) ? code : DEFAULT_LOCALE;
+  return nearestLocale(lang ? [lang] : []);
 }
 
-/** The evaluation as the `results` event and message carry it: the CLI's documented JSON shape. */
-export function resultsPayload(evaluation: Evaluation, rules: Rule[], locale: Locale) {
-  return cliEvaluation(evaluation, rules, locale === 'ko' ? 'ko' : 'en');
+/** The evaluation as the `results` event and message carry it: the CLI's documented JSON shape, in the element's language. */
+export function resultsPayload(evaluation: Evaluation, rules: Rule[], lang: Lang) {
+  return cliEvaluation(evaluation, rules, lang);
 }

@@ -116,7 +116,7 @@ function compiledRule(rule: Rule): CompiledRule {
       months: maybe(rule.amount?.months),
       supplement: maybe(rule.amount?.supplement?.value),
       applyBy: maybe(rule.applyBy),
-      noCandidate: reason('noCandidate', { label: rule.scope.label ?? { ko: '대상 가구원', en: 'an eligible member' } }),
+      noCandidate: reason('noCandidate', { label: rule.scope.label }),
       upcoming: new Map(),
     };
     compiledRules.set(rule, compiled);

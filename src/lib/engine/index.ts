@@ -30,4 +30,3 @@ export { memberPath, parseInputPath, type InputPath } from './inputPath';
 export { todayInSeoul, isIsoDate, inModelYears, daysBetween } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';
-export { perText } from './reasons';

@@ -1,15 +1,11 @@
 import type { Household } from './inputModel';
+import type { Text } from '../languages';
 import type { Parameter, ParameterTree, SharedParameter } from './parameters';
 
 export type { Household, Member } from './inputModel';
 
-/** Text in the reference languages of rule files; zh and vi are optional. */
-export interface Text {
-  ko: string;
-  en: string;
-  zh?: string;
-  vi?: string;
-}
+/** A rule text in every supported language (the list in src/lib/languages). */
+export type { Text } from '../languages';
 
 export type Logic = unknown;
 
@@ -138,7 +134,6 @@ export interface Reason {
   label?: Text;
   date?: string | null;
   incomeLimit?: IncomeLimit;
-  text: Text;
 }
 
 /** One member (or expected baby) a member-scoped rule was checked for. */

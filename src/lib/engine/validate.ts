@@ -1,11 +1,11 @@
 /**
  * Checks a household against input model v1. Each problem names the field (a path such as
- * `members[1].dueDate`) and the reason, as a code the app translates and as ko / en text.
+ * `members[1].dueDate`) and the reason, as a code with its parameters: the sentences are the
+ * `validation.<code>` messages of the catalogues (src/lib/i18n/locales), for the app, the CLI and the CSV.
  */
 import { completedYears, daysBetween, inModelYears, isIsoDate, MAX_YEAR, MIN_YEAR, todayInSeoul } from './dates';
 import { MIN_PREGNANCY_AGE } from './facts';
 import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
-import type { Text } from './types';
 
 export type IssueCode =
   | 'notObject'
@@ -35,9 +35,8 @@ export type IssueParams = Record<string, string | number>;
 export interface ValidationIssue {
   field: string;
   code: IssueCode;
-  message: Text;
-  /** The figures in the message (min, max, asOf, age…), so a translation can say them too. */
-  params?: IssueParams;
+  /** The figures its `validation.<code>` message says (min, max, asOf, age…). */
+  params: IssueParams;
 }
 
 /** The most members a household may list: the top of the householdSize range. */
@@ -46,51 +45,8 @@ export const MAX_MEMBERS = householdFields.householdSize.type.max;
 /** A due date more than 44 weeks ahead cannot belong to a current pregnancy. */
 const MAX_DAYS_TO_DUE = 44 * 7;
 
-const messages: Record<IssueCode, (p: IssueParams) => Text> = {
-  notObject: () => ({ ko: 'JSON 객체여야 합니다', en: 'must be a JSON object' }),
-  required: () => ({ ko: '꼭 입력해야 합니다', en: 'is required' }),
-  unknownField: () => ({ ko: '알 수 없는 항목입니다', en: 'is not a field of the household model' }),
-  'type.boolean': () => ({ ko: '예(true) 또는 아니오(false)여야 합니다', en: 'must be true or false' }),
-  'type.enum': (p) => ({ ko: `다음 중 하나여야 합니다: ${p.values}`, en: `must be one of: ${p.values}` }),
-  'type.number': () => ({ ko: '숫자여야 합니다', en: 'must be a number' }),
-  'type.integer': () => ({ ko: '정수여야 합니다', en: 'must be a whole number' }),
-  'number.negative': () => ({ ko: '0보다 작을 수 없습니다', en: 'cannot be negative' }),
-  'number.range': (p) => ({ ko: `${p.min} 이상 ${p.max} 이하여야 합니다`, en: `must be between ${p.min} and ${p.max}` }),
-  'date.invalid': () => ({ ko: '실제 있는 날짜(YYYY-MM-DD)여야 합니다', en: 'must be a real date written YYYY-MM-DD' }),
-  'date.range': (p) => ({
-    ko: `${p.fromYear}년부터 ${p.toYear}년 사이의 날짜여야 합니다`,
-    en: `must be a date in the years ${p.fromYear} to ${p.toYear}`,
-  }),
-  'date.future': (p) => ({ ko: `기준일(${p.asOf})보다 뒤일 수 없습니다`, en: `cannot be after the evaluation date ${p.asOf}` }),
-  'date.beforeBirth': () => ({ ko: '생년월일보다 앞설 수 없습니다', en: 'cannot be before the birth date' }),
-  'dueDate.past': (p) => ({
-    ko: `출산 예정일이 기준일(${p.asOf})보다 앞섭니다. 이미 태어났다면 자녀로 입력해 주세요`,
-    en: `is before the evaluation date ${p.asOf}; if the baby is born, add it as a child`,
-  }),
-  'dueDate.tooFar': () => ({ ko: '출산 예정일은 기준일로부터 44주 이내여야 합니다', en: 'must be within 44 weeks of the evaluation date' }),
-  'members.empty': () => ({ ko: '가구원이 한 명 이상 있어야 합니다', en: 'must list at least one person' }),
-  'members.tooMany': (p) => ({ ko: `가구원은 ${p.max}명까지 입력할 수 있습니다`, en: `must list at most ${p.max} persons` }),
-  'householdSize.tooSmall': (p) => ({
-    ko: `가구원 수가 입력한 가구원(${p.count}명)보다 적을 수 없습니다`,
-    en: `cannot be less than the ${p.count} persons listed in members`,
-  }),
-  'birthRegistered.contradiction': () => ({
-    ko: '서울에 출생신고를 했다면 출생신고를 한 것입니다',
-    en: 'cannot be false when the birth is registered in Seoul',
-  }),
-  'pregnant.tooYoung': (p) => ({
-    ko: `${p.age}세 미만 가구원은 임신 중으로 입력할 수 없습니다`,
-    en: `cannot be true for a member under ${p.age}`,
-  }),
-  'pregnant.male': () => ({
-    ko: '성별이 남성인 가구원은 임신 중으로 입력할 수 없습니다',
-    en: 'cannot be true for a member whose sex is male',
-  }),
-};
-
-function issue(field: string, code: IssueCode, params?: IssueParams): ValidationIssue {
-  const message = messages[code](params ?? {});
-  return params ? { field, code, message, params } : { field, code, message };
+function issue(field: string, code: IssueCode, params: IssueParams = {}): ValidationIssue {
+  return { field, code, params };
 }
 
 /** The problem with one value, if any; the field's path is only built for a problem. */
@@ -108,7 +64,7 @@ function problemWith(spec: FieldSpec, value: unknown): [IssueCode, IssueParams?]
     case 'boolean':
       return typeof value === 'boolean' ? null : ['type.boolean'];
     case 'date':
-      if (!isIsoDate(value)) return ['date.invalid'];
+      if (!isIsoDate(value)) return ['date.invalid', { date: String(value) }];
       return inModelYears(value) ? null : ['date.range', DATE_YEARS];
     case 'enum':
       return typeof value === 'string' && t.values.includes(value) ? null : ['type.enum', { values: t.values.join(', ') }];
@@ -201,7 +157,7 @@ export function validateHousehold(input: unknown, asOfOverride?: string): Valida
 
 export class InvalidHouseholdError extends Error {
   constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((p) => `${p.field}: ${p.message.en}`).join('; '));
+    super(issues.map((p) => `${p.field}: ${p.code}`).join('; '));
     this.name = 'InvalidHouseholdError';
   }
 }

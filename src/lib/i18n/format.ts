@@ -1,38 +1,60 @@
 /** Numbers, won amounts and dates through Intl, and rule texts in the reader's language. */
-import type { Text } from '../engine/types';
+import { DEFAULT_LOCALE, isLocale, languageTag, type Text } from '../languages';
 
-const tag = (locale: string | null | undefined): string => (locale === 'zh' ? 'zh-Hans' : (locale ?? 'ko'));
+type Loc = string | null | undefined;
 
-/** A rule text in `locale`; zh and vi fall back to English where a rule file has none. */
-export function pickText(text: Text | undefined, locale: string | null | undefined): string {
-  if (!text) return '';
-  if (locale === 'ko') return text.ko;
-  if (locale === 'zh' || locale === 'vi') return text[locale] ?? text.en;
-  return text.en;
+const shown = (text: Partial<Text>, locale: Loc) => (isLocale(locale) && text[locale] !== undefined ? locale : DEFAULT_LOCALE);
+
+/**
+ * A rule text in `locale`. Rule files give every text in every language, but a language's rule
+ * texts arrive with its messages (src/lib/rules/texts.ts): until then, and for anything unknown,
+ * the Korean text, which is authoritative.
+ */
+export function pickText(text: Partial<Text> | undefined, locale: Loc): string {
+  return text ? (text[shown(text, locale)] ?? '') : '';
 }
 
 /**
- * The language a rule text is shown in when it differs from the page's: 'en' where a zh or vi page
- * falls back to English, so screen readers switch voice (WCAG 3.1.2); undefined otherwise.
+ * The language tag of a rule text shown in another language than the page's (Korean, until the
+ * page language's texts have arrived), so screen readers switch voice (WCAG 3.1.2); undefined otherwise.
  */
-export function textLang(text: Text | undefined, locale: string | null | undefined): 'en' | undefined {
-  return text && (locale === 'zh' || locale === 'vi') && text[locale] === undefined ? 'en' : undefined;
+export function textLang(text: Partial<Text> | undefined, locale: Loc): string | undefined {
+  if (!text) return undefined;
+  const lang = shown(text, locale);
+  return lang === locale ? undefined : languageTag(lang);
 }
 
-export function formatNumber(value: number, locale: string | null | undefined): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(value);
+export function formatNumber(value: number, locale: Loc): string {
+  return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** Grouped digits only; the unit (원, KRW, 韩元, won) comes from the message around it. */
-export function formatWon(value: number, locale: string | null | undefined): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }).format(value);
+export function formatWon(value: number, locale: Loc): string {
+  return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
-/** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025. */
-export function formatDate(iso: string, locale: string | null | undefined): string {
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * Long dates in `tag`, or null where the browser has no calendar words for the language (Chromium
+ * lacks Mongolian's and would write the date in its own default language instead).
+ */
+function dateFormat(tag: string): Intl.DateTimeFormat | null {
+  if (!dateFormats.has(tag)) {
+    const format = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+    const own = format.resolvedOptions().locale.split('-')[0] === tag.split('-')[0];
+    dateFormats.set(tag, own ? format : null);
+  }
+  return dateFormats.get(tag)!;
+}
+
+/** A calendar date (YYYY-MM-DD) written the reader's way, e.g. 2025년 2월 15일 / February 15, 2025; as written where the language has no calendar words here. */
+export function formatDate(iso: string, locale: Loc): string {
   const [y, m, d] = iso.split('-').map(Number);
+  const format = dateFormat(languageTag(locale));
+  if (!format) return iso;
   // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as it is.
   const date = new Date(0);
   date.setUTCFullYear(y, m - 1, d);
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return format.format(date);
 }

@@ -1,6 +1,7 @@
 /**
- * Languages: Korean is the reference (and the fallback). Each locale file in ./locales is a chunk
- * of its own, loaded when its language is first needed: the page's language as the app starts (in
+ * Languages (the list: src/lib/languages): Korean is the reference (and the fallback). Each locale
+ * file in ./locales is a chunk of its own, loaded when its language is first needed, together with
+ * that language's rule texts (src/lib/rules/texts.ts): the page's language as the app starts (in
  * parallel with the rule data, which the app waits for too; the first screen itself is in the
  * HTML), any other when it is chosen. Each arrives as a catalogue (src/build/messagesPlugin.ts): a
  * JSON.parse string with its messages already parsed.
@@ -8,23 +9,17 @@
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { loadRuleTexts } from '../rules/texts';
+import { loadCatalogue } from './catalogues';
 import { addCompiled, parse, type Catalogue } from './compiled';
+import { DEFAULT_LOCALE, isLocale, languageTag, LOCALES, type Locale } from '../languages';
 import './localeResolution';
 
-export const LOCALES = ['ko', 'en', 'zh', 'vi'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'ko';
-
-export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
-
-/** BCP 47 tags for <html lang> and Intl. */
-export const LANGUAGE_TAG: Record<Locale, string> = { ko: 'ko', en: 'en', zh: 'zh-Hans', vi: 'vi' };
+export { DEFAULT_LOCALE, isLocale, language, languageTag, LANGUAGES, LOCALES, nearestLocale, type Locale } from '../languages';
 
 // The build has parsed every message (./compiled.ts). Set here as well as through the alias in
 // vite.config.ts: the dev server bundles intl-messageformat with a copy of that module of its own.
 IntlMessageFormat.__parse = parse;
-
-const catalogues = import.meta.glob<Catalogue>('./locales/*.json', { query: '?catalogue', import: 'default' });
 
 /** Adds a catalogue's messages to svelte-i18n (`locale` may already have some: staff mode adds its own). */
 export function addCatalogue(code: Locale, catalogue: Catalogue): void {
@@ -39,9 +34,8 @@ export async function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void>
   if (started) return setLocale(initial);
   started = true;
   for (const code of LOCALES) {
-    const load = catalogues[`./locales/${code}.json`];
     register(code, () =>
-      load().then((catalogue) => {
+      Promise.all([loadCatalogue(code), loadRuleTexts(code)]).then(([catalogue]) => {
         addCompiled(catalogue.compiled);
         return catalogue.messages;
       }),
@@ -63,7 +57,7 @@ export async function setLocale(next: Locale): Promise<void> {
 export function followLocale(doc: Document = document): () => void {
   return locale.subscribe((value) => {
     if (!isLocale(value)) return;
-    doc.documentElement.lang = LANGUAGE_TAG[value];
+    doc.documentElement.lang = languageTag(value);
     doc.title = get(_)('app.title');
   });
 }

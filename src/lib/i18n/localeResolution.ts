@@ -7,8 +7,9 @@
  * before svelte-i18n starts.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { LANGUAGES } from '../languages';
 
-const OURS = new Set(['ko', 'en', 'zh', 'vi', 'zh-Hans']);
+const OURS = new Set<string>(LANGUAGES.flatMap((l) => [l.code, l.tag]));
 const resolve = IntlMessageFormat.resolveLocale;
 
 IntlMessageFormat.resolveLocale = (locales) => {

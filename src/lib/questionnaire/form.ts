@@ -130,7 +130,7 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
     const [tooMany] = validateHousehold({ members: form.members });
     return {
       household: null,
-      errors: { [MEMBERS_KEY]: { code: tooMany.code, params: tooMany.params, message: tooMany.message } },
+      errors: { [MEMBERS_KEY]: { code: tooMany.code, params: tooMany.params } },
       idAt: [],
     };
   }
@@ -149,8 +149,7 @@ export function buildHousehold(form: FormState, asOf: string): BuiltHousehold {
     for (const problem of issues) {
       const path = parseInputPath(problem.field);
       const key = path.member !== null && path.field !== null ? memberKey(idAt[path.member], path.field) : problem.field;
-      const { code, message, params } = problem;
-      blocked.set(key, params ? { code, params, message } : { code, message });
+      blocked.set(key, { code: problem.code, params: problem.params });
     }
   }
   return { household: null, errors: Object.fromEntries(blocked), idAt: [] };

@@ -1,10 +1,11 @@
 /** Words for answers, members, steps and problems, through the active translator. */
-import { formatDate, formatNumber, pickText } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
+import type { Translate } from '../i18n/translator';
 import { fieldOfStep, householdField, INCOME_STEP, memberField, type FieldInfo } from './fields';
 import { MEMBERS_KEY, type FormState } from './form';
 import { normalizeDate, parseAnswer, UNKNOWN_ANSWER, type FieldError } from './parse';
 
-export type Translate = (id: string, options?: { values?: Record<string, string | number>; default?: string }) => string;
+export type { Translate } from '../i18n/translator';
 
 /** "어른 1", "아이 2": numbered within the role, in the order added. */
 export function memberName(form: FormState, id: string, t: Translate): string {
@@ -57,9 +58,10 @@ export function errorText(error: FieldError, t: Translate, locale: string | null
   const values: Record<string, string | number> = { ...(error.params ?? {}) };
   if (typeof values.asOf === 'string') values.asOf = formatDate(values.asOf, locale);
   // Numbers are written the reader's way (4,000,000), not as the code holds them.
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'number') values[k] = formatNumber(v, locale);
-  const fallback = error.message ? pickText(error.message, locale) : t('flow.errorTitle');
-  return t(`validation.${error.code}`, { values, default: fallback });
+  // Years are not amounts: 1900, never 1,900.
+  for (const [k, v] of Object.entries(values))
+    if (typeof v === 'number') values[k] = /year$/i.test(k) ? String(v) : formatNumber(v, locale);
+  return t(`validation.${error.code}`, { values, default: t('flow.errorTitle') });
 }
 
 /** An answer as the summary shows it. */

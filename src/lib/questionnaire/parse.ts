@@ -3,14 +3,12 @@
  * Raw text always stays in the form state, so a bad entry never loses anything; only a value
  * that parses goes into the evaluated household.
  */
-import { DATE_YEARS, inModelYears, isIsoDate, type FieldSpec, type IssueCode, type Text } from '../engine';
+import { DATE_YEARS, inModelYears, isIsoDate, type FieldSpec, type IssueCode } from '../engine';
 
 /** A validation problem: the engine's issue codes plus `date.format` (text that is not a date). */
 export interface FieldError {
   code: string;
   params?: Record<string, string | number>;
-  /** The engine's own wording, shown only if a code has no translation yet. */
-  message?: Text;
 }
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: FieldError };

@@ -1,14 +1,23 @@
 /**
  * The CLI's JSON shape, which the embed's `results` event and message carry too: one language
- * chosen, labels and reasons as plain strings. A contract with other tools: fields are added,
- * never renamed (README "Command line").
+ * chosen, labels and reasons as plain strings (reasons from the same messages as the app's). A
+ * contract with other tools: fields are added, never renamed (README "Command line").
  */
-import type { CandidateResult, CriterionOutcome, Evaluation, Rule, RuleResult, Text } from '../engine';
+import type { CandidateResult, CriterionOutcome, Evaluation, Reason, Rule, RuleResult, Text } from '../engine';
+import type { Locale } from '../languages';
+import { pickText } from '../i18n/format';
+import type { Translate } from '../i18n/translator';
+import { reasonText } from './text';
 import { totalsOf } from './totals';
 
-export type Lang = 'ko' | 'en';
+/** The language of a payload, with the translator over its messages. */
+export interface Lang {
+  code: Locale;
+  t: Translate;
+}
 
-const pick = (text: Text | undefined, lang: Lang) => (text ? text[lang] : undefined);
+const pick = (text: Text | undefined, lang: Lang) => (text ? pickText(text, lang.code) : undefined);
+const reasonsOf = (reasons: Reason[], lang: Lang) => reasons.map((r) => reasonText(r, lang.t, lang.code));
 
 const criteriaOf = (criteria: CriterionOutcome[], lang: Lang) =>
   criteria.map((c) => ({
@@ -31,7 +40,7 @@ function memberOf(c: CandidateResult, lang: Lang) {
     missing: c.missing,
     applyBy: c.applyBy,
     upcomingDate: c.upcomingDate,
-    reasons: c.reasons.map((r) => r.text[lang]),
+    reasons: reasonsOf(c.reasons, lang),
     ...(c.replacedBy ? { replacedBy: c.replacedBy } : {}),
   };
 }
@@ -56,7 +65,7 @@ export function cliResult(result: RuleResult, rule: Rule | undefined, lang: Lang
     missing: result.missing,
     applyBy: result.applyBy,
     upcomingDate: result.upcomingDate,
-    reasons: result.reasons.map((r) => r.text[lang]),
+    reasons: reasonsOf(result.reasons, lang),
     ...(result.candidates ? { members: result.candidates.map((c) => memberOf(c, lang)) } : {}),
     ...(result.replacedBy ? { replacedBy: result.replacedBy } : {}),
     ...(result.error ? { error: result.error } : {}),

@@ -1,5 +1,5 @@
 /** Sentences for a result card, through the active translator (kept out of components for tests). */
-import type { CandidateResult, IncomeLimit, Per, Rule, RuleResult } from '../engine';
+import type { CandidateResult, IncomeLimit, Per, Reason, Rule, RuleResult, Text } from '../engine';
 import type { Totals } from './totals';
 import { formatDate, formatWon, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
@@ -17,6 +17,9 @@ export const PERIODS: Record<Per, true> = {
   meal: true,
   day: true,
 };
+
+/** How often an amount is paid, as a word: the catalogue's amount phrase without the amount ("매달", "a month"). */
+export const perWord = (per: Per, t: Translate): string => t(`results.per.${per}`, { values: { amount: '' } }).trim();
 
 export const wonText = (value: number, t: Translate, locale: Loc): string =>
   t('results.won', { values: { amount: formatWon(value, locale) } });
@@ -88,10 +91,41 @@ export function incomeLimitText(limit: IncomeLimit, t: Translate, locale: Loc): 
 
 /** Why an upcoming benefit is not yet receivable, with the date it starts when known. */
 export function upcomingText(result: Pick<RuleResult, 'upcomingDate'>, rule: Rule, t: Translate, locale: Loc): string {
-  const label = pickText(rule.upcoming?.label, locale);
-  if (!result.upcomingDate) return label;
-  const from = t('results.upcomingFrom', { values: { date: formatDate(result.upcomingDate, locale) } });
+  return upcomingLine(result.upcomingDate, rule.upcoming?.label, t, locale);
+}
+
+function upcomingLine(date: string | null | undefined, text: Text | undefined, t: Translate, locale: Loc): string {
+  const label = pickText(text, locale);
+  if (!date) return label;
+  const from = t('results.upcomingFrom', { values: { date: formatDate(date, locale) } });
   return label ? `${from}: ${label}` : from;
+}
+
+/**
+ * An engine reason in words, from the messages the result cards use: the CLI, the CSV and the
+ * embed render the engine's codes through the same catalogue.
+ */
+export function reasonText(reason: Reason, t: Translate, locale: Loc): string {
+  const label = pickText(reason.label, locale);
+  const income = reason.incomeLimit && reason.incomeLimit.monthlyWon !== null ? ` (${incomeLimitText(reason.incomeLimit, t, locale)})` : '';
+  switch (reason.code) {
+    case 'criterionUnmet':
+      return t('results.unmet', { values: { label } }) + income;
+    case 'criterionUnknown':
+      return t('results.open', { values: { label } }) + income;
+    case 'upcoming':
+      return upcomingLine(reason.date, reason.label, t, locale);
+    case 'noCandidate':
+      return t('results.noCandidate', { values: { label } });
+    case 'notInEffect':
+      return t('results.notInEffect');
+    case 'allMet':
+      return t('results.allMet');
+    case 'amountUnknown':
+      return t('results.amountUnknown');
+    case 'error':
+      return t('results.error');
+  }
 }
 
 /** Why a benefit does not apply: each unmet condition, or the reason the engine gave. */
@@ -101,7 +135,7 @@ export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, loc
   const codes = result.reasons.map((r) => r.code);
   if (codes.includes('notInEffect')) return [t('results.notInEffect')];
   if (codes.includes('noCandidate')) return [t('results.noCandidate', { values: { label: pickText(rule.scope.label, locale) } })];
-  return result.reasons.map((r) => pickText(r.text, locale));
+  return result.reasons.map((r) => reasonText(r, t, locale));
 }
 
 /** The totals as label and value lines, in the order every screen and print shows them; lines for nothing are left out. */

@@ -3,3 +3,9 @@ declare module 'virtual:benefit-rules' {
   const ruleSet: { rules: unknown[]; parameters: Record<string, unknown> };
   export default ruleSet;
 }
+
+declare module 'virtual:benefit-rule-texts' {
+  /** A loader of each language's rule texts but Korean's (which the rule data carries), in src/lib/rules/walk.ts's order. */
+  const loaders: Partial<Record<string, () => Promise<string[]>>>;
+  export default loaders;
+}

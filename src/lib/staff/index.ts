@@ -5,22 +5,18 @@
  */
 import { mount } from 'svelte';
 import type { RuleSet } from '../engine';
-import { addCatalogue, isLocale, type Catalogue } from '../i18n';
+import { addCatalogue, type Locale } from '../i18n';
 import { Checker } from '../questionnaire/checker.svelte';
 import { noStore } from '../storage';
+import { STAFF_CATALOGUES } from './locales';
 import StaffApp from './StaffApp.svelte';
 
-/** Staff-only messages by locale (./locales/<code>.json), added to svelte-i18n next to the app's own when staff mode starts. */
-const CATALOGUES = Object.fromEntries(
-  Object.entries(import.meta.glob<Catalogue>('./locales/*.json', { query: '?catalogue', import: 'default', eager: true })).map(
-    ([file, catalogue]) => [file.slice('./locales/'.length, -'.json'.length), catalogue],
-  ),
-);
+export { HANDOUT_LANGUAGES } from './locales';
 
-export const STAFF_MESSAGES = Object.fromEntries(Object.entries(CATALOGUES).map(([code, c]) => [code, c.messages]));
+export const STAFF_MESSAGES = Object.fromEntries(Object.entries(STAFF_CATALOGUES).map(([code, c]) => [code, c.messages]));
 
 export function addStaffMessages(): void {
-  for (const [code, catalogue] of Object.entries(CATALOGUES)) if (isLocale(code)) addCatalogue(code, catalogue);
+  for (const [code, catalogue] of Object.entries(STAFF_CATALOGUES)) addCatalogue(code as Locale, catalogue);
 }
 
 export function mountStaff(target: HTMLElement, ruleSet: RuleSet) {

@@ -3,7 +3,7 @@
  * bring and where to apply. Built twice when staff add a second language, from the same evaluation,
  * so the two columns list the same benefits in the same order.
  */
-import type { Evaluation, Rule } from '../engine';
+import type { Evaluation, Rule, Text } from '../engine';
 import { formatDate, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 import { groupResults, type MemberLabel, type ResultView } from '../results/group';
@@ -12,6 +12,8 @@ import { amountText, memberAmountText, memberWhyText, totalsRows, upcomingText }
 export interface PrintItem {
   id: string;
   name: string;
+  /** The benefit's names in every language: a translated column shows the Korean official name beside its own. */
+  names: Text;
   amount: string | null;
   deadline: string | null;
   /** Upcoming: when (or after what) it can be received. */
@@ -48,6 +50,7 @@ function item(view: ResultView, t: Translate, locale: string): PrintItem {
   return {
     id: rule.id,
     name: pickText(rule.names, locale),
+    names: rule.names,
     amount: amountText(result, rule, t, locale),
     deadline: result.applyBy ? formatDate(result.applyBy, locale) : null,
     from: result.status === 'upcoming' ? upcomingText(result, rule, t, locale) || null : null,

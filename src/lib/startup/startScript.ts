@@ -1,12 +1,14 @@
 /**
  * The page's one inline script (index.html, allowed by its hash), written by src/build/prerenderPlugin.ts:
- * - The prerendered first screen (./firstScreen.ts) is the household question for a new visitor.
- *   Anyone else — a resident whose answers are saved on this device, or staff mode — would see it
- *   flash before their own screen, so the page is marked before it paints and the stylesheet hides
- *   the app until main.ts has mounted the right screen.
+ * - The prerendered first screen (./firstScreen.ts) is the household question, in Korean, for a new
+ *   visitor. Anyone else — a resident whose answers or language are saved on this device, a new
+ *   visitor whose browser prefers another language we speak (src/lib/languages), or staff mode —
+ *   would see it flash before their own screen, so the page is marked before it paints and the
+ *   stylesheet hides the app until main.ts has mounted the right screen.
  * - The app's code is requested once that first screen has painted, not while it is being laid
  *   out: on a slow link the screen then has the connection to itself.
  */
+import { DEFAULT_LOCALE, LOCALE_BY_TAG } from '../languages';
 import { STORAGE_KEY } from '../storage';
 
 export const RESUME_ATTRIBUTE = 'data-resume';
@@ -22,6 +24,10 @@ export function startScript(entry: string): string {
     `s.type="module";s.src=${JSON.stringify(entry)};` +
     `function go(){if(o)o.disconnect();if(!s.parentNode)d.head.appendChild(s)}` +
     `try{if(location.hash.indexOf("#/staff")===0||localStorage.getItem(${JSON.stringify(STORAGE_KEY)})!==null)h.setAttribute("${RESUME_ATTRIBUTE}","")}catch(e){}` +
+    // nearestLocale (src/lib/languages), written small: the browser's first language we speak.
+    `try{var n=navigator.languages||[navigator.language],m=${JSON.stringify(LOCALE_BY_TAG)},c,i,t;` +
+    `for(i=0;i<n.length&&!c;i++){t=String(n[i]).toLowerCase();c=m[t]||m[t.split("-")[0]]}` +
+    `if(c&&c!==${JSON.stringify(DEFAULT_LOCALE)})h.setAttribute("${RESUME_ATTRIBUTE}","")}catch(e){}` +
     `if(h.hasAttribute("${RESUME_ATTRIBUTE}")||d.visibilityState==="hidden")return go();` +
     `try{o=new PerformanceObserver(function(l){if(l.getEntriesByName("first-contentful-paint").length)setTimeout(go)});` +
     `o.observe({type:"paint",buffered:true})}catch(e){}` +

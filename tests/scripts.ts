@@ -1,0 +1,42 @@
+/** The script check shared by the rule-text, message and browser tests (tests/rules, tests/ui, tests/e2e). */
+import type { Language } from '../src/lib/languages';
+
+export const SCRIPTS = ['Hangul', 'Han', 'Hiragana', 'Katakana', 'Latin', 'Cyrillic'];
+
+/** Texts at least this long must show their language's marker; shorter ones may be a name or a figure. */
+export const MARKED_LENGTH = 40;
+
+/** What is wrong with `text` as a text in `language`, or null. */
+export function scriptProblem(text: string | undefined, language: Language): string | null {
+  if (typeof text !== 'string' || text.trim() === '') return 'missing or blank';
+  for (const script of SCRIPTS) {
+    if (language.scripts.includes(script)) continue;
+    const found = text.match(new RegExp(`\\p{Script=${script}}+`, 'u'));
+    if (found) return `${script} letters "${found[0]}"`;
+  }
+  if (language.marker && text.length >= MARKED_LENGTH && !language.marker.test(text)) return `no ${language.code} marker`;
+  return null;
+}
+
+/**
+ * Questions that may quote Korean on purpose in any language: an official term as the resident
+ * meets it on Korean papers (소득인정액, 전세), or what they may type (420만). Nothing on a results page.
+ */
+export const QUOTES_KOREAN = new Set([
+  'income.whatIs',
+  'questions.monthlyIncome.label',
+  'questions.monthlyIncome.help',
+  'questions.basicLivelihood.label',
+  'questions.childcareServiceIncomeType.label',
+  'questions.childcareServiceIncomeType.options.ga',
+  'questions.childcareServiceIncomeType.options.na',
+  'questions.childcareServiceIncomeType.options.da',
+  'questions.childcareServiceIncomeType.options.ra',
+  'questions.housingTenure.help',
+  'questions.housingTenure.options.jeonse',
+  'questions.housingDeposit.help',
+  'questions.monthlyRent.help',
+  'questions.residence.help',
+  'validation.type.number',
+  'validation.number.unit',
+]);
