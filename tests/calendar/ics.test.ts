@@ -13,6 +13,7 @@ import { shippedRuleSet } from '../../src/build/rules/plugin';
 import { ALARM_DAYS_BEFORE, allDeadlines, deadlinesOf, type Deadline } from '../../src/lib/calendar';
 import { calendarFile, eventUid } from '../../src/lib/calendar/ics';
 import { evaluate, type Household, type Rule, type RuleResult } from '../../src/lib/engine';
+import { text } from '../text';
 import { startI18n } from '../ui/helpers';
 
 const ruleSet = shippedRuleSet();
@@ -115,10 +116,10 @@ describe('the .ics file', () => {
     const rule: Rule = {
       ...ruleOf('postpartum-care'),
       id: 'tricky',
-      names: { ko: `이름, 세미콜론; 역슬래시\\ ${'긴 이름 '.repeat(12)}`, en: 'Tricky' },
+      names: text(`이름, 세미콜론; 역슬래시\\ ${'긴 이름 '.repeat(12)}`, 'Tricky'),
       apply: {
-        offline: [{ ko: tricky, en: tricky }],
-        online: [{ name: { ko: '사이트;', en: 'site' }, url: 'https://example.org/a?b=c,d' }],
+        offline: [text(tricky)],
+        online: [{ name: text('사이트;', 'site'), url: 'https://example.org/a?b=c,d' }],
       },
     };
     const [vevent] = events(make([{ id: 'tricky', kind: 'applyBy', date: '2030-02-28' }], [rule]));

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBatchCsv } from '../../src/lib/batch';
+import { LOCALES } from '../../src/lib/languages';
 import { NATIONAL_PORTALS, OTHER_PROVINCES, PROVINCES, provinceNamed, residenceNamed } from '../../src/lib/places';
 
 describe('places', () => {
@@ -12,7 +13,7 @@ describe('places', () => {
     expect(new Set(PROVINCES.map((p) => p.id)).size).toBe(17);
     expect(OTHER_PROVINCES.map((p) => p.id)).not.toContain('seoul');
     for (const p of [...PROVINCES.map((p) => p.portal), ...NATIONAL_PORTALS.map((p) => p.url)]) expect(new URL(p).protocol).toBe('https:');
-    for (const p of NATIONAL_PORTALS) for (const lang of ['ko', 'en', 'zh', 'vi'] as const) expect(p.names[lang], p.id).toBeTruthy();
+    for (const p of NATIONAL_PORTALS) for (const lang of LOCALES) expect(p.names[lang], p.id).toBeTruthy();
     expect(NATIONAL_PORTALS.map((p) => p.names.ko)).toEqual(['복지로', expect.stringContaining('정부24')]);
   });
 

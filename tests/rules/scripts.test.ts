@@ -1,11 +1,12 @@
 /**
- * Every rule text exists in every language of the list, and is written in that language's script:
+ * Every rule text (and the places file's) exists in every language of the list, and is written in that language's script:
  * no Hangul outside Korean, no letters of a script the language does not use (a Chinese text left
  * in English, a Russian one in Mongolian is not caught, but one in Latin letters is), and a longer
  * text carries its language's marker (Vietnamese diacritics, kana, Cyrillic…). Names and numbers
  * in Latin letters are fine in every language (KRW, Bokjiro, URLs).
  */
 import { describe, expect, it } from 'vitest';
+import places from '../../rules/places/provinces.json';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { LANGUAGES } from '../../src/lib/languages';
 import { eachText } from '../../src/lib/rules/walk';
@@ -13,7 +14,8 @@ import { scriptProblem } from '../scripts';
 
 const { rules, parameters } = loadRuleSetOrThrow();
 const texts: Record<string, string>[] = [];
-eachText([rules, parameters], (text) => texts.push(text));
+// The places file's portal and 시·도 names too: the results page shows them in the reader's language.
+eachText([rules, parameters, places.national, places.provinces], (text) => texts.push(text));
 
 describe('rule texts in every language, each in its own script', () => {
   it('finds the texts', () => {
