@@ -13,7 +13,7 @@ import { shippedRuleSet } from '../../src/build/rules/plugin';
 import { ALARM_DAYS_BEFORE, allDeadlines, deadlinesOf, type Deadline } from '../../src/lib/calendar';
 import { calendarFile, eventUid } from '../../src/lib/calendar/ics';
 import { evaluate, type Household, type Rule, type RuleResult } from '../../src/lib/engine';
-import { text } from '../text';
+import { text as inEvery } from '../text';
 import { startI18n } from '../ui/helpers';
 
 const ruleSet = shippedRuleSet();
@@ -116,10 +116,10 @@ describe('the .ics file', () => {
     const rule: Rule = {
       ...ruleOf('postpartum-care'),
       id: 'tricky',
-      names: text(`이름, 세미콜론; 역슬래시\\ ${'긴 이름 '.repeat(12)}`, 'Tricky'),
+      names: inEvery(`이름, 세미콜론; 역슬래시\\ ${'긴 이름 '.repeat(12)}`, 'Tricky'),
       apply: {
-        offline: [text(tricky)],
-        online: [{ name: text('사이트;', 'site'), url: 'https://example.org/a?b=c,d' }],
+        offline: [inEvery(tricky)],
+        online: [{ name: inEvery('사이트;', 'site'), url: 'https://example.org/a?b=c,d' }],
       },
     };
     const [vevent] = events(make([{ id: 'tricky', kind: 'applyBy', date: '2030-02-28' }], [rule]));
