@@ -30,7 +30,8 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
   const lang = options.lang;
   const seen = { bytes: 0 };
   const progress = new Progress(io.stderr, options.progress ? 'log' : io.tty ? 'tty' : 'off', 'rows', io.inputSize?.(options.file) ?? null);
-  const problem = (p: RowProblem) => progress.message(`row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`);
+  const problem = (p: RowProblem) =>
+    progress.message(`row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`);
   const decoder = new CsvDecoder();
   const records = recordsOf(counted(options.file, io.input(options.file), seen), decoder);
 

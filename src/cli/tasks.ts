@@ -96,7 +96,8 @@ export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
     (items as string[][]).forEach((cells, i) => {
       const parsed = sheet.row(cells, first + i + 1);
       if (!parsed) return;
-      for (const p of parsed.problems) err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`;
+      for (const p of parsed.problems)
+        err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`;
       const screened = screenRow(parsed, ruleSet, job.asOf);
       lines.push(...writer.lines(screened));
       if (job.summary) summaries.push(writer.summary(screened));

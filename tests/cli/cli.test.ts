@@ -119,7 +119,11 @@ describe('benefits evaluate', () => {
       });
     expect((await cli(['evaluate', '-'], members(30))).code).toBe(0);
     const small = await cli(['evaluate', '-', '--lang', 'en'], JSON.stringify({ ...JSON.parse(members(3)), householdSize: 1 }));
-    expect(small).toMatchObject({ code: 2, stdout: '', stderr: 'householdSize: The household size cannot be less than the 3 people listed\n' });
+    expect(small).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'householdSize: The household size cannot be less than the 3 people listed\n',
+    });
   });
 
   it('refuses dates outside 1900–2100, the evaluation date included', async () => {

@@ -11,7 +11,16 @@ import { BOM, csvLines } from './csv';
 import { CsvDecoder, LOSSY_REASON } from './decode';
 import { SheetColumns, type RowProblem } from './parse';
 import { recordsOf } from './records';
-import { columnWords, headerLanguage, RESULT_HEADERS, ResultWriter, screenRow, SUMMARY_HEADERS, type Lang, type ScreenedRow } from './screen';
+import {
+  columnWords,
+  headerLanguage,
+  RESULT_HEADERS,
+  ResultWriter,
+  screenRow,
+  SUMMARY_HEADERS,
+  type Lang,
+  type ScreenedRow,
+} from './screen';
 import { chunksOf, countLines, type CsvSource } from './source';
 
 /** A line's status: the engine's, or `invalid` for a row that could not be read. */
