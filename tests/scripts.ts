@@ -39,4 +39,6 @@ export const QUOTES_KOREAN = new Set([
   'questions.residence.help',
   'validation.type.number',
   'validation.number.unit',
+  'whatif.incomeLabel',
+  'whatif.incomeInvalid',
 ]);
