@@ -97,14 +97,17 @@ function quotingKorean(code: string): Set<string> {
  */
 function awaitingKorean(code: string): RegExp[] {
   const messages = JSON.parse(readFileSync('src/lib/i18n/locales/ko.json', 'utf8'));
-  return (AWAITING[code] ?? []).map((key) => {
-    const message: string = key.split('.').reduce((node, k) => node?.[k], messages);
-    const pattern = message
-      .split(/\{\s*\w+\s*\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.+?');
-    return new RegExp(pattern, 'g');
-  });
+  const korean: string[] = (AWAITING[code] ?? []).map((key) => key.split('.').reduce((node, k) => node?.[k], messages));
+  // Longest first: one message may hold another ("모든 신청 기한을 캘린더에 추가", "캘린더에 추가").
+  return korean
+    .sort((a, b) => b.length - a.length)
+    .map((message) => {
+      const pattern = message
+        .split(/\{\s*\w+\s*\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+?');
+      return new RegExp(pattern, 'g');
+    });
 }
 
 const foreignLetters = (text: string, language: Language) =>
