@@ -76,6 +76,7 @@ export const SUMMARY_HEADERS: Record<Lang, string[]> = {
     '확인 필요 혜택 수',
     '다음에 확인할 항목',
     '입력 오류',
+    '월 최대 한도 합계(원)',
   ],
   en: [
     'row',
@@ -92,6 +93,7 @@ export const SUMMARY_HEADERS: Record<Lang, string[]> = {
     'benefits to check',
     'ask next',
     'input problems',
+    'monthly up-to total (KRW)',
   ],
 };
 
@@ -132,14 +134,15 @@ export class ResultWriter {
   /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */
   summary(r: ScreenedRow): unknown[] {
     const lang = this.lang;
-    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[lang].slice(3).map(() => ''), problemText(r.problems, lang)];
+    // The input problems column is the one before the last: the monthly ceilings came after it.
+    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[lang].slice(3, -2).map(() => ''), problemText(r.problems, lang), ''];
     const ranking = rankSteps(r.evaluation, r.memberGroups);
     const { groups, services, totals } = groupResults(r.evaluation, this.rules, ranking, r.memberGroups);
     const names = (views: typeof services) => views.map((v) => v.rule.names[lang]).join('; ');
     const limited = totals.limited.map((item) =>
       lang === 'ko'
-        ? `${this.names.get(item.id)}: 월 ${item.value}원 × ${item.months}개월`
-        : `${this.names.get(item.id)}: ${item.value} KRW a month × ${item.months} months`,
+        ? `${this.names.get(item.id)}: 월 ${item.upTo ? '최대 ' : ''}${item.value}원 × ${item.months}개월`
+        : `${this.names.get(item.id)}: ${item.upTo ? 'up to ' : ''}${item.value} KRW a month × ${item.months} months`,
     );
     return [
       r.row,
@@ -156,6 +159,7 @@ export class ResultWriter {
       groups.unknown.length,
       ranking.map((s) => `${stepWords(s)} (${lang === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
       '',
+      totals.upToMonth,
     ];
   }
 }
