@@ -56,7 +56,7 @@ describe('benefits evaluate', () => {
       [4, 'eligible'],
     ]);
     expect(postpartum.members[1]).toMatchObject({ unborn: false, possible: false, amount: 1000000, missing: [] });
-    expect(Object.keys(out.totals).sort()).toEqual(['limited', 'month', 'once', 'partial', 'upTo', 'year']);
+    expect(Object.keys(out.totals).sort()).toEqual(['limited', 'month', 'once', 'partial', 'upTo', 'upToMonth', 'year']);
     expect(out.totals.once).toBeGreaterThanOrEqual(2000000);
   });
 

@@ -267,8 +267,8 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
       notNow: [],
       members: {},
       instead: { 'single-parent-child-support': 'youth-single-parent-support' },
-      totals: ['한 번에 받는 지원 0원', '매달 받는 지원 770,000원', '최대 지원 (실제 쓴 비용만큼) 최대 500,000원'],
-      bar: '4개 혜택 · 합계 매달 770,000원 + 최대 500,000원',
+      totals: ['한 번에 받는 지원 0원', '매달 받는 지원 770,000원', '최대 지원 (실제 쓴 비용만큼) 매달 최대 500,000원'],
+      bar: '4개 혜택 · 합계 매달 770,000원 + 매달 최대 500,000원',
       before: 33,
     });
   });

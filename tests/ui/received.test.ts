@@ -31,7 +31,7 @@ describe('benefits already received', () => {
     const grouped = groupResults(evaluation, testRules, [], [], undefined, new Set(['seoul-grant', 'missing-rule']));
     expect(grouped.groups.eligible.map((v) => v.rule.id)).toEqual(['single-allowance']);
     expect(grouped.received.map((v) => v.rule.id)).toEqual(['seoul-grant']);
-    expect(grouped.totals).toEqual({ once: 0, month: 210000, limited: [], upTo: 0, year: 0, partial: false });
+    expect(grouped.totals).toEqual({ once: 0, month: 210000, limited: [], upTo: 0, upToMonth: 0, year: 0, partial: false });
 
     const elsewhere = evaluate({ residence: 'other', members: [adult] }, { rules: testRules, parameters: testParameters, asOf });
     const outside = groupResults(elsewhere, testRules, [], [], undefined, new Set(['seoul-grant']));

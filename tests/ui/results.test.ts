@@ -26,7 +26,7 @@ describe('grouping and totals', () => {
     const grouped = groupResults(evaluation, testRules, rankSteps(evaluation, idAt), idAt);
     expect(grouped.groups.eligible.map((v) => v.rule.id)).toEqual(['seoul-grant', 'single-allowance']);
     expect(grouped.groups.unknown.map((v) => [v.rule.id, v.decidingStep])).toEqual([['care-allowance', 'income']]);
-    expect(grouped.totals).toEqual({ once: 700000, month: 210000, limited: [], upTo: 0, year: 0, partial: false });
+    expect(grouped.totals).toEqual({ once: 700000, month: 210000, limited: [], upTo: 0, upToMonth: 0, year: 0, partial: false });
     expect(grouped.groups.eligible[0].daysLeft).toBe(77);
   });
 
@@ -45,7 +45,7 @@ describe('grouping and totals', () => {
     expect(grouped.groups.ineligible).toHaveLength(3);
     expect(grouped.groups.ineligible.map((v) => v.unmet.map((c) => c.id))).toEqual([['seoul'], ['seoul'], ['seoul']]);
     expect(ineligibleText(grouped.groups.ineligible[0].result, testRules[0], t(), 'ko')).toEqual(['맞지 않는 조건: 서울시에 주민등록']);
-    expect(grouped.totals).toEqual({ once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false });
+    expect(grouped.totals).toEqual({ once: 0, month: 0, limited: [], upTo: 0, upToMonth: 0, year: 0, partial: false });
   });
 
   it('a rule that fails shows as "could not be checked" on its own; services are signposted apart', () => {

@@ -58,7 +58,7 @@ describe('totals', () => {
         result('d', { value: 999, per: 'year' }),
         result('e', { value: 10, per: 'quarter' }),
       ),
-    ).toEqual({ once: 100, month: 50, limited: [], upTo: 0, year: 1039, partial: false });
+    ).toEqual({ once: 100, month: 50, limited: [], upTo: 0, upToMonth: 0, year: 1039, partial: false });
   });
 
   it('list monthly money paid for a limited time with its months, not as every month', () => {
@@ -72,6 +72,17 @@ describe('totals', () => {
     expect([t.once, t.upTo]).toEqual([700_000, 2_000_000]);
   });
 
+  it('keep a ceiling in its period: monthly ceilings apart from one-time ones, for a limited time with their months, per visit not at all', () => {
+    const t = totals(
+      result('daycare', { value: 500_000, per: 'month', upTo: true }),
+      result('housing', { value: 300_000, per: 'month', months: 24, upTo: true }),
+      result('ivf', { value: 1_100_000, per: 'visit', upTo: true }),
+      result('egg', { value: 2_000_000, per: 'once', upTo: true }),
+    );
+    expect([t.upTo, t.upToMonth, t.once, t.month]).toEqual([2_000_000, 500_000, 0, 0]);
+    expect(t.limited).toEqual([{ id: 'housing', value: 300_000, months: 24, upTo: true }]);
+  });
+
   it('leave out fees, services, benefits not yet receivable, and rates per hour, visit or meal', () => {
     const t = totals(
       result('fee', { value: 5, per: 'month', kind: 'fee' }),
@@ -79,7 +90,7 @@ describe('totals', () => {
       result('soon', { value: 5, per: 'once' }, { status: 'upcoming' }),
       result('hourly', { value: 2000, per: 'hour' }),
     );
-    expect(t).toEqual({ once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false });
+    expect(t).toEqual({ once: 0, month: 0, limited: [], upTo: 0, upToMonth: 0, year: 0, partial: false });
   });
 
   it('say when an amount is not known yet', () => {

@@ -75,6 +75,7 @@ export const SUMMARY_HEADERS: Record<'ko' | 'en', string[]> = {
     '확인 필요 혜택 수',
     '다음에 확인할 항목',
     '입력 오류',
+    '월 최대 한도 합계(원)',
   ],
   en: [
     'row',
@@ -91,6 +92,7 @@ export const SUMMARY_HEADERS: Record<'ko' | 'en', string[]> = {
     'benefits to check',
     'ask next',
     'input problems',
+    'monthly up-to total (KRW)',
   ],
 };
 
@@ -133,14 +135,15 @@ export class ResultWriter {
   summary(r: ScreenedRow): unknown[] {
     // Its own words follow the headers: Korean for a Korean sheet, English otherwise.
     const words = headerLanguage(this.lang.code);
-    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[words].slice(3).map(() => ''), problemText(r.problems, this.lang)];
+    // The input problems column is the one before the last: the monthly ceilings came after it.
+    if (!r.evaluation) return [r.row, r.id, ...SUMMARY_HEADERS[words].slice(3, -2).map(() => ''), problemText(r.problems, this.lang), ''];
     const ranking = rankSteps(r.evaluation, r.memberGroups);
     const { groups, services, totals } = groupResults(r.evaluation, this.rules, ranking, r.memberGroups);
     const names = (views: typeof services) => views.map((v) => this.names.get(v.rule.id) ?? v.rule.id).join('; ');
     const limited = totals.limited.map((item) =>
       words === 'ko'
-        ? `${this.names.get(item.id)}: 월 ${item.value}원 × ${item.months}개월`
-        : `${this.names.get(item.id)}: ${item.value} KRW a month × ${item.months} months`,
+        ? `${this.names.get(item.id)}: 월 ${item.upTo ? '최대 ' : ''}${item.value}원 × ${item.months}개월`
+        : `${this.names.get(item.id)}: ${item.upTo ? 'up to ' : ''}${item.value} KRW a month × ${item.months} months`,
     );
     return [
       r.row,
@@ -157,6 +160,7 @@ export class ResultWriter {
       groups.unknown.length,
       ranking.map((s) => `${stepWords(s)} (${words === 'ko' ? '혜택' : 'benefits'} ${s.decides})`).join('; '),
       '',
+      totals.upToMonth,
     ];
   }
 }

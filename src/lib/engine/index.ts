@@ -11,7 +11,7 @@ export {
   type IssueParams,
   type IssueCode,
 } from './validate';
-export { buildFacts, derivedHouseholdFacts, derivedMemberFacts, MIN_PREGNANCY_AGE } from './facts';
+export { buildFacts, derivedHouseholdFacts, derivedMemberFacts, mayBecomePregnant, MIN_PREGNANCY_AGE } from './facts';
 export {
   medianIncomeFor,
   incomeLimitWon,
@@ -27,6 +27,6 @@ export {
   type Unit,
 } from './parameters';
 export { memberPath, parseInputPath, type InputPath } from './inputPath';
-export { todayInSeoul, isIsoDate, inModelYears, daysBetween } from './dates';
+export { todayInSeoul, isIsoDate, inModelYears, daysBetween, completedYears } from './dates';
 export { householdFields, memberFields, type FieldSpec, type HouseholdField, type MemberField } from './inputModel';
 export * from './types';

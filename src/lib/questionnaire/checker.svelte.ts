@@ -15,12 +15,12 @@ import {
   isPristine,
   memberFieldActive,
   memberKey,
-  PREGNANCY_DETAILS,
   type FormState,
   type IncomeMode,
   type MemberState,
   type Role,
 } from './form';
+import { PREGNANCY_DETAILS } from './pregnancy';
 import type { FieldError } from './parse';
 import { restorer } from './restorer';
 import { stepErrors, stepProblems } from './steps';

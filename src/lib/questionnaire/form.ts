@@ -6,6 +6,7 @@
 import { MAX_MEMBERS, parseInputPath, validateHousehold, type Household } from '../engine';
 import { appliesToRole, HOUSEHOLD_STEP_MEMBER_FIELDS, householdField, INCOME_FIELDS, memberField } from './fields';
 import { parseAnswer, type FieldError } from './parse';
+import { answeredPregnant, householdStepAsksPregnancy, PREGNANCY_DETAILS } from './pregnancy';
 
 export type Role = 'adult' | 'child';
 export type IncomeMode = '' | 'amount' | 'percent' | 'unknown';
@@ -67,12 +68,9 @@ export interface BuiltHousehold {
   idAt: string[];
 }
 
-/** Answers about a pregnancy, which count only while the member is answered pregnant. */
-export const PREGNANCY_DETAILS: readonly string[] = ['dueDate', 'expectedBabies', 'expectedBirthOrder'];
-
 /** Whether a member answer is part of the household for this member right now. */
 export function memberFieldActive(member: MemberState, field: string): boolean {
-  if (PREGNANCY_DETAILS.includes(field)) return member.raw.pregnant === 'true';
+  if (PREGNANCY_DETAILS.includes(field)) return answeredPregnant(member);
   const info = memberField(field);
   return info !== undefined && appliesToRole(info, member.role);
 }
@@ -85,9 +83,7 @@ export function memberFieldActive(member: MemberState, field: string): boolean {
  */
 export function householdStepFields(member: MemberState): string[] {
   return HOUSEHOLD_STEP_MEMBER_FIELDS.filter((field) =>
-    field === 'pregnant'
-      ? member.role === 'adult' || member.raw.pregnant === 'true'
-      : field === 'birthDate' || memberFieldActive(member, field),
+    field === 'pregnant' ? householdStepAsksPregnancy(member) : field === 'birthDate' || memberFieldActive(member, field),
   );
 }
 

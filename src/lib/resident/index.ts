@@ -2,7 +2,7 @@
  * The resident app's page as separate roots (src/lib/startup/roots.svelte.ts), one per container
  * of src/App.svelte. For a new visitor the build prerenders the header, the progress, the question
  * step and the footer, which the browser hydrates one per task; the live counts (shown only once
- * something is evaluated) are mounted; the results and the update prompt load on demand. The roots
+ * something is evaluated), the results and the update prompt load in chunks of their own. The roots
  * share the Checker; "show the results" reaches the results root through `roots`.
  */
 import { setLocale, type Locale } from '../i18n';
@@ -10,7 +10,6 @@ import { loadUpdatePrompt } from '../pwa';
 import { Progress, StepForm, type Checker } from '../questionnaire';
 import { eagerRoot, lazyRoot, type EagerRoot, type Roots, type RootSpec } from '../startup/roots.svelte';
 import { Footer, SiteHeader } from '../ui';
-import LiveCounts from './LiveCounts.svelte';
 
 export function residentRoots(checker: Checker, roots: Roots) {
   const onshowresults = () => (roots.instance('results') as { focus?: () => void } | undefined)?.focus?.();
@@ -36,7 +35,8 @@ export function residentRoots(checker: Checker, roots: Roots) {
     update: lazyRoot('update', loadUpdatePrompt, {}),
     progress: eagerRoot('progress', Progress, { checker }, PRERENDERED),
     step: eagerRoot('step', StepForm, { checker, onshowresults }, PRERENDERED),
-    live: eagerRoot('live', LiveCounts, { checker, onshowresults }, { prerendered: false }),
+    // The live counts show only once something is evaluated, which waits for the rules anyway.
+    live: lazyRoot('live', () => import('./LiveCounts.svelte'), { checker, onshowresults }),
     results: lazyRoot('results', () => import('../results/Results.svelte'), {
       checker,
       ondecide: (step: string) => checker.goTo(step),

@@ -1,6 +1,6 @@
 /** Sentences for a result card, through the active translator (kept out of components for tests). */
 import type { CandidateResult, IncomeLimit, Per, Reason, Rule, RuleResult, Text } from '../engine';
-import type { Totals } from './totals';
+import type { LimitedMonthly, Totals } from './totals';
 import { formatDate, formatWon, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 
@@ -138,9 +138,20 @@ export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, loc
   return result.reasons.map((r) => reasonText(r, t, locale));
 }
 
+/** Ceilings by their period: one-time ("최대 2,000,000원") and monthly ("매달 최대 500,000원"). */
+function upToParts(totals: Totals, won: (n: number) => string, t: Translate): string[] {
+  const parts: string[] = [];
+  if (totals.upTo > 0) parts.push(t('results.upTo', { values: { amount: won(totals.upTo) } }));
+  if (totals.upToMonth > 0)
+    parts.push(t('results.per.month', { values: { amount: t('results.upTo', { values: { amount: won(totals.upToMonth) } }) } }));
+  return parts;
+}
+
 /** The totals as label and value lines, in the order every screen and print shows them; lines for nothing are left out. */
 export function totalsRows(totals: Totals, rules: Rule[], t: Translate, locale: Loc): { label: string; values: string[]; main: boolean }[] {
   const won = (n: number) => wonText(n, t, locale);
+  const limitedAmount = (item: LimitedMonthly) =>
+    item.upTo ? t('results.upTo', { values: { amount: won(item.value) } }) : won(item.value);
   const nameOf = (id: string) => pickText(rules.find((r) => r.id === id)?.names, locale);
   const rows = [
     { label: t('results.totals.once'), values: [won(totals.once)], main: true },
@@ -149,14 +160,14 @@ export function totalsRows(totals: Totals, rules: Rule[], t: Translate, locale: 
   if (totals.limited.length > 0) {
     const values = totals.limited.map((item) =>
       t('results.totals.limitedItem', {
-        values: { name: nameOf(item.id), amount: t('results.perMonths', { values: { amount: won(item.value), months: item.months } }) },
+        values: { name: nameOf(item.id), amount: t('results.perMonths', { values: { amount: limitedAmount(item), months: item.months } }) },
       }),
     );
     rows.push({ label: t('results.totals.limited'), values, main: false });
   }
   if (totals.year > 0) rows.push({ label: t('results.totals.year'), values: [won(totals.year)], main: true });
-  if (totals.upTo > 0)
-    rows.push({ label: t('results.totals.upTo'), values: [t('results.upTo', { values: { amount: won(totals.upTo) } })], main: true });
+  const upTo = upToParts(totals, won, t);
+  if (upTo.length > 0) rows.push({ label: t('results.totals.upTo'), values: upTo, main: true });
   return rows;
 }
 
@@ -169,9 +180,12 @@ export function totalsLine(totals: Totals, t: Translate, locale: Loc): string {
   const parts: string[] = [];
   if (totals.once > 0) parts.push(t('results.per.once', { values: { amount: won(totals.once) } }));
   if (totals.month > 0) parts.push(t('results.per.month', { values: { amount: won(totals.month) } }));
-  for (const item of totals.limited) parts.push(t('results.perMonths', { values: { amount: won(item.value), months: item.months } }));
+  for (const item of totals.limited) {
+    const amount = item.upTo ? t('results.upTo', { values: { amount: won(item.value) } }) : won(item.value);
+    parts.push(t('results.perMonths', { values: { amount, months: item.months } }));
+  }
   if (totals.year > 0) parts.push(t('results.per.year', { values: { amount: won(totals.year) } }));
-  if (totals.upTo > 0) parts.push(t('results.upTo', { values: { amount: won(totals.upTo) } }));
+  parts.push(...upToParts(totals, won, t));
   const line = parts.length > 0 ? parts.join(' + ') : won(0);
   return totals.partial ? t('flow.bar.partial', { values: { total: line } }) : line;
 }

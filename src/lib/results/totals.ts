@@ -14,6 +14,8 @@ export interface LimitedMonthly {
   /** KRW per month. */
   value: number;
   months: number;
+  /** A monthly ceiling (최대): up to `value` a month, depending on what is spent. */
+  upTo?: true;
 }
 
 export interface Totals {
@@ -23,8 +25,10 @@ export interface Totals {
   month: number;
   /** Monthly money paid for a limited number of months, benefit by benefit. */
   limited: LimitedMonthly[];
-  /** Ceilings: up to this much, depending on what is spent (KRW, one-time). */
+  /** One-time ceilings: up to this much, depending on what is spent (KRW). */
   upTo: number;
+  /** Monthly ceilings with no end set by the benefit: up to this much a month (KRW per month). */
+  upToMonth: number;
   /** Money paid by the year or quarter, as a yearly sum (KRW per year). */
   year: number;
   /** Some eligible benefit's amount is not known yet, so a total may be higher. */
@@ -54,7 +58,7 @@ export function receivable(result: RuleResult): number | null {
 /** `received`: benefits the household says it already receives, left out of what is new. */
 export function totalsOf(evaluation: Evaluation, rules: Rule[], received: ReadonlySet<string> = NONE): Totals {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const totals: Totals = { once: 0, month: 0, limited: [], upTo: 0, year: 0, partial: false };
+  const totals: Totals = { once: 0, month: 0, limited: [], upTo: 0, upToMonth: 0, year: 0, partial: false };
   for (const result of evaluation.results) {
     const rule = byId.get(result.id);
     if (!rule || result.status !== 'eligible' || received.has(result.id) || !isMoney(rule, result)) continue;
@@ -65,7 +69,13 @@ export function totalsOf(evaluation: Evaluation, rules: Rule[], received: Readon
       continue;
     }
     if (value === 0) continue;
-    if (amount.upTo) totals.upTo += value;
+    // A ceiling keeps its period: a monthly one is never added to one-time money. Ceilings per visit
+    // or per hour, like fees per visit, are no sum at all.
+    if (amount.upTo && amount.per === 'once') totals.upTo += value;
+    else if (amount.upTo && amount.per === 'month' && amount.months !== undefined)
+      totals.limited.push({ id: result.id, value, months: amount.months!, upTo: true });
+    else if (amount.upTo && amount.per === 'month') totals.upToMonth += value;
+    else if (amount.upTo) continue;
     else if (amount.per === 'once') totals.once += value;
     else if (amount.per === 'month' && amount.months !== undefined) totals.limited.push({ id: result.id, value, months: amount.months! });
     else if (amount.per === 'month') totals.month += value;

@@ -3,8 +3,6 @@
  * (where, how many, income), its situation, then each member. Fields come from the input-model
  * registries, like the resident questions, so a new field shows up here too.
  */
-import { completedYears, isIsoDate } from '../engine/dates';
-import { mayBecomePregnant } from '../engine/facts';
 import type { DecisiveStep } from '../questionnaire/decisive';
 import {
   HOUSEHOLD_STEP_MEMBER_FIELDS,
@@ -18,25 +16,12 @@ import {
   type Scope,
 } from '../questionnaire/fields';
 import { memberFieldActive, memberKey, type MemberState } from '../questionnaire/form';
-import { normalizeDate } from '../questionnaire/parse';
+import { asksPregnancy } from '../questionnaire/pregnancy';
 
 /** Not a question on this screen: the evaluation date is today, income has its own control. */
 const ELSEWHERE = new Set(['asOf', 'residence', 'householdSize', 'monthlyIncome', 'medianIncomePercent']);
 
 export const situationFields: FieldInfo[] = householdFieldNames.filter((n) => !ELSEWHERE.has(n)).map((n) => householdField(n)!);
-
-/**
- * Pregnancy is asked of adults (as on the resident household step) and of children old enough for
- * the engine; and, once answered "yes", until changed: a birth date or sex corrected afterwards
- * must show the engine's refusal at the question, not hide it (and the due date) with it.
- */
-function asksPregnancy(member: MemberState, asOf: string): boolean {
-  if (member.role === 'adult' || member.raw.pregnant === 'true') return true;
-  const birth = normalizeDate(member.raw.birthDate ?? '');
-  if (!birth || !isIsoDate(birth) || birth > asOf) return false;
-  const sex = member.raw.sex === 'male' ? 'male' : undefined;
-  return mayBecomePregnant({ sex }, completedYears(birth, asOf));
-}
 
 /** A member's questions in registry order: those for the member's role, pregnancy details only while pregnant. */
 export function memberFieldsFor(member: MemberState, asOf: string): FieldInfo[] {
