@@ -3,11 +3,10 @@ import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { RuleSet } from '../lib/engine';
 import type { Options } from './args';
-import { createPool } from './pool';
+import { createPool, inOrder } from './pool';
 import { Progress } from './progress';
 import { limitedLines } from './readInput';
 import { counted, defaultJobs, type CliIo } from './run';
-import type { Done } from './tasks';
 
 const SLICE = 200;
 
@@ -20,22 +19,20 @@ export async function runNdjson(options: Options, io: CliIo, ruleSet: RuleSet): 
     io.inputSize?.(options.file) ?? null,
   );
   const pool = createPool(options.jobs ?? defaultJobs(io.cores), { kind: 'ndjson', asOf: options.asOf, lang: options.lang.code }, ruleSet);
-  const inFlight: Promise<Done>[] = [];
   let lines = 0;
-  const writeOldest = async () => {
-    const done = await inFlight.shift()!;
+  const results = inOrder(pool, async (done) => {
     lines += done.count;
     if (done.err) await progress.message(done.err);
     await io.stdout.write(done.out);
     progress.update(lines, seen.bytes);
-  };
+  });
   let slice: string[] = [];
   let first = 1;
   const submit = async () => {
-    inFlight.push(pool.run({ first, items: slice }));
-    first += slice.length;
+    const items = slice;
     slice = [];
-    while (inFlight.length >= pool.limit) await writeOldest();
+    await results.submit({ first, items });
+    first += items.length;
   };
   try {
     const input = createInterface({
@@ -47,7 +44,7 @@ export async function runNdjson(options: Options, io: CliIo, ruleSet: RuleSet): 
       if (slice.length >= SLICE) await submit();
     }
     if (slice.length > 0) await submit();
-    while (inFlight.length > 0) await writeOldest();
+    await results.drain();
   } finally {
     await pool.close();
   }

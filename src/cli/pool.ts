@@ -22,6 +22,21 @@ export function createPool(jobs: number, job: Job, ruleSet: RuleSet): Pool {
   return new ThreadPool(jobs, job, ruleSet);
 }
 
+/** Tasks run on `pool`, their results handed to `write` in submission order, at most `pool.limit` in flight. */
+export function inOrder(pool: Pool, write: (done: Done) => Promise<void>) {
+  const inFlight: Promise<Done>[] = [];
+  const writeOldest = async () => write(await inFlight.shift()!);
+  return {
+    async submit(task: Task) {
+      inFlight.push(pool.run(task));
+      while (inFlight.length >= pool.limit) await writeOldest();
+    },
+    async drain() {
+      while (inFlight.length > 0) await writeOldest();
+    },
+  };
+}
+
 interface Thread {
   worker: Worker;
   busy: number;

@@ -18,10 +18,10 @@ import {
 } from '../lib/batch';
 import type { RuleSet } from '../lib/engine';
 import type { Options } from './args';
-import { createPool } from './pool';
+import { createPool, inOrder } from './pool';
 import { Progress } from './progress';
 import { counted, defaultJobs, type CliIo } from './run';
-import { type Done, type Task } from './tasks';
+import type { Task } from './tasks';
 
 /** Rows per task: enough to make handing a slice to a thread cheap, few enough to keep output flowing. */
 const SLICE = 200;
@@ -76,20 +76,17 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
     { kind: 'screen', headers: sheet.headers, asOf: options.asOf, lang: lang.code, summary: !!summary },
     ruleSet,
   );
-  const inFlight: Promise<Done>[] = [];
   let rows = 0;
-  const writeOldest = async () => {
-    const done = await inFlight.shift()!;
+  const results = inOrder(pool, async (done) => {
     rows += done.count;
     if (done.err) await progress.message(done.err);
     await io.stdout.write(done.out);
     if (summary && done.summary) await summary.write(done.summary);
     progress.update(rows, seen.bytes);
-  };
+  });
   const submit = async (task: Task) => {
     for (let i = 0; i < task.items.length; i += SLICE) {
-      inFlight.push(pool.run({ first: task.first + i, items: task.items.slice(i, i + SLICE) as string[][] }));
-      while (inFlight.length >= pool.limit) await writeOldest();
+      await results.submit({ first: task.first + i, items: task.items.slice(i, i + SLICE) as string[][] });
     }
   };
   try {
@@ -99,7 +96,7 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
       await noteLossy(batch.first);
       await submit({ first: batch.first, items: batch.records });
     }
-    while (inFlight.length > 0) await writeOldest();
+    await results.drain();
   } finally {
     await pool.close();
     await summary?.close();

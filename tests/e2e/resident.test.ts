@@ -6,24 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import ko from '../../src/lib/i18n/locales/ko.json';
 import { todayInSeoul } from '../../src/lib/engine/dates';
 import { plusDays, plusMonths } from '../../src/lib/engine/dates';
-import { memberFields, householdFields } from '../../src/lib/engine/inputModel';
 import { axeViolations, usePages, type OpenedPage } from './browser';
 import { ruleName, waitForApp } from './check';
+import { answerStep, fillHousehold, stepOf, type Persona } from './walk';
 
 const baseUrl = inject('baseUrl');
 const today = todayInSeoul();
-const questions = ko.questions as Record<string, { label: string; options?: Record<string, string> }>;
-
-/** A persona's answers: one per field, or per member by name ("아이 2") for member fields. */
-interface Persona {
-  residence: 'seoul' | 'other';
-  members: { role: 'adult' | 'child'; birthDate: string; pregnant?: 'true' | 'false'; dueDate?: string }[];
-  income?: string;
-  answers: Record<string, string | Record<string, string>>;
-}
 
 const openTracked = usePages();
 
@@ -33,73 +23,12 @@ async function open(): Promise<OpenedPage> {
   return o;
 }
 
-const step = (page: Page) => page.locator('[data-step]').getAttribute('data-step');
-
-async function fillHousehold(page: Page, persona: Persona) {
-  await page.getByRole('radio', { name: persona.residence === 'seoul' ? '서울특별시' : '다른 시·도' }).check();
-  const counts = { adult: 0, child: 0 };
-  for (const [i, m] of persona.members.entries()) {
-    if (i > 0) await page.getByRole('button', { name: m.role === 'adult' ? '어른 추가' : '아이 추가' }).click();
-    counts[m.role] += 1;
-    const who = `${m.role === 'adult' ? '어른' : '아이'} ${counts[m.role]}`;
-    await page.getByRole('textbox', { name: `생년월일 (${who})` }).fill(m.birthDate);
-    if (m.role === 'adult') {
-      const group = page.getByRole('group', { name: `지금 임신 중인가요? (${who})` });
-      await group.getByRole('radio', { name: m.pregnant === 'true' ? '예' : '아니요' }).check();
-      if (m.pregnant === 'true' && m.dueDate) await page.getByRole('textbox', { name: `출산 예정일 (${who})` }).fill(m.dueDate);
-    }
-  }
-}
-
-function optionText(field: string, value: string): string {
-  if (value === 'unknown') return '잘 모르겠어요';
-  if (value === 'true') return '예';
-  if (value === 'false') return '아니요';
-  return questions[field].options![value];
-}
-
-/** Answers one question step: the persona's answer where it has one, else "I don't know" / blank. */
-async function answerStep(page: Page, id: string, persona: Persona) {
-  const form = page.locator('form');
-  if (id === 'income') {
-    if (persona.income) {
-      await form.getByRole('radio', { name: '한 달 금액으로 입력' }).check();
-      await form.getByRole('textbox', { name: '가구의 월 소득인정액' }).fill(persona.income);
-    } else await form.getByRole('radio', { name: '잘 모르겠어요' }).check();
-    return;
-  }
-  const [scope, field] = id.split(':');
-  const spec = (scope === 'h' ? householdFields : memberFields)[field as never] as { type: { kind: string } };
-  const given = persona.answers[field];
-  const isText = ['date', 'number', 'integer'].includes(spec.type.kind);
-  const inputs = isText ? form.getByRole('textbox') : form.getByRole('group');
-  const n = await inputs.count();
-  for (let i = 0; i < n; i++) {
-    const input = inputs.nth(i);
-    // A member question's field is labelled by whom it asks about: "아이 2 (2026년 … 출생) (question)".
-    const name = typeof given === 'object' ? ((await input.getAttribute('aria-label')) ?? (await input.evaluate(labelOf))) : '';
-    const value = typeof given === 'object' ? Object.entries(given).find(([who]) => name.startsWith(`${who} `))?.[1] : given;
-    if (isText) {
-      if (value !== undefined) await input.fill(value);
-    } else {
-      await input.getByRole('radio', { name: optionText(field, value ?? 'unknown'), exact: true }).check();
-    }
-  }
-}
-
-/** The visible label text of a text field or the legend of a radio group. */
-function labelOf(el: Element): string {
-  const legend = el.querySelector('legend');
-  if (legend) return legend.textContent?.trim() ?? '';
-  return (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? '';
-}
-
 /** Goes through every question the app asks until the answers summary; returns the steps seen. */
 async function answerAll(page: Page, persona: Persona, onStep?: (id: string, n: number) => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   await page.getByRole('button', { name: '다음' }).click();
   for (let n = 0; n < 60; n++) {
-    const id = (await step(page))!;
+    const id = (await stepOf(page))!;
     if (id === 'summary') return seen;
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
     seen.push(id);
@@ -253,7 +182,7 @@ describe('answers are kept, and only on this device', () => {
     const { page } = await open();
     await fillHousehold(page, { residence: 'seoul', members: [adult('1988-01-30')], answers: {} });
     await page.getByRole('button', { name: '다음' }).click();
-    const id = await step(page);
+    const id = await stepOf(page);
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.reload();
     await page.locator(`[data-step="${id}"]`).waitFor();

@@ -4,17 +4,12 @@
  * download: with json-logic-js it is ~9 KB gzip, a fifth of the initial budget. Whoever loads the
  * rules provides it (main.ts; tests/setup.ts for the component tests).
  */
+import { lateBound } from './lateBound';
 import type { EvaluateOptions, Evaluation, Household } from '../engine';
 
 export type Evaluate = (household: Household, options: EvaluateOptions) => Evaluation;
 
-let provided: Evaluate | null = null;
+const slot = lateBound<Evaluate>('evaluator', 'provideEvaluator');
 
-export function provideEvaluator(evaluate: Evaluate): void {
-  provided = evaluate;
-}
-
-export function evaluator(): Evaluate {
-  if (!provided) throw new Error('no evaluator: provide the engine with provideEvaluator() before evaluating');
-  return provided;
-}
+export const provideEvaluator = slot.provide;
+export const evaluator = slot.get;

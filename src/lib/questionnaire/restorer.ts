@@ -4,17 +4,12 @@
  * budget it would exceed): only a returning resident's start-up and another tab's change need it.
  * Whoever gives the Checker a store provides it (main.ts; tests/setup.ts for the component tests).
  */
+import { lateBound } from './lateBound';
 import type { Saved } from './restore';
 
 export type Restore = (stored: unknown) => Saved | null;
 
-let provided: Restore | null = null;
+const slot = lateBound<Restore>('restore', 'provideRestore');
 
-export function provideRestore(restore: Restore): void {
-  provided = restore;
-}
-
-export function restorer(): Restore {
-  if (!provided) throw new Error('no restore: provide it with provideRestore() before reading saved answers');
-  return provided;
-}
+export const provideRestore = slot.provide;
+export const restorer = slot.get;
