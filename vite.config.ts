@@ -68,9 +68,10 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
-    expect: { requireAssertions: true },
     // CI runs on a 2-core machine that may be busy with other work: no test may fail for being slow.
-    // Speed has its own benchmarks (npm run bench*); these limits only catch a hang.
+    // Speed has its own benchmarks (npm run bench*); these limits only catch a hang (expect.poll's
+    // own default is 1 s, Playwright's wait in tests/e2e/browser.ts 90 s).
+    expect: { requireAssertions: true, poll: { timeout: 90_000 } },
     testTimeout: 120_000,
     hookTimeout: 240_000,
     projects: [

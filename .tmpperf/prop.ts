@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { evaluate, validateHousehold } from '/work/wt/tests/src/lib/engine';
+import { loadRuleSetOrThrow } from '/work/wt/tests/src/build/rules/load';
+import { householdArb } from '/work/wt/tests/tests/engine/arbitraries';
+import { expect } from 'vitest';
+const { rules, parameters } = loadRuleSetOrThrow();
+console.log('rules', rules.length);
+let t = performance.now();
+const hs = fc.sample(householdArb, { numRuns: 2000, seed: 1 });
+console.log('gen', performance.now() - t);
+t = performance.now();
+const ok = hs.filter((h) => validateHousehold(h).length === 0);
+console.log('validate', performance.now() - t, ok.length);
+t = performance.now();
+const res = ok.map((h) => evaluate(h, { rules, parameters }));
+console.log('evaluate full', performance.now() - t);
+t = performance.now();
+ok.forEach((h) => evaluate(h, { rules, parameters, explain: false, validated: true }));
+console.log('evaluate lean', performance.now() - t);
+t = performance.now();
+let n = 0;
+for (const e of res) for (const r of e.results) { expect(r.error, `${r.id}: ${r.error}`).toBeUndefined(); expect(['eligible','ineligible','unknown','upcoming']).toContain(r.status); n += 2; }
+console.log('expects', performance.now() - t, n);
