@@ -4,6 +4,7 @@ import { provideRestore } from './lib/questionnaire/restorer';
 import { nextTask } from './lib/startup/nextTask';
 import { startApp } from './lib/startup/startApp';
 import { documentParsed, reveal } from './lib/startup/startScript';
+import { loadRuleTexts } from './lib/rules/texts';
 import { localAnswerStore } from './lib/storage';
 import './lib/ui/global.css';
 
@@ -27,26 +28,35 @@ addEventListener('afterprint', () => {
 // The build prerenders the first screen into the page (src/lib/startup): a new visitor's is
 // hydrated, anyone else's replaced. Each step is a task of its own (nextTask), and so is each part
 // of the page (src/lib/startup/roots.svelte.ts): no task keeps a phone's main thread for long.
+// A new visitor's first question, the household, needs no rule: their page starts without waiting
+// for the rules chunk (most of what the app downloads), and "next" waits for it if need be.
+// A returning resident's saved step may be any question: their page waits, hidden until it is shown.
 // Whatever fails on the way, the page is revealed: it is hidden until now for a returning resident.
 async function start() {
   try {
     const store = localAnswerStore();
     // The language only: whether the saved answers can be used is for the Checker to say.
     const saved = store.load() as { locale?: unknown } | null;
-    // All start downloading at once: the rule data and engine, the reading of saved answers, and the page's language.
-    const loading = Promise.all([import('./lib/rules'), import('./lib/questionnaire/restore')]);
     // The language chosen on this device, or on a first visit the browser's nearest one (Korean otherwise).
-    const messages = setupI18n(isLocale(saved?.locale) ? saved.locale : nearestLocale(navigator.languages ?? [navigator.language]));
+    const lang = isLocale(saved?.locale) ? saved.locale : nearestLocale(navigator.languages ?? [navigator.language]);
+    // All start downloading at once: the rule data and engine with their texts in the page's
+    // language, the reading of saved answers, and the page's messages.
+    const ruleSet = Promise.all([import('./lib/rules'), loadRuleTexts(lang)]).then(([{ benefitRuleSet, evaluate }]) => {
+      provideEvaluator(evaluate);
+      // Shows in DevTools' performance panel.
+      performance.mark('rules');
+      return benefitRuleSet;
+    });
+    const restoring = import('./lib/questionnaire/restore').then(({ restoreSaved }) => provideRestore(restoreSaved));
+    const messages = setupI18n(lang);
     await nextTask();
     await messages;
-    const [{ benefitRuleSet, evaluate }, { restoreSaved }] = await loading;
-    provideEvaluator(evaluate);
-    provideRestore(restoreSaved);
+    const rules = saved === null ? { ruleSet } : await Promise.all([ruleSet, restoring]).then(([set]) => set);
     await documentParsed();
     await nextTask();
-    const { checker } = await startApp(document.getElementById('app')!, { ...benefitRuleSet, store });
-    // Another tab's answers replace these rather than be overwritten by them.
-    store.subscribe((stored) => checker.adopt(stored));
+    const { checker } = await startApp(document.getElementById('app')!, { ...rules, store });
+    // Another tab's answers replace these rather than be overwritten by them (once they can be read).
+    store.subscribe((stored) => void restoring.then(() => checker.adopt(stored), console.error));
   } finally {
     reveal();
   }

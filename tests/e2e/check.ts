@@ -16,8 +16,10 @@ export const ANSWER_TRACES = [ANSWERS.parentBirth, ANSWERS.childBirth, ANSWERS.i
 
 export async function waitForApp(page: Page) {
   await page.getByRole('heading', { level: 2, name: '우리 가족', exact: true }).waitFor();
-  // The heading is in the prerendered HTML: the app works once hydration has cleared aria-busy.
+  // The heading is in the prerendered HTML: the app works once hydration has cleared aria-busy,
+  // and every step can be reached once the rules have arrived.
   await page.locator('main:not([aria-busy])').waitFor();
+  await page.locator('form[data-rules="ready"]').waitFor();
 }
 
 /** To English and back to Korean, which loads a lazily fetched locale on the way. */

@@ -2,7 +2,8 @@
  * Start-up (src/lib/startup): the first screen is in the built HTML with its styles, so it paints
  * before any script; a new visitor's screen is then hydrated in place, keeping whatever was typed
  * or ticked meanwhile; a returning resident and staff mode never see the new visitor's screen
- * flash before their own. The engine's download is held back to widen the window before hydration.
+ * flash before their own. A new visitor's screen works before the rules have arrived. Downloads are
+ * held back to widen the windows the tests look into.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,16 +19,24 @@ const openTracked = usePages();
 
 const householdHeading = (page: Page) => page.getByRole('heading', { level: 2, name: '우리 가족', exact: true });
 
-/** Holds back the rule data and engine chunk (hydration waits for it) until `release()`. */
-async function holdEngine(page: Page): Promise<() => void> {
+/** Holds back the requests for `url` until `release()`. */
+async function hold(page: Page, url: RegExp): Promise<() => void> {
   const held: Route[] = [];
   let released = false;
-  await page.route(/\/assets\/rules-[\w-]+\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  await page.route(url, (route) => (released ? route.continue() : void held.push(route)));
   return () => {
     released = true;
     for (const route of held.splice(0)) void route.continue();
   };
 }
+
+/** Holds back the rule data and engine chunk (a returning resident's screen and staff mode wait for it). */
+const holdEngine = (page: Page) => hold(page, /\/assets\/rules-[\w-]+\.js$/);
+/** Holds back the app's entry module (hydration waits for it). */
+const holdEntry = (page: Page) => hold(page, /\/assets\/index-[\w-]+\.js$/);
+
+/** Whether the rules have arrived (src/main.ts marks it). */
+const rulesArrived = (page: Page) => page.evaluate(() => performance.getEntriesByName('rules').length > 0);
 
 /** The page's parts started so far, as `hydrate <name>` or `mount <name>` (src/lib/startup/roots.svelte.ts). */
 const startedParts = (page: Page) =>
@@ -84,7 +93,7 @@ describe('start-up', () => {
 
   it("hydrates a new visitor's screen in place, keeping what was typed and ticked before", async () => {
     const { page, context, errors } = await openTracked('about:blank');
-    const release = await holdEngine(page);
+    const release = await holdEntry(page);
     await context.addInitScript(() => {
       addEventListener('DOMContentLoaded', () => {
         (window as unknown as { prerendered: Element | null }).prerendered = document.getElementById('step-heading');
@@ -108,6 +117,43 @@ describe('start-up', () => {
     expect(saved).toContain('1987-03-14');
     expect(saved).toContain('seoul');
     await page.getByText('1987년 3월 14일').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a new visitor answer the household question before the rules have arrived; "next" waits for them', async () => {
+    const { page, errors } = await openTracked('about:blank');
+    const release = await holdEngine(page);
+    await page.goto(baseUrl);
+    await page.locator('main:not([aria-busy])').waitFor();
+    await page.getByRole('radio', { name: '서울특별시' }).check();
+    await page.getByRole('textbox', { name: '생년월일 (어른 1)' }).fill('1987-03-14');
+    await page.getByRole('group', { name: '지금 임신 중인가요? (어른 1)' }).getByRole('radio', { name: '아니요' }).check();
+    await page.getByText('1987년 3월 14일').waitFor();
+    await page.getByRole('button', { name: '다음' }).click();
+    await page.locator('#rules-status', { hasText: '혜택 기준을 불러오는 중이에요' }).waitFor();
+    await expect(page.locator('form').getAttribute('aria-busy')).resolves.toBe('true');
+    await page.getByRole('textbox', { name: '생년월일 (어른 1)' }).fill('1987-03-15');
+    expect(await rulesArrived(page)).toBe(false);
+    await expect(page.locator('[data-step]').getAttribute('data-step')).resolves.toBe('household');
+    release();
+    await page.locator('[data-step]:not([data-step="household"])').waitFor();
+    await expect(page.locator('#step-heading').evaluate((h) => h === document.activeElement)).resolves.toBe(true);
+    expect(await page.evaluate(() => Object.values(localStorage).join(' '))).toContain('1987-03-15');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a visitor in another language their own household question, working, before the rules have arrived', async () => {
+    const { page, errors } = await openTracked('about:blank', { locale: 'en-US' });
+    const release = await holdEngine(page);
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 2, name: 'Your household', exact: true }).waitFor();
+    await page.locator('main:not([aria-busy])').waitFor();
+    const birthDate = page.locator('[data-step="household"] input[type="text"]').first();
+    await birthDate.fill('1987-03-14');
+    await expect(birthDate.inputValue()).resolves.toBe('1987-03-14');
+    expect(await rulesArrived(page)).toBe(false);
+    release();
+    await page.locator('form[data-rules="ready"]').waitFor();
     expect(errors).toEqual([]);
   });
 

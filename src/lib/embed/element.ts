@@ -12,6 +12,7 @@ import { _ } from 'svelte-i18n';
 import { get } from 'svelte/store';
 import { validateHousehold, type Evaluation, type Household, type Rule, type RuleSet } from '../engine';
 import { setLocale, setupI18n, type Locale } from '../i18n';
+import { loadRuleTexts } from '../rules/texts';
 import { Checker } from '../questionnaire/checker.svelte';
 import { provideEvaluator } from '../questionnaire/evaluator';
 import type { FormState } from '../questionnaire/form';
@@ -27,9 +28,9 @@ const STYLESHEET = 'embed.css';
 
 let loading: Promise<RuleSet> | null = null;
 
-/** The rules and engine (the app's own lazily loaded chunk) and the messages, once per page. */
+/** The rules and engine (the app's own lazily loaded chunk), the messages and the rule texts, once per page. */
 function loadRules(locale: Locale): Promise<RuleSet> {
-  loading ??= Promise.all([import('../rules'), setupI18n(locale)]).then(([{ benefitRuleSet, evaluate }]) => {
+  loading ??= Promise.all([import('../rules'), setupI18n(locale), loadRuleTexts(locale)]).then(([{ benefitRuleSet, evaluate }]) => {
     provideEvaluator(evaluate);
     return benefitRuleSet;
   });

@@ -1,10 +1,10 @@
 /**
  * Languages (the list: src/lib/languages): Korean is the reference (and the fallback). Each locale
  * file in ./locales is a chunk of its own, loaded when its language is first needed, together with
- * that language's rule texts (src/lib/rules/texts.ts): the page's language as the app starts (in
- * parallel with the rule data, which the app waits for too; the first screen itself is in the
- * HTML), any other when it is chosen. Each arrives as a catalogue (src/build/messagesPlugin.ts): a
- * JSON.parse string with its messages already parsed.
+ * that language's rule texts (src/lib/rules/texts.ts): the page's language as the app starts (the
+ * first screen itself is in the HTML; the screen waits for the messages only, the rule data for
+ * the texts: src/main.ts), any other when it is chosen. Each arrives as a catalogue
+ * (src/build/messagesPlugin.ts): a JSON.parse string with its messages already parsed.
  */
 import { _, addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { get } from 'svelte/store';
@@ -35,7 +35,7 @@ export async function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void>
   started = true;
   for (const code of LOCALES) {
     register(code, () =>
-      Promise.all([loadCatalogue(code), loadRuleTexts(code)]).then(([catalogue]) => {
+      loadCatalogue(code).then((catalogue) => {
         addCompiled(catalogue.compiled);
         return catalogue.messages;
       }),
@@ -47,10 +47,10 @@ export async function setupI18n(initial: Locale = DEFAULT_LOCALE): Promise<void>
   await waitLocale(initial);
 }
 
-/** Switches the language once its messages have loaded. */
+/** Switches the language once its messages and rule texts have loaded. */
 export async function setLocale(next: Locale): Promise<void> {
+  await Promise.all([waitLocale(next), loadRuleTexts(next)]);
   await locale.set(next);
-  await waitLocale(next);
 }
 
 /** Keeps <html lang> and the page title in the current language (the title never carries an answer). */

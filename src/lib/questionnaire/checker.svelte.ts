@@ -25,11 +25,18 @@ import type { FieldError } from './parse';
 import { restorer } from './restorer';
 import { stepErrors, stepProblems } from './steps';
 
-export interface CheckerOptions extends RuleSet {
+/**
+ * The rules, or (on the resident page) a promise of them: their chunk is most of what the app
+ * downloads, and the household question needs none of them, so the page works before they arrive.
+ */
+export type CheckerOptions = (RuleSet | { ruleSet: Promise<RuleSet> }) & {
   store?: AnswerStore;
   /** Evaluation date; default today in Asia/Seoul. */
   asOf?: string;
-}
+};
+
+/** Whether the rules are here, still on their way, or could not be downloaded. */
+export type RulesStatus = 'ready' | 'loading' | 'failed';
 
 /**
  * What the resident must know about their saved answers, shown where the privacy note is:
@@ -43,8 +50,11 @@ export const HOUSEHOLD = 'household';
 export const SUMMARY = 'summary';
 
 export class Checker {
-  readonly rules: Rule[];
-  readonly parameters: ParameterTree;
+  /** Raw state: rule data is large, read-only, and replaced whole, never changed in place. */
+  #ruleSet = $state.raw<RuleSet | null>(null);
+  rulesStatus = $state<RulesStatus>('ready');
+  /** Resolves once the rules are here (true), or could not be downloaded (false). */
+  readonly rulesArrived: Promise<boolean>;
   readonly asOf: string;
   readonly store: AnswerStore;
   form = $state<FormState>(initialForm());
@@ -59,9 +69,10 @@ export class Checker {
   notice = $state<StorageNotice | null>(null);
 
   built = $derived.by(() => buildHousehold(this.form, this.asOf));
+  /** Null until the household is answered and the rules are here. */
   evaluation: Evaluation | null = $derived.by(() => {
     const household = this.built.household;
-    if (!household) return null;
+    if (!household || !this.#ruleSet) return null;
     try {
       return evaluator()(household, { rules: this.rules, parameters: this.parameters, asOf: this.asOf });
     } catch {
@@ -71,8 +82,26 @@ export class Checker {
   ranking: DecisiveStep[] = $derived.by(() => rankSteps(this.evaluation, this.built.idAt));
 
   constructor(options: CheckerOptions) {
-    this.rules = options.rules;
-    this.parameters = options.parameters;
+    if ('ruleSet' in options) {
+      this.rulesStatus = 'loading';
+      this.rulesArrived = options.ruleSet.then(
+        (ruleSet) => {
+          this.#ruleSet = ruleSet;
+          // Saved benefits were restored before any rule could vouch for them.
+          this.received = this.knownBenefits(this.received);
+          this.rulesStatus = 'ready';
+          return true;
+        },
+        (error: unknown) => {
+          console.error(error);
+          this.rulesStatus = 'failed';
+          return false;
+        },
+      );
+    } else {
+      this.#ruleSet = { rules: options.rules, parameters: options.parameters };
+      this.rulesArrived = Promise.resolve(true);
+    }
     this.asOf = options.asOf ?? todayInSeoul();
     this.store = options.store ?? noStore;
     const stored = this.store.load();
@@ -106,6 +135,15 @@ export class Checker {
       this.notice = 'otherTab';
     }
     this.showErrors = false;
+  }
+
+  /** The rules, none until they have arrived. */
+  get rules(): Rule[] {
+    return this.#ruleSet?.rules ?? [];
+  }
+
+  get parameters(): ParameterTree {
+    return this.#ruleSet?.parameters ?? {};
   }
 
   /** The step being shown: household, a question step id, or summary. */
@@ -216,6 +254,8 @@ export class Checker {
       this.showErrors = true;
       return false;
     }
+    // Which question comes next is for the rules to say: without them it would be the summary.
+    if (this.rulesStatus !== 'ready') return false;
     const { form } = this;
     if (form.cursor > form.visited.length) return false;
     const decisive = new Set(this.ranking.map((r) => r.step));
@@ -242,8 +282,9 @@ export class Checker {
     return this.moveTo(index + 1);
   }
 
-  /** Saved benefit ids that still name a benefit (a rule may have gone since). */
+  /** Saved benefit ids that still name a benefit (a rule may have gone since); all of them until the rules are here. */
   private knownBenefits(ids: string[]): string[] {
+    if (!this.#ruleSet) return ids;
     const known = new Set(this.rules.map((r) => r.id));
     return ids.filter((id) => known.has(id));
   }

@@ -5,6 +5,7 @@
  */
 import ruleSet from 'virtual:benefit-rules';
 import type { RuleSet } from '../engine/types';
+import { withRuleTexts } from './texts';
 
-export const benefitRuleSet = ruleSet as RuleSet;
+export const benefitRuleSet = withRuleTexts(ruleSet as RuleSet);
 export { evaluate } from '../engine/evaluate';

@@ -4,8 +4,8 @@
  * arrives (its styles are inline), before any script; main.ts then hydrates it. The page's frame
  * (src/App.svelte) holds one empty container per root (./Root.svelte); each prerendered root is
  * rendered on its own into its container, so that the browser can hydrate it on its own
- * (./roots.svelte.ts). Rules are not needed to draw it: nothing is evaluated before the household
- * is answered.
+ * (./roots.svelte.ts). Rules are not needed to draw it, nor to answer it: nothing is evaluated
+ * before the household is answered.
  */
 import { render } from 'svelte/server';
 import App from '../../App.svelte';
@@ -17,7 +17,8 @@ import { Roots } from './roots.svelte';
 /** Body HTML of the first screen, with Svelte's hydration markers. */
 export async function renderFirstScreen(): Promise<string> {
   await setupI18n('ko');
-  const checker = new Checker({ rules: [], parameters: {} });
+  // As the page starts for a new visitor: the rules still on their way (src/main.ts).
+  const checker = new Checker({ ruleSet: new Promise(() => {}) });
   const frame = render(App, { props: { checker } }).body;
   const roots = prerenderedRoots(checker, new Roots(false));
   return fillRoots(
