@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, followLocale, isLocale, nearestLocale, setupI18n } from './lib/i18n';
 import { provideEvaluator } from './lib/questionnaire/evaluator';
 import { provideRestore } from './lib/questionnaire/restorer';
-import { nextTask } from './lib/startup/nextTask';
+import { afterPaint, nextTask } from './lib/startup/nextTask';
 import { startApp } from './lib/startup/startApp';
 import { documentParsed, reveal } from './lib/startup/startScript';
 import { loadRuleTexts } from './lib/rules/texts';
@@ -28,26 +28,34 @@ addEventListener('afterprint', () => {
 // The build prerenders the first screen into the page (src/lib/startup): a new visitor's is
 // hydrated, anyone else's replaced. Each step is a task of its own (nextTask), and so is each part
 // of the page (src/lib/startup/roots.svelte.ts): no task keeps a phone's main thread for long.
-// A new visitor's first question, the household, needs no rule: their page starts without waiting
-// for the rules chunk (most of what the app downloads), and "next" waits for it if need be.
+// A new visitor's first question, the household, needs no rule: their page starts without the
+// rules chunk (most of what the app downloads), and "next" waits for it if need be.
 // A returning resident's saved step may be any question: their page waits, hidden until it is shown.
 // Whatever fails on the way, the page is revealed: it is hidden until now for a returning resident.
 async function start() {
+  // Asks for what a new visitor's screen does not need, once that screen has painted.
+  let afterShown = () => {};
   try {
     const store = localAnswerStore();
     // The language only: whether the saved answers can be used is for the Checker to say.
     const saved = store.load() as { locale?: unknown } | null;
     // The language chosen on this device, or on a first visit the browser's nearest one (Korean otherwise).
     const lang = isLocale(saved?.locale) ? saved.locale : nearestLocale(navigator.languages ?? [navigator.language]);
-    // All start downloading at once: the rule data and engine with their texts in the page's
-    // language, the reading of saved answers, and the page's messages.
-    const ruleSet = Promise.all([import('./lib/rules'), loadRuleTexts(lang)]).then(([{ benefitRuleSet, evaluate }]) => {
-      provideEvaluator(evaluate);
-      // Shows in DevTools' performance panel.
-      performance.mark('rules');
-      return benefitRuleSet;
-    });
-    const restoring = import('./lib/questionnaire/restore').then(({ restoreSaved }) => provideRestore(restoreSaved));
+    // The rule data and engine, with their texts in the page's language; and the reading of saved answers.
+    const loadRules = () =>
+      Promise.all([import('./lib/rules'), loadRuleTexts(lang)]).then(([{ benefitRuleSet, evaluate }]) => {
+        provideEvaluator(evaluate);
+        // Shows in DevTools' performance panel.
+        performance.mark('rules');
+        return benefitRuleSet;
+      });
+    const loadRestore = () => import('./lib/questionnaire/restore').then(({ restoreSaved }) => provideRestore(restoreSaved));
+    // A returning resident's come with the page's messages, all at once. A new visitor's wait
+    // until their screen is up: on a slow link, downloads started before it delay it.
+    const shown = new Promise<void>((resolve) => (afterShown = resolve));
+    const asked = saved === null ? shown.then(afterPaint) : Promise.resolve();
+    const ruleSet = asked.then(loadRules);
+    const restoring = asked.then(loadRestore);
     const messages = setupI18n(lang);
     await nextTask();
     await messages;
@@ -59,6 +67,7 @@ async function start() {
     store.subscribe((stored) => void restoring.then(() => checker.adopt(stored), console.error));
   } finally {
     reveal();
+    afterShown();
   }
 }
 
