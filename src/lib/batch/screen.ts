@@ -3,13 +3,13 @@
  * household × benefit, the CLI's `screen` output) and the per-household summary (what the
  * household can get, the totals the resident's results page shows, and what to ask next).
  */
-import { evaluate, memberPath, parseInputPath, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import { evaluate, memberPath, parseInputPath, type Evaluation, type Reason, type Rule, type RuleSet, type Status } from '../engine';
 import { pickText } from '../i18n/format';
 import type { Locale } from '../languages';
 import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
 import { groupResults } from '../results/group';
 import type { Lang } from '../results/payload';
-import { perWord, reasonText } from '../results/text';
+import { perWord, reasonKey, reasonText } from '../results/text';
 import { fieldHeaders } from './columns';
 import { csvFile } from './csv';
 import type { ParsedRow, RowProblem } from './parse';
@@ -99,9 +99,15 @@ export const SUMMARY_HEADERS: Record<'ko' | 'en', string[]> = {
 const problemText = (problems: RowProblem[], { code, t }: Lang) =>
   problems.map((p) => `${p.column}: ${sheetReason(p.reason, t, code)}`).join('; ');
 
+/** Distinct reason texts kept at most: they repeat across households; past this, the memo starts afresh. */
+const MEMO_LIMIT = 20_000;
+
 /** Writes screened rows as CSV rows (cells, not yet text: csv.ts makes them safe and joins them). */
 export class ResultWriter {
   private readonly names: Map<string, string>;
+  /** Words that repeat on every line, worded once: a sheet of a million households has tens of millions of lines. */
+  private readonly words = new Map<string, string>();
+  private readonly reasons = new Map<string, string>();
 
   constructor(
     private readonly rules: Rule[],
@@ -110,25 +116,45 @@ export class ResultWriter {
     this.names = new Map(rules.map((r) => [r.id, pickText(r.names, lang.code)]));
   }
 
+  private word(id: string, make: () => string): string {
+    let text = this.words.get(id);
+    if (text === undefined) this.words.set(id, (text = make()));
+    return text;
+  }
+
+  private reason(reason: Reason): string {
+    const key = reasonKey(reason, this.lang.code);
+    let text = this.reasons.get(key);
+    if (text === undefined) {
+      if (this.reasons.size >= MEMO_LIMIT) this.reasons.clear();
+      this.reasons.set(key, (text = reasonText(reason, this.lang.t, this.lang.code)));
+    }
+    return text;
+  }
+
   /** The long format's lines for a row: one per benefit, or one "invalid input" line. `keep` picks benefits. */
-  lines(r: ScreenedRow, keep: (benefit: string, status: Status) => boolean = () => true): unknown[][] {
-    const { code, t } = this.lang;
+  lines(r: ScreenedRow, keep?: (benefit: string, status: Status) => boolean): unknown[][] {
+    const { t } = this.lang;
     if (!r.evaluation) return [[r.row, r.id, '', '', t('results.status.invalid'), '', '', '', '', '', problemText(r.problems, this.lang)]];
-    return r.evaluation.results
-      .filter((result) => keep(result.id, result.status))
-      .map((result) => [
+    const lines: unknown[][] = [];
+    for (const result of r.evaluation.results) {
+      if (keep && !keep(result.id, result.status)) continue;
+      const { amount, missing, reasons } = result;
+      lines.push([
         r.row,
         r.id,
         result.id,
         this.names.get(result.id) ?? result.id,
-        t(`results.status.${result.status}`),
-        result.amount?.value ?? '',
-        result.amount ? perWord(result.amount.per, t) : '',
+        this.word(`status ${result.status}`, () => t(`results.status.${result.status}`)),
+        amount?.value ?? '',
+        amount ? this.word(`per ${amount.per}`, () => perWord(amount.per, t)) : '',
         result.applyBy ?? '',
         result.upcomingDate ?? '',
-        result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
-        result.reasons.map((x) => reasonText(x, t, code)).join('; '),
+        missing.length === 0 ? '' : missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
+        reasons.length === 1 ? this.reason(reasons[0]) : reasons.map((x) => this.reason(x)).join('; '),
       ]);
+    }
+    return lines;
   }
 
   /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */

@@ -128,6 +128,16 @@ export function reasonText(reason: Reason, t: Translate, locale: Loc): string {
   }
 }
 
+/**
+ * What reasonText reads of a reason, as one string: equal keys, equal texts (in one language), so a
+ * batch of millions of households words each distinct reason once.
+ */
+export function reasonKey(reason: Reason, locale: Loc): string {
+  const limit = reason.incomeLimit;
+  const income = limit ? `${limit.monthlyWon} ${limit.householdSize} ${limit.percent}` : '';
+  return `${reason.code}\u0000${pickText(reason.label, locale)}\u0000${reason.date ?? ''}\u0000${income}`;
+}
+
 /** Why a benefit does not apply: each unmet condition, or the reason the engine gave. */
 export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string[] {
   const unmet = result.criteria.filter((c) => c.outcome === 'unmet');
