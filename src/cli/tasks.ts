@@ -4,7 +4,7 @@
  * Each returns the slice's output text, so order is kept by writing the slices in turn.
  */
 import { jsonErrorAt } from '../build/jsonError';
-import { ResultWriter, SheetColumns, csvLines, screenRow, sheetReason } from '../lib/batch';
+import { ResultWriter, SheetColumns, screenRow, sheetReason } from '../lib/batch';
 import { evaluate, validateHousehold, type IssueParams, type RuleSet, type ValidationIssue } from '../lib/engine';
 import type { Locale } from '../lib/languages';
 import { errorText } from '../lib/questionnaire/labels';
@@ -90,8 +90,8 @@ export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
   const sheet = new SheetColumns(job.headers, job.asOf);
   const writer = new ResultWriter(ruleSet.rules, lang);
   return ({ first, items }) => {
-    const lines: unknown[][] = [];
-    const summaries: unknown[][] = [];
+    let out = '';
+    let summary = '';
     let err = '';
     (items as string[][]).forEach((cells, i) => {
       const parsed = sheet.row(cells, first + i + 1);
@@ -99,9 +99,9 @@ export function handlerFor(job: Job, ruleSet: RuleSet): (task: Task) => Done {
       for (const p of parsed.problems)
         err += `row ${p.row}${p.column ? `, ${p.column}` : ''}: ${sheetReason(p.reason, lang.t, lang.code)}\n`;
       const screened = screenRow(parsed, ruleSet, job.asOf);
-      lines.push(...writer.lines(screened));
-      if (job.summary) summaries.push(writer.summary(screened));
+      out += writer.lines(screened);
+      if (job.summary) summary += writer.summary(screened);
     });
-    return { out: csvLines(lines), summary: csvLines(summaries), err, count: items.length };
+    return { out, summary, err, count: items.length };
   };
 }

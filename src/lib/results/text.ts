@@ -129,13 +129,14 @@ export function reasonText(reason: Reason, t: Translate, locale: Loc): string {
 }
 
 /**
- * What reasonText reads of a reason, as one string: equal keys, equal texts (in one language), so a
- * batch of millions of households words each distinct reason once.
+ * With the reason's label, everything reasonText reads of a reason, as one string: reasons with the
+ * same label and key have the same text, so a batch of millions of households words each once.
  */
-export function reasonKey(reason: Reason, locale: Loc): string {
+export function reasonKey(reason: Reason): string {
   const limit = reason.incomeLimit;
+  if (!limit && !reason.date) return reason.code;
   const income = limit ? `${limit.monthlyWon} ${limit.householdSize} ${limit.percent}` : '';
-  return `${reason.code}\u0000${pickText(reason.label, locale)}\u0000${reason.date ?? ''}\u0000${income}`;
+  return `${reason.code} ${reason.date ?? ''} ${income}`;
 }
 
 /** Why a benefit does not apply: each unmet condition, or the reason the engine gave. */
