@@ -8,7 +8,9 @@ const handle = handlerFor(job, ruleSet);
 
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
   try {
-    parentPort!.postMessage({ id, done: handle(task) });
+    const done = handle(task);
+    // The output's bytes move to the main thread rather than being copied.
+    parentPort!.postMessage({ id, done }, [done.out.buffer, done.summary.buffer].filter((b) => b.byteLength > 0) as ArrayBuffer[]);
   } catch (e) {
     parentPort!.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -11,9 +11,11 @@
  *   BENCH_ROOT=/path          the checkout whose command to run (default this one), e.g. an older one
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { templateColumns } from '../../src/lib/batch';
 import { writeHouseholdsCsv } from './householdsCsv';
 
 const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').map((s) => s.trim());
@@ -30,8 +32,18 @@ interface Run {
   mainCpuSeconds: number;
 }
 
+/** The template's columns change as the input model grows: a file of older columns would screen other households. */
+const COLUMNS = createHash('sha256')
+  .update(
+    templateColumns()
+      .map((c) => c.header)
+      .join(','),
+  )
+  .digest('hex')
+  .slice(0, 8);
+
 async function fileFor(rows: number): Promise<string> {
-  const path = join(tmpdir(), `benefits-bench-${rows}.csv`);
+  const path = join(tmpdir(), `benefits-bench-${rows}-${COLUMNS}.csv`);
   if (!existsSync(path)) {
     console.error(`generating ${rows.toLocaleString('en')} rows → ${path}`);
     await writeHouseholdsCsv(path, rows);
