@@ -2,13 +2,17 @@
  * `npm run bench`: every rule over 10,000 generated households on one core, RUNS times, each way
  * the engine is used — the full evaluation (the app, the CLI's JSON, a household's detail) and the
  * lean one (explain: false: screening a sheet) — beside plain json-logic-js applying the same
- * rules' criteria to the same facts (no unknowns, no amounts, no explanations: a naive peer).
+ * rules' criteria to the same facts (no unknowns, no amounts, no explanations: a naive peer), and
+ * a floor: five of the rules written by hand in plain TypeScript over the same facts, scaled to the
+ * number of rules in force (an estimate of what evaluation costs without any engine).
  * Prints households/s of CPU time, min / median / max, and per-household latency (median, p99).
  * Not a test: figures are reported, not asserted.
  */
 import { performance } from 'node:perf_hooks';
 import jsonLogic from 'json-logic-js';
 import { buildFacts, evaluate, parameterOn, resolveParameter, validateHousehold, type Household } from '../../src/lib/engine';
+import type { MemberFacts } from '../../src/lib/engine/facts';
+import { plusYears } from '../../src/lib/engine/dates';
 import { loadRuleSetOrThrow } from '../../src/build/rules/load';
 import { BENCH_AS_OF, benchHouseholds } from './households';
 
@@ -56,10 +60,103 @@ function plainJsonLogic(household: Household): number {
   return met;
 }
 
+/**
+ * The floor: five child benefits written by hand (their criteria and amounts, unknown as undefined,
+ * no upcoming, no explanation), over buildFacts' facts and the rules' own parameters.
+ */
+type Maybe = boolean | undefined;
+const and3 = (...xs: Maybe[]): Maybe => (xs.includes(false) ? false : xs.includes(undefined) ? undefined : true);
+const or3 = (a: Maybe, b: Maybe): Maybe => (a === true || b === true ? true : a === undefined || b === undefined ? undefined : false);
+const at = (v: unknown, test: (v: never) => boolean): Maybe => (v === undefined ? undefined : test(v as never));
+const paramsById = (id: string) => paramsOf.get(inForce.find((r) => r.id === id)!) as Record<string, number>;
+const [ca, pa, hc, kc, fm] = ['child-allowance', 'parent-allowance', 'home-care-allowance', 'kids-cafe', 'first-meeting-voucher'].map(
+  paramsById,
+);
+const newRulesFrom = String(fm.newRulesForBirthsFrom);
+const HAND_WRITTEN = 5;
+
+/** The household total of the candidates a rule holds for; -1 when none is sure and some are unknown. */
+function total(pool: MemberFacts[], holds: (c: MemberFacts) => Maybe, amount: (c: MemberFacts) => number): number {
+  let sum = 0;
+  let unknown = false;
+  for (const c of pool) {
+    const v = holds(c);
+    if (v === true) sum += amount(c);
+    else if (v === undefined) unknown = true;
+  }
+  return sum === 0 && unknown ? -1 : sum;
+}
+
+function byHand(household: Household): number {
+  const f = buildFacts(household, AS_OF, parameters);
+  const expected = f.$childrenAndExpected;
+  return (
+    total(
+      expected,
+      (c) =>
+        and3(
+          !c.unborn,
+          or3(
+            at(c.ageMonths, (m: number) => m <= ca.maxMonths),
+            at(c.calendarAge, (a: number) => a === ca.wholeYearCalendarAge),
+          ),
+        ),
+      () => ca.monthlyPerChild,
+    ) +
+    total(
+      expected,
+      (c) =>
+        and3(
+          !c.unborn,
+          at(c.ageMonths, (m: number) => m <= pa.maxMonths),
+        ),
+      (c) => ((c.ageMonths as number) < pa.age1FromMonths ? pa.amountAge0 : pa.amountAge1),
+    ) +
+    total(
+      f.children,
+      (c) =>
+        and3(
+          at(c.ageMonths, (m: number) => hc.minMonths <= m && m <= hc.maxMonths),
+          at(c.attendsDaycare, (d: boolean) => d === false),
+          or3(
+            at(c.ageYears, (y: number) => y < 6),
+            at(c.inSchool, (s: boolean) => s === false),
+          ),
+        ),
+      () => hc.monthlyPerChild,
+    ) +
+    total(
+      f.children,
+      (c) => at(c.calendarAge, (a: number) => a <= kc.maxYearAge),
+      () => kc.feePerChild,
+    ) +
+    total(
+      expected,
+      (c) => {
+        const born = c.birthDate as string | undefined;
+        const years = born === undefined ? undefined : born >= newRulesFrom ? fm.usePeriodYears : fm.earlierUsePeriodYears;
+        return and3(
+          !c.unborn,
+          at(c.birthRegistered, (r: boolean) => r === true),
+          born === undefined ? undefined : AS_OF < plusYears(born, years!),
+        );
+      },
+      (c) =>
+        (c.birthDate as string) < newRulesFrom
+          ? fm.firstChildAmount
+          : (c.birthOrder as number) >= 2
+            ? fm.laterChildAmount
+            : fm.firstChildAmount,
+    )
+  );
+}
+
 const ways: [string, (h: Household) => unknown][] = [
   ['engine, full', (h) => evaluate(h, ruleSet)],
   ['engine, lean', (h) => evaluate(h, { ...ruleSet, explain: false })],
   ['plain json-logic-js', plainJsonLogic],
+  ['facts only', (h) => buildFacts(h, AS_OF, parameters)],
+  [`by hand, ${HAND_WRITTEN} rules`, byHand],
 ];
 
 interface Run {
@@ -99,10 +196,21 @@ for (const [name, rs] of runs) {
     `${name.padEnd(20)} ${fmt(rates[0]).padStart(7)} / ${fmt(median(rates)).padStart(7)} / ${fmt(rates[rates.length - 1]).padStart(7)}      ${at(0.5)}, ${at(0.99)}`,
   );
 }
-const peer = medians.get('plain json-logic-js')!;
+// The floor per run: facts once, plus the hand-written rules' own cost scaled to every rule in force.
+const floor = runs.get('facts only')!.map((facts, r) => {
+  const perFacts = 1 / facts.perSecond;
+  const perHand = 1 / runs.get(`by hand, ${HAND_WRITTEN} rules`)![r].perSecond;
+  return 1 / (perFacts + ((perHand - perFacts) * inForce.length) / HAND_WRITTEN);
+});
+const floors = [...floor].sort((a, b) => a - b);
 console.log(
-  `ratio to plain json-logic-js (medians): full ${(medians.get('engine, full')! / peer).toFixed(2)}×, lean ${(medians.get('engine, lean')! / peer).toFixed(2)}×`,
+  `${'floor (estimate)'.padEnd(20)} ${fmt(floors[0]).padStart(7)} / ${fmt(median(floors)).padStart(7)} / ${fmt(floors[floors.length - 1]).padStart(7)}      facts + ${HAND_WRITTEN} rules by hand scaled to ${inForce.length}`,
 );
+const peer = medians.get('plain json-logic-js')!;
+const ratios = (to: number) =>
+  `full ${(medians.get('engine, full')! / to).toFixed(2)}×, lean ${(medians.get('engine, lean')! / to).toFixed(2)}×`;
+console.log(`ratio to plain json-logic-js (medians): ${ratios(peer)}`);
+console.log(`ratio to the floor (medians): ${ratios(median(floors))}`);
 console.log(
   'goal: ≥ 20,000 households/s (lean, screening), ≥ 4× plain json-logic-js; a re-evaluation in the app well within a frame (16,700 µs)',
 );

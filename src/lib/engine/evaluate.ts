@@ -1,6 +1,6 @@
 import { isIsoDate, todayInSeoul } from './dates';
 import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
-import { compile, readsMember, UNKNOWN } from './logic3';
+import { codeOf, readsMember, UNKNOWN, type Code } from './logic3';
 import { incomeLimitWon, parameterOn, resolveParameter, type ParameterTree } from './parameters';
 import { reason } from './reasons';
 import type {
@@ -56,14 +56,14 @@ const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | u
 const RANK: Record<CandidateResult['status'], number> = { eligible: 0, upcoming: 1, unknown: 2, ineligible: 3 };
 
 /** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
-const lastMissing = new Set<string>();
+const lastMissing: string[] = [];
 const NONE: string[] = [];
 
-type Fn = ReturnType<typeof compile>;
+type Fn = Code;
 
 function run(fn: Fn, scope: Scope): unknown {
-  // Set#clear allocates a fresh table even when empty, and most runs find nothing missing.
-  if (lastMissing.size > 0) lastMissing.clear();
+  // Setting a list's length calls into the runtime even when it does not change.
+  if (lastMissing.length !== 0) lastMissing.length = 0;
   return fn(scope, lastMissing);
 }
 
@@ -84,6 +84,9 @@ interface CompiledCriterion {
 /** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
 interface CompiledRule {
   criteria: CompiledCriterion[];
+  /** Positions of the criteria that read no member, and of those that do. */
+  householdCriteria: number[];
+  memberCriteria: number[];
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
@@ -97,19 +100,31 @@ interface CompiledRule {
 
 const compiledRules = new WeakMap<Rule, CompiledRule>();
 
+/** Every expression of a rule the engine runs: what the build compiles (src/build/rules/codegen.ts). */
+export function expressionsOf(rule: Rule): unknown[] {
+  const { upcoming, amount } = rule;
+  const list = [...rule.criteria.flatMap((c) => [c.logic, c.incomeLimitPercent])];
+  list.push(upcoming?.when, upcoming?.date, amount?.value, amount?.months, amount?.supplement?.value, rule.applyBy);
+  return list.filter((logic) => logic !== undefined);
+}
+
 function compiledRule(rule: Rule): CompiledRule {
   let compiled = compiledRules.get(rule);
   if (!compiled) {
-    const maybe = (logic: unknown) => (logic === undefined ? null : compile(logic));
+    const maybe = (logic: unknown) => (logic === undefined ? null : codeOf(logic));
     const waived = new Set(rule.upcoming?.waived ?? []);
+    const criteria = rule.criteria.map((c) => ({
+      fn: codeOf(c.logic),
+      incomeLimit: maybe(c.incomeLimitPercent),
+      waived: waived.has(c.id),
+      household: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
+      outcomes: new Map(),
+    }));
+    const positions = (household: boolean) => criteria.flatMap((c, i) => (c.household === household ? [i] : []));
     compiled = {
-      criteria: rule.criteria.map((c) => ({
-        fn: compile(c.logic),
-        incomeLimit: maybe(c.incomeLimitPercent),
-        waived: waived.has(c.id),
-        household: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
-        outcomes: new Map(),
-      })),
+      criteria,
+      householdCriteria: positions(true),
+      memberCriteria: positions(false),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
       amount: maybe(rule.amount?.value),
@@ -224,7 +239,15 @@ function checkCriterion(c: Criterion, compiled: CompiledCriterion, scope: Scope)
 
 const unique = (list: string[]): string[] => (list.length > 1 ? [...new Set(list)] : list);
 
-const undecided = (criteria: CriterionOutcome[]): string[] => unique(criteria.flatMap((c) => c.missing));
+/** The inputs the criteria wait for, each once, in the criteria's order. */
+function undecided(criteria: CriterionOutcome[]): string[] {
+  let list: string[] | null = null;
+  for (const c of criteria)
+    for (const m of c.missing)
+      if (list === null) list = [m];
+      else if (!list.includes(m)) list.push(m);
+  return list ?? NONE;
+}
 
 /**
  * The status lattice for one candidate (rules/README.md, "How the engine reads a rule"):
@@ -308,24 +331,40 @@ function reasonsFor(
   }
 }
 
+/** The lean path's outcomes carry what candidateStatus reads and no more: ids, labels and income limits only explain. */
+const LEAN_MET: CriterionOutcome = { id: '', label: {} as Criterion['label'], outcome: 'met', missing: NONE };
+const LEAN_UNMET: CriterionOutcome = { ...LEAN_MET, outcome: 'unmet' };
+
+function screenCriterion(compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
+  const v = run(compiled.fn, scope);
+  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: [...lastMissing] };
+  return v ? LEAN_MET : LEAN_UNMET;
+}
+
 /**
- * As checkCriteria, without explanations: household criteria first, and null at the first
- * criterion that rules the candidate out (an unmet one that upcoming does not waive).
+ * The lean path's household criteria, in order, into `shared`: false at the first that rules out
+ * every candidate (an unmet one that upcoming does not waive), without checking the rest.
  */
-function screenCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
-  const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
-  for (const household of [true, false]) {
-    for (let i = 0; i < rule.criteria.length; i += 1) {
-      const criterion = compiled.criteria[i];
-      if (criterion.household !== household) continue;
-      let outcome = household ? shared[i] : undefined;
-      if (!outcome) {
-        outcome = checkCriterion(rule.criteria[i], criterion, scope);
-        if (household) shared[i] = outcome;
-      }
-      if (outcome.outcome === 'unmet' && !criterion.waived) return null;
-      outcomes[i] = outcome;
-    }
+function screenHousehold(compiled: CompiledRule, scope: Scope, shared: Shared): boolean {
+  for (const i of compiled.householdCriteria) {
+    const criterion = compiled.criteria[i];
+    const outcome = (shared[i] = screenCriterion(criterion, scope));
+    if (outcome === LEAN_UNMET && !criterion.waived) return false;
+  }
+  return true;
+}
+
+/**
+ * As checkCriteria, without explanations, once screenHousehold has passed: the member criteria,
+ * and null at the first that rules the candidate out.
+ */
+function screenCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
+  const outcomes = shared.slice() as CriterionOutcome[];
+  for (const i of compiled.memberCriteria) {
+    const criterion = compiled.criteria[i];
+    const outcome = screenCriterion(criterion, scope);
+    if (outcome === LEAN_UNMET && !criterion.waived) return null;
+    outcomes[i] = outcome;
   }
   return outcomes;
 }
@@ -333,11 +372,11 @@ function screenCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared
 const NO_CRITERIA: CriterionOutcome[] = [];
 const NO_REASONS: Reason[] = [];
 
-function ruledOut(scope: Scope): CandidateResult {
+function ruledOut(member: MemberFacts | undefined): CandidateResult {
   return {
-    index: scope.member?.index ?? -1,
-    unborn: scope.member?.unborn ?? false,
-    possible: scope.member?.possible ?? false,
+    index: member?.index ?? -1,
+    unborn: member?.unborn ?? false,
+    possible: member?.possible ?? false,
     status: 'ineligible',
     criteria: NO_CRITERIA,
     reasons: NO_REASONS,
@@ -350,8 +389,8 @@ function ruledOut(scope: Scope): CandidateResult {
 }
 
 function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared, explain: boolean): CandidateResult {
-  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(rule, compiled, scope, shared);
-  if (criteria === null) return ruledOut(scope);
+  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(compiled, scope, shared);
+  if (criteria === null) return ruledOut(scope.member);
   const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
   let missing = undecided;
   const perMember = rule.amount?.basis === 'member';
@@ -456,10 +495,17 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   const pool = candidatesFor(rule, facts);
   if (pool !== null && pool.length === 0) return result(rule.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
   const shared: Shared = new Array(rule.criteria.length);
-  const candidates =
-    pool === null
-      ? [checkCandidate(rule, compiled, base, shared, explain)]
-      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined), shared, explain));
+  let candidates: CandidateResult[];
+  if (!explain && !screenHousehold(compiled, base, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
+  else if (pool === null) candidates = [checkCandidate(rule, compiled, base, shared, explain)];
+  else {
+    // One scope for every candidate: nothing a check returns holds on to it.
+    const scope = scopeOf(base, undefined, undefined);
+    candidates = pool.map((member) => {
+      scope.member = member;
+      return checkCandidate(rule, compiled, scope, shared, explain);
+    });
+  }
   let best = candidates[0];
   for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
   const status = best.status;
