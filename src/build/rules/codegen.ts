@@ -22,24 +22,6 @@ const INLINE: Record<string, (a: string, b: string) => string> = {
   '%': (a, b) => `${a} % ${b}`,
 };
 
-const DIRECT = new Set([
-  '===',
-  '!==',
-  '>',
-  '>=',
-  '<',
-  '<=',
-  '-',
-  '/',
-  '%',
-  'addDays',
-  'addMonths',
-  'addYears',
-  'daysBetween',
-  'monthsBetween',
-  'count',
-]);
-
 class Writer {
   readonly constants: string[] = [];
   private lines: string[] = [];
@@ -143,9 +125,12 @@ class Writer {
     this.line(`let ${r};`);
     this.line(`${label}: {`);
     this.line(`const ${size} = m.length; let ${unknown} = false;`);
+    // Decided: the inputs named since it began are forgotten (logic3.ts forgetSince).
     for (const arg of args) {
       this.line(`${r} = ${this.node(arg, d)};`);
-      this.line(`if (${r} === U) ${unknown} = true; else if (${decides}(${r})) { h.forgetSince(m, ${size}); break ${label}; }`);
+      this.line(
+        `if (${r} === U) ${unknown} = true; else if (${decides}(${r})) { if (m.length !== ${size}) m.length = ${size}; break ${label}; }`,
+      );
     }
     this.line(`if (${unknown}) ${r} = U;`);
     this.line('}');
@@ -193,7 +178,7 @@ class Writer {
     const v = this.node(test, item);
     this.line(`if (${v} === U) ${anyUnknown} = true; else if (h.truthy(${v})) ${anyTrue} = true; else ${anyFalse} = true;`);
     this.line('}');
-    this.line(`if (${op === 'all' ? anyFalse : anyTrue}) h.forgetSince(m, ${size});`);
+    this.line(`if (${op === 'all' ? anyFalse : anyTrue}) if (m.length !== ${size}) m.length = ${size};`);
     if (op === 'some') this.line(`${r} = ${anyTrue} ? true : ${anyUnknown} ? U : false;`);
     else if (op === 'none') this.line(`${r} = ${anyTrue} ? false : ${anyUnknown} ? U : true;`);
     else this.line(`${r} = ${anyFalse} ? false : ${anyUnknown} ? U : true; }`);

@@ -53,7 +53,24 @@ const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | u
   count,
 });
 
-const RANK: Record<CandidateResult['status'], number> = { eligible: 0, upcoming: 1, unknown: 2, ineligible: 3 };
+/** A switch, not a lookup table: a keyed read per candidate showed in profiles. */
+function rank(status: CandidateResult['status']): number {
+  switch (status) {
+    case 'eligible':
+      return 0;
+    case 'upcoming':
+      return 1;
+    case 'unknown':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** Adds each of `found` not yet in `list`, keeping the order found. */
+function addNew(list: string[], found: string[]): void {
+  for (const m of found) if (!list.includes(m)) list.push(m);
+}
 
 /** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
 const lastMissing: string[] = [];
@@ -87,6 +104,8 @@ interface CompiledRule {
   /** Positions of the criteria that read no member, and of those that do. */
   householdCriteria: number[];
   memberCriteria: number[];
+  /** The lean path's outcomes of the candidate being checked (evaluation is synchronous: one list serves). */
+  scratch: Shared;
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
@@ -125,6 +144,7 @@ function compiledRule(rule: Rule): CompiledRule {
       criteria,
       householdCriteria: positions(true),
       memberCriteria: positions(false),
+      scratch: new Array(criteria.length),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
       amount: maybe(rule.amount?.value),
@@ -356,17 +376,16 @@ function screenHousehold(compiled: CompiledRule, scope: Scope, shared: Shared): 
 
 /**
  * As checkCriteria, without explanations, once screenHousehold has passed: the member criteria,
- * and null at the first that rules the candidate out.
+ * and null at the first that rules the candidate out. The outcomes go into `shared` beside the
+ * household ones (the lean path's list is the rule's scratch, which no result keeps).
  */
 function screenCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
-  const outcomes = shared.slice() as CriterionOutcome[];
   for (const i of compiled.memberCriteria) {
     const criterion = compiled.criteria[i];
-    const outcome = screenCriterion(criterion, scope);
+    const outcome = (shared[i] = screenCriterion(criterion, scope));
     if (outcome === LEAN_UNMET && !criterion.waived) return null;
-    outcomes[i] = outcome;
   }
-  return outcomes;
+  return shared as CriterionOutcome[];
 }
 
 const NO_CRITERIA: CriterionOutcome[] = [];
@@ -449,9 +468,9 @@ function common(values: (number | null)[]): number | null {
 }
 
 /** An amount's figure, or null; a known status waits for the inputs it needs. */
-function open(fn: Fn, scope: Scope, status: Status, missing: Set<string>): number | null {
+function open(fn: Fn, scope: Scope, status: Status, missing: string[]): number | null {
   const v = known<number>(run(fn, scope));
-  if (status !== 'unknown' && v === null) for (const m of lastMissing) missing.add(m);
+  if (status !== 'unknown' && v === null) addNew(missing, lastMissing);
   return v;
 }
 
@@ -462,7 +481,7 @@ function amountOf(
   counted: CandidateResult[],
   pool: MemberFacts[] | null,
   status: Status,
-  missing: Set<string>,
+  missing: string[],
 ): AmountResult | null {
   if (!rule.amount || status === 'ineligible') return null;
   const { per, kind, basis, upTo } = rule.amount;
@@ -494,7 +513,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   if (pool !== null && pool.length === 0) return result(rule.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
-  const shared: Shared = new Array(rule.criteria.length);
+  const shared: Shared = explain ? new Array(rule.criteria.length) : compiled.scratch;
   let candidates: CandidateResult[];
   if (!explain && !screenHousehold(compiled, base, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
   else if (pool === null) candidates = [checkCandidate(rule, compiled, base, shared, explain)];
@@ -507,7 +526,14 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     });
   }
   let best = candidates[0];
-  for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
+  let bestRank = rank(best.status);
+  for (let i = 1; i < candidates.length; i += 1) {
+    const r = rank(candidates[i].status);
+    if (r < bestRank) {
+      best = candidates[i];
+      bestRank = r;
+    }
+  }
   const status = best.status;
   const candidatesOut = pool === null ? undefined : candidates;
   // Every candidate ruled out: nothing to count, pay or ask.
@@ -526,10 +552,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
       candidates: candidatesOut,
     };
   }
-  const counted = candidates.filter((c) => c.status === status);
+  const counted = candidates.length === 1 ? candidates : candidates.filter((c) => c.status === status);
 
-  const missing = new Set<string>();
-  for (const c of counted) for (const m of c.missing) missing.add(m);
+  const missing: string[] = [];
+  for (const c of counted) addNew(missing, c.missing);
   const amount = amountOf(rule, compiled, base, counted, pool, status, missing);
   const reasons = explain ? [...best.reasons] : NO_REASONS;
   if (explain && status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
@@ -544,7 +570,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     id: rule.id,
     status,
     criteria: best.criteria,
-    missing: missing.size === 0 ? NONE : [...missing],
+    missing: missing.length === 0 ? NONE : missing,
     amount,
     applyBy,
     upcomingDate,

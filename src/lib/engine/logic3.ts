@@ -63,7 +63,7 @@ export const lookupPath = (data: unknown, path: unknown, missing: Missing): Valu
  * Forgets the inputs named since `size`: an expression that decided without them does not wait for
  * them, and naming them would ask a question no answer to which changes anything.
  */
-export function forgetSince(missing: Missing, size: number): void {
+function forgetSince(missing: Missing, size: number): void {
   // Setting a list's length calls into the runtime even when it does not change.
   if (missing.length !== size) missing.length = size;
 }
@@ -115,7 +115,7 @@ export const applyOperator = (op: string, values: unknown[], data: unknown): unk
   jsonLogic.apply({ [op]: values } as never, data as never);
 
 /** What generated code may call, passed to it as `h`. */
-export const runtime = { UNKNOWN, truthy, lookup, lookupPath, forgetSince, agreed, directOperators, applyOperator };
+export const runtime = { UNKNOWN, truthy, lookup, lookupPath, agreed, directOperators, applyOperator };
 export type Runtime = typeof runtime;
 
 /**
