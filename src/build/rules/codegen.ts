@@ -22,6 +22,9 @@ const INLINE: Record<string, (a: string, b: string) => string> = {
   '%': (a, b) => `${a} % ${b}`,
 };
 
+/** Whether a value the writer returned may be UNKNOWN: a variable may, a literal or constant may not. */
+const mayBeUnknown = (value: string) => !/^(?:k\d+|undefined|null|true|false|-?[\d.].*|".*")$/.test(value);
+
 class Writer {
   readonly constants: string[] = [];
   private lines: string[] = [];
@@ -35,9 +38,17 @@ class Writer {
     this.lines.push(text);
   }
 
+  private readonly byText = new Map<string, string>();
+
+  /** A constant shared by every compiled expression, one per distinct value. */
   constant(value: unknown): string {
-    const name = `k${this.constants.length}`;
-    this.constants.push(`const ${name} = ${JSON.stringify(value)};`);
+    const text = JSON.stringify(value);
+    let name = this.byText.get(text);
+    if (!name) {
+      name = `k${this.constants.length}`;
+      this.constants.push(`const ${name} = ${text};`);
+      this.byText.set(text, name);
+    }
     return name;
   }
 
@@ -110,8 +121,7 @@ class Writer {
       return r;
     }
     // Read by name; anything absent on the way takes the general lookup, which names the missing inputs.
-    this.line(`let ${r} = ${d} == null ? undefined : ${d}[${JSON.stringify(parts[0])}];`);
-    for (const part of parts.slice(1)) this.line(`if (${r} != null) ${r} = ${r}[${JSON.stringify(part)}];`);
+    this.line(`let ${r} = ${d}${parts.map((part) => `?.[${JSON.stringify(part)}]`).join('')};`);
     this.line(`if (${r} == null) ${r} = h.lookup(${d}, ${this.constant(parts)}, m);`);
     return r;
   }
@@ -224,7 +234,8 @@ class Writer {
     if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
     const values = args.map((arg) => this.node(arg, d));
     const r = this.name();
-    const anyUnknown = values.length === 0 ? 'false' : values.map((v) => `${v} === U`).join(' || ');
+    const open = values.filter(mayBeUnknown);
+    const anyUnknown = open.length === 0 ? 'false' : open.map((v) => `${v} === U`).join(' || ');
     const applied =
       INLINE[op] && values.length === 2
         ? INLINE[op](values[0], values[1])
