@@ -7,7 +7,7 @@ import { provideCompiler, runtime, type Code } from '../../lib/engine/logic3';
 import { expressionsSource } from './codegen';
 
 /** The compiled expressions by key, as the build's module gives them. */
-export function compileExpressions(expressions: unknown[]): Record<string, Code> {
+function compileExpressions(expressions: unknown[]): Record<string, Code> {
   return new Function('h', expressionsSource(expressions))(runtime) as Record<string, Code>;
 }
 
