@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compileHintsPlugin } from './src/build/compileHintsPlugin';
@@ -68,11 +69,17 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
-    expect: { requireAssertions: true },
     // CI runs on a 2-core machine that may be busy with other work: no test may fail for being slow.
-    // Speed has its own benchmarks (npm run bench*); these limits only catch a hang.
-    testTimeout: 120_000,
-    hookTimeout: 240_000,
+    // Speed has its own benchmarks (npm run bench*); these limits only catch a hang (expect.poll's
+    // own default is 1 s, Playwright's wait in tests/e2e/browser.ts 90 s).
+    expect: { requireAssertions: true, poll: { timeout: 90_000 } },
+    // Two files run at once (below), so a test gets half the CPU it had when files ran one by one.
+    testTimeout: 300_000,
+    hookTimeout: 480_000,
+    // One worker per core (vitest leaves one core to itself by default: one worker on a 2-core machine,
+    // every file in turn). The three projects share the workers, so the browser tests, which mostly
+    // wait for Chromium, run beside the CPU-bound ones instead of after them.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -80,6 +87,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/{engine,rules,build,cli,batch,calendar,handoff,whatif,places}/**/*.test.ts'],
+          // These files share no state (no mocks, no globals, no locale): loading vitest, the rules and
+          // the engine once per worker rather than once per file.
+          isolate: false,
         },
       },
       {
@@ -93,9 +103,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
-          testTimeout: 240_000,
-          hookTimeout: 480_000,
-          fileParallelism: false,
+          testTimeout: 480_000,
         },
       },
     ],

@@ -19,8 +19,9 @@ export function scriptProblem(text: string | undefined, language: Language): str
 }
 
 /**
- * Questions that may quote Korean on purpose in any language: an official term as the resident
- * meets it on Korean papers (소득인정액, 전세), or what they may type (420만). Nothing on a results page.
+ * Messages that may quote Korean on purpose in any language: an official term as the resident
+ * meets it on Korean papers (소득인정액, 전세), what they may type (420만), or a CSV column's name.
+ * Nothing on a results page.
  */
 export const QUOTES_KOREAN = new Set([
   'income.whatIs',
@@ -41,4 +42,6 @@ export const QUOTES_KOREAN = new Set([
   'validation.number.unit',
   'whatif.incomeLabel',
   'whatif.incomeInvalid',
+  // Staff: the batch CSV's column names, which stay Korean in every language.
+  'staff.batch.children',
 ]);

@@ -1,6 +1,7 @@
 /**
  * The .ics files: read back by ical.js (a standard iCalendar parser), one all-day event per
- * deadline on its date with an alarm days before, the benefit's Korean name and how to apply;
+ * deadline on its date with an alarm days before, the benefit's name (with its Korean official name)
+ * and how to apply;
  * RFC 5545 folding (75 octets, never inside a UTF-8 character) and escaping; nothing else of the
  * household in the file.
  */
@@ -13,6 +14,7 @@ import { shippedRuleSet } from '../../src/build/rules/plugin';
 import { ALARM_DAYS_BEFORE, allDeadlines, deadlinesOf, type Deadline } from '../../src/lib/calendar';
 import { calendarFile, eventUid } from '../../src/lib/calendar/ics';
 import { evaluate, type Household, type Rule, type RuleResult } from '../../src/lib/engine';
+import { LOCALES } from '../../src/lib/languages';
 import { text as inEvery } from '../text';
 import { startI18n } from '../ui/helpers';
 
@@ -141,10 +143,18 @@ describe('the .ics file', () => {
     expect(text).not.toMatch(/ATTENDEE|ORGANIZER|CONTACT/);
   });
 
-  it('names the benefit in Korean and in the reader’s language', () => {
-    const [vevent] = events(make([deadlines[0]], ruleSet.rules, 'en'));
+  it('names the benefit in the reader’s language with its Korean official name beside it, as the cards do', () => {
     const rule = ruleOf(deadlines[0].id);
-    expect(vevent.getFirstPropertyValue('summary')).toContain(rule.names.ko);
-    expect(vevent.getFirstPropertyValue('description')).toContain(rule.names.en);
+    for (const code of LOCALES.filter((c) => c !== 'ko')) {
+      startI18n(code);
+      const [vevent] = events(make([deadlines[0]], ruleSet.rules, code));
+      const name = `${rule.names[code]} · ${rule.names.ko}`;
+      expect(vevent.getFirstPropertyValue('summary'), code).toBe(get(_)(`calendar.event.${deadlines[0].kind}`, { values: { name } }));
+    }
+    startI18n('ko');
+    const [korean] = events(make([deadlines[0]]));
+    expect(korean.getFirstPropertyValue('summary')).toBe(
+      get(_)(`calendar.event.${deadlines[0].kind}`, { values: { name: rule.names.ko } }),
+    );
   });
 });

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Download, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,6 +23,11 @@ const FLAGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** One Chromium for the whole e2e run (tests/e2e/globalSetup.ts): each file connects to it, not launches its own. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, args: FLAGS });
 }
 
 export interface PageOptions {
@@ -73,14 +78,15 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
 }
 
 /**
- * One browser for the calling test file, launched before its tests and closed after them with
- * every page opened through the returned function.
+ * A connection to the run's browser for the calling test file, made before its tests and closed
+ * after them with every page opened through the returned function. Pages open in contexts of
+ * their own, so files share no cookies, storage or service workers; only the launch is shared.
  */
 export function usePages(): (url: string, options?: PageOptions) => Promise<OpenedPage> {
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await chromium.connect(inject('browserEndpoint'));
   });
   afterAll(async () => {
     for (const o of opened) await o.context.close();
@@ -91,6 +97,13 @@ export function usePages(): (url: string, options?: PageOptions) => Promise<Open
     opened.push(o);
     return o;
   };
+}
+
+/** A download's bytes, read through Playwright: the file on disk is the browser's, which runs in another process. */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,7 @@
 /**
- * Builds the app once and serves dist/ with `vite preview` on 127.0.0.1 for the browser tests.
- * Tests read the address with inject('baseUrl').
+ * Builds the app once and serves dist/ with `vite preview` on 127.0.0.1 for the browser tests, and
+ * launches the one Chromium they all connect to (tests/e2e/browser.ts usePages). Tests read the
+ * addresses with inject('baseUrl') and inject('browserEndpoint').
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,13 +10,15 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM } from './browser';
+import { CHROMIUM, launchBrowserServer } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     /** The build the server serves, for size checks. */
     distDir: string;
+    /** Playwright's WebSocket address of the run's Chromium. */
+    browserEndpoint: string;
   }
 }
 
@@ -53,9 +56,12 @@ export default async function setup(project: TestProject) {
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true },
   });
+  const browser = await launchBrowserServer();
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
   project.provide('distDir', outDir);
+  project.provide('browserEndpoint', browser.wsEndpoint());
   return async () => {
+    await browser.close();
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
   };

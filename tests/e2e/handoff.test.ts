@@ -5,7 +5,6 @@
  * same household and the same results. Nothing of it is requested from anywhere. A benefit marked
  * "already receiving" leaves the totals, and stays so after a reload.
  */
-import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -15,7 +14,7 @@ import { eventUid } from '../../src/lib/calendar/ics';
 import { evaluate } from '../../src/lib/engine';
 import { todayInSeoul } from '../../src/lib/engine/dates';
 import { decodeHousehold } from '../../src/lib/handoff/code';
-import { axeViolations, usePages } from './browser';
+import { axeViolations, downloaded, usePages } from './browser';
 import { answerQuestions, expectResults, fillHousehold, ruleName, waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
@@ -47,7 +46,7 @@ describe('from the results to the calendar and the counter', () => {
     ]);
     expect(download.suggestedFilename()).toBe('seoul-benefits-deadlines.ics');
     expect(download.url()).toMatch(/^blob:/);
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = (await downloaded(download)).toString('utf8');
 
     await results.getByRole('button', { name: '동주민센터에서 보여주기' }).click();
     const symbol = results.getByRole('img', { name: '답변이 담긴 QR 코드' });

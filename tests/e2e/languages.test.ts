@@ -2,8 +2,7 @@
  * Every language of the list, in Chromium: four personas' results pages in each language hold no
  * text in another script, except Korean official names marked lang="ko" beside their translation
  * (and the language switch, each name marked with its own language); no rule text falls back to
- * Korean (messages awaiting translation show in Korean meanwhile: tests/awaiting.ts); the Korean
- * text is said to be authoritative; axe finds nothing. A first visit opens in
+ * Korean; the Korean text is said to be authoritative; axe finds nothing. A first visit opens in
  * the browser's language, and a language the resident chooses is remembered on the device.
  * One browser; each persona's page is reused for every language.
  */
@@ -13,7 +12,6 @@ import { describe, expect, inject, it } from 'vitest';
 import { plusDays, plusMonths, todayInSeoul } from '../../src/lib/engine/dates';
 import { LANGUAGES, type Language } from '../../src/lib/languages';
 import { STORAGE_KEY } from '../../src/lib/storage';
-import { AWAITING } from '../awaiting';
 import { QUOTES_KOREAN, SCRIPTS } from '../scripts';
 import { axeViolations, usePages } from './browser';
 
@@ -91,25 +89,6 @@ function quotingKorean(code: string): Set<string> {
   return new Set([...QUOTES_KOREAN].map((key) => key.split('.').reduce((node, k) => node?.[k], messages)).filter(Boolean));
 }
 
-/**
- * The messages of `code` awaiting translation (tests/awaiting.ts), which the app shows in Korean
- * meanwhile: as patterns, each placeholder standing for any text.
- */
-function awaitingKorean(code: string): RegExp[] {
-  const messages = JSON.parse(readFileSync('src/lib/i18n/locales/ko.json', 'utf8'));
-  const korean: string[] = (AWAITING[code] ?? []).map((key) => key.split('.').reduce((node, k) => node?.[k], messages));
-  // Longest first: one message may hold another ("모든 신청 기한을 캘린더에 추가", "캘린더에 추가").
-  return korean
-    .sort((a, b) => b.length - a.length)
-    .map((message) => {
-      const pattern = message
-        .split(/\{\s*\w+\s*\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.+?');
-      return new RegExp(pattern, 'g');
-    });
-}
-
 const foreignLetters = (text: string, language: Language) =>
   SCRIPTS.filter((s) => !language.scripts.includes(s)).flatMap((s) => text.match(new RegExp(`\\p{Script=${s}}+`, 'gu')) ?? []);
 
@@ -129,10 +108,8 @@ describe('results pages in every language', () => {
         const { texts, stray } = await pageTexts(page, language.tag);
         expect(stray, `${language.code}: rule texts shown in another language`).toEqual([]);
         const quoting = quotingKorean(language.code);
-        const awaiting = awaitingKorean(language.code);
         const foreign = texts
           .filter((t) => !quoting.has(t))
-          .map((t) => awaiting.reduce((rest, pattern) => rest.replace(pattern, ''), t))
           .flatMap((t) => foreignLetters(t, language).map((letters) => `${letters} in "${t.slice(0, 80)}"`));
         expect(foreign, `${language.code}: text in another script`).toEqual([]);
         if (language.code !== 'ko') {

@@ -51,6 +51,7 @@ beforeAll(() => {
   const en = JSON.parse(readFileSync(join(copy, 'src/lib/i18n/locales/en.json'), 'utf8'));
   en.app.title = TITLE;
   writeFileSync(join(copy, 'src/lib/i18n/locales/eo.json'), JSON.stringify(en, null, 2));
+  cpSync(join(copy, 'src/lib/staff/locales/en.json'), join(copy, 'src/lib/staff/locales/eo.json'));
   for (const file of jsonFiles(join(copy, 'rules'))) addRuleTexts(file);
 });
 

@@ -23,7 +23,7 @@ const household: Persona = {
   answers: {},
 };
 
-/** Whether the focused element is clear of the bar (or is in it), and whether the bar is stuck over the page. */
+/** Whether the focused element is clear of the bar (or is in it), and whether it is in the footer (the last stops). */
 function focusClear(page: Page) {
   return page.evaluate(async () => {
     // Once any (smooth) scrolling has settled.
@@ -35,11 +35,16 @@ function focusClear(page: Page) {
     }
     const focused = document.activeElement;
     const bar = document.querySelector('[data-root="live"]');
-    if (!focused || !bar || focused === document.body || bar.contains(focused)) return { clear: true, what: '' };
+    const inFooter = focused?.closest('footer') !== null;
+    if (!focused || !bar || focused === document.body || bar.contains(focused)) return { clear: true, what: '', inFooter };
     const f = focused.getBoundingClientRect();
     const b = bar.getBoundingClientRect();
     const clear = f.bottom <= b.top + 0.5 || f.top >= b.bottom - 0.5 || f.height === 0;
-    return { clear, what: `${focused.tagName}#${focused.id} ${Math.round(f.top)}–${Math.round(f.bottom)} under ${Math.round(b.top)}` };
+    return {
+      clear,
+      what: `${focused.tagName}#${focused.id} ${Math.round(f.top)}–${Math.round(f.bottom)} under ${Math.round(b.top)}`,
+      inFooter,
+    };
   });
 }
 
@@ -49,9 +54,9 @@ async function tabThrough(page: Page): Promise<string[]> {
   await page.locator('body').focus();
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('Tab');
-    const { clear, what } = await focusClear(page);
+    const { clear, what, inFooter } = await focusClear(page);
     if (!clear) hidden.push(what);
-    if (await page.evaluate(() => document.activeElement?.closest('footer') !== null)) break;
+    if (inFooter) break;
   }
   return hidden;
 }

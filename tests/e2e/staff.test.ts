@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { plusDays, todayInSeoul } from '../../src/lib/engine/dates';
-import { axeViolations, usePages, type OpenedPage } from './browser';
+import { axeViolations, downloaded, usePages, type OpenedPage } from './browser';
 import { NOTHING_STORED, recordWrites, storedAnything } from './storage';
 
 const baseUrl = inject('baseUrl');
@@ -124,8 +124,7 @@ describe('batch CSV screening', () => {
       page.getByRole('button', { name: '서식 내려받기 (CSV)' }).click(),
     ]);
     expect(template.suggestedFilename()).toBe('가구_일괄확인_서식.csv');
-    const templatePath = (await template.path())!;
-    const templateBytes = readFileSync(templatePath);
+    const templateBytes = await downloaded(template);
     expect([...templateBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(templateBytes.toString('utf8')).toContain('가구ID,기준일,거주지');
     // The examples are dated from today: the first one's 기준일.
@@ -136,10 +135,10 @@ describe('batch CSV screening', () => {
       page.getByRole('button', { name: '입력 안내 내려받기 (CSV)' }).click(),
     ]);
     expect(legend.suggestedFilename()).toBe('가구_일괄확인_입력안내.csv');
-    expect(readFileSync((await legend.path())!, 'utf8')).toMatch(/^\uFEFF열 이름,영문 키,적는 법/);
+    expect((await downloaded(legend)).toString('utf8')).toMatch(/^\uFEFF열 이름,영문 키,적는 법/);
 
     const file = page.getByLabel('CSV 파일 선택', { exact: true });
-    await file.setInputFiles(templatePath);
+    await file.setInputFiles({ name: template.suggestedFilename(), mimeType: 'text/csv', buffer: templateBytes });
     await page.getByText(/^2가구를 확인했어요 \(\d+\.\d초\)\. 입력 오류 0가구\.$/).waitFor();
     expect(await page.getByRole('region', { name: '입력 오류' }).count()).toBe(0);
 
@@ -183,7 +182,7 @@ describe('batch CSV screening', () => {
     expect(await detail.count()).toBe(0);
 
     const [results] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
-    const lines = Papa.parse<string[]>(readFileSync((await results.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const lines = Papa.parse<string[]>((await downloaded(results)).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(lines[0]).toEqual([
       '행',
       '가구ID',
@@ -210,14 +209,14 @@ describe('batch CSV screening', () => {
     await page.getByRole('combobox', { name: '상태' }).selectOption({ label: '전체' });
     await table.locator('caption', { hasText: /결과 \d{2,}줄/ }).waitFor();
     const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '결과 CSV 내려받기' }).click()]);
-    const allLines = Papa.parse<string[]>(readFileSync((await all.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const allLines = Papa.parse<string[]>((await downloaded(all)).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(new Set(allLines.slice(1).map((l) => l[1]))).toEqual(new Set(['H1', 'H2', 'H3', `'${FORMULA}`]));
     const [perHousehold] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '가구별 요약 CSV 내려받기' }).click(),
     ]);
     expect(perHousehold.suggestedFilename()).toBe('일괄확인_가구별요약.csv');
-    const summary = Papa.parse<string[]>(readFileSync((await perHousehold.path())!, 'utf8').replace(/^\uFEFF/, ''), {
+    const summary = Papa.parse<string[]>((await downloaded(perHousehold)).toString('utf8').replace(/^\uFEFF/, ''), {
       skipEmptyLines: true,
     }).data;
     expect(summary.map((l) => l[1])).toEqual(['가구ID', 'H1', 'H2', 'H3', `'${FORMULA}`]);

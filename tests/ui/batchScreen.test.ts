@@ -5,6 +5,7 @@
  */
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BatchClient } from '../../src/lib/batch/client';
 import type { WorkerInit, WorkerRequest } from '../../src/lib/batch/protocol';
 import { BatchSession } from '../../src/lib/batch/session';
 import { addStaffMessages } from '../../src/lib/staff';
@@ -20,6 +21,7 @@ class FakeWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
+  readonly downloads: WorkerRequest[] = [];
   private session: BatchSession | null = null;
   private readonly fail = FakeWorker.failNext;
 
@@ -36,6 +38,11 @@ class FakeWorker {
       }
       if (this.fail === 'error') return this.onerror?.(new ErrorEvent('error', { message: 'Out of memory' }));
       if (this.fail === 'messageerror') return this.onmessageerror?.(new MessageEvent('messageerror'));
+      if (data.type === 'download') {
+        this.downloads.push(data);
+        const value = { head: '', body: new Blob([]) };
+        return this.onmessage?.(new MessageEvent('message', { data: { id: data.id, ok: true, value } }));
+      }
       if (data.type !== 'screen' && data.type !== 'query') throw new Error(`not faked: ${data.type}`);
       const value =
         data.type === 'screen'
@@ -77,5 +84,20 @@ describe('a crashed screening worker', () => {
     await choose(input, sheet);
     await screen.findByText(/^1가구를 확인했어요/);
     expect(FakeWorker.made.some((w) => !w.terminated)).toBe(true);
+  });
+});
+
+describe('a download', () => {
+  it("gives the workers each benefit's name in the CSV's language: their copy of the rules has only the languages loaded when they started", async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    FakeWorker.made = [];
+    FakeWorker.failNext = null;
+    const rules = testRuleSet.rules.map((r) => ({ ...r, names: { ...r.names, vi: `Trợ cấp ${r.id}` } }));
+    await new BatchClient({ ...testRuleSet, rules }, 2).download('results', { benefit: '', status: '' }, 'vi');
+    const names = Object.fromEntries(rules.map((r) => [r.id, `Trợ cấp ${r.id}`]));
+    expect(FakeWorker.made.flatMap((w) => w.downloads)).toEqual([
+      expect.objectContaining({ lang: 'vi', names }),
+      expect.objectContaining({ lang: 'vi', names }),
+    ]);
   });
 });

@@ -105,7 +105,7 @@ describe('<seoul-benefits-checker>', () => {
     element.addEventListener('results', (e) => results.push((e as CustomEvent).detail));
     document.body.append(element);
     const root = element.shadowRoot!;
-    await waitFor(() => expect(root.querySelector('[data-step="household"]')).not.toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(root.querySelector('[data-step="household"]')).not.toBeNull());
     return { root, results };
   }
 

@@ -35,8 +35,9 @@ import { MemoryStorage, startI18n } from './helpers';
 const { rules, parameters } = loadRuleSetOrThrow();
 const asOf = '2024-10-15';
 const RUNS = runs(150);
-// A run re-renders a step with the real rules at every move: ~90 ms a run on a slow machine.
-const TIMEOUT = 10_000 + RUNS * 200;
+// Only catches a hang. A run re-renders a step with the real rules at every move: ~90 ms a run on a
+// slow machine, over 200 ms under npm test's load, where the 40 s this was cut runs short.
+const TIMEOUT = 60_000 + RUNS * 2_000;
 
 beforeAll(() => startI18n('ko'));
 
@@ -325,7 +326,7 @@ describe('answers in any order, on any step', () => {
         ),
         // Each run mounts the steps anew and the test environment keeps some memory of every mount: the
         // limit stops a long shrink before it runs out (the failure is still reported, shrunk so far).
-        { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT - 5_000 },
+        { numRuns: RUNS, interruptAfterTimeLimit: TIMEOUT - 30_000 },
       );
     },
     TIMEOUT,

@@ -8,7 +8,8 @@ import { answerKeyFor, memberFieldsFor } from '../../src/lib/staff/fields';
 import { shortcutFor, SHORTCUTS } from '../../src/lib/staff/shortcuts';
 import StaffApp from '../../src/lib/staff/StaffApp.svelte';
 import { noStore } from '../../src/lib/storage';
-import { LOCALES } from '../../src/lib/i18n';
+import { LANGUAGES, LOCALES } from '../../src/lib/i18n';
+import { QUOTES_KOREAN, scriptProblem } from '../scripts';
 import { flatKeys, lookup, startI18n, testRuleSet } from './helpers';
 
 const asOf = '2024-10-15';
@@ -32,21 +33,22 @@ const key = (code: string, init: KeyboardEventInit = {}) =>
 
 describe('staff messages', () => {
   const reference = flatKeys(STAFF_MESSAGES.ko).sort();
-  it('exist for languages of the list only, Korean and English among them; the handout offers exactly those', () => {
-    expect(Object.keys(STAFF_MESSAGES).every((code) => LOCALES.includes(code as never))).toBe(true);
-    expect(Object.keys(STAFF_MESSAGES)).toEqual(expect.arrayContaining(['ko', 'en']));
-    expect(HANDOUT_LANGUAGES.map((l) => l.code).sort()).toEqual(
-      Object.keys(STAFF_MESSAGES)
-        .filter((c) => c !== 'ko')
-        .sort(),
-    );
+  it("exist for every language of the list and no other; the handout offers each beside Korean, in the list's order", () => {
+    expect(Object.keys(STAFF_MESSAGES).sort()).toEqual([...LOCALES].sort());
+    expect(HANDOUT_LANGUAGES.map((l) => l.code)).toEqual(LOCALES.filter((c) => c !== 'ko'));
   });
-  for (const code of Object.keys(STAFF_MESSAGES)) {
-    it(`${code} has every staff message with ko's placeholders`, () => {
-      expect(flatKeys(STAFF_MESSAGES[code]).sort()).toEqual(reference);
+  for (const language of LANGUAGES) {
+    const { code } = language;
+    it(`${code} has every staff message with ko's placeholders, in its own script`, () => {
+      expect(flatKeys(STAFF_MESSAGES[code] ?? {}).sort()).toEqual(reference);
       for (const k of reference) {
         const placeholders = (m: unknown) => [...String(m).matchAll(/\{\s*(\w+)\s*[,}]/g)].map((x) => x[1]).sort();
-        expect(placeholders(lookup(STAFF_MESSAGES[code], k)), `${code}: ${k}`).toEqual(placeholders(lookup(STAFF_MESSAGES.ko, k)));
+        const message = lookup(STAFF_MESSAGES[code], k) as string;
+        expect(placeholders(message), `${code}: ${k}`).toEqual(placeholders(lookup(STAFF_MESSAGES.ko, k)));
+        // Checked without its arguments' syntax ({done, number}), which is no language.
+        const text = message.replace(/\{\s*\w+\s*(?:,\s*\w+\s*)?\}/g, '');
+        const rest = QUOTES_KOREAN.has(k) ? text.replace(/\p{Script=Hangul}+/gu, '') : text;
+        expect(scriptProblem(rest, language), `${code}: ${k}`).toBeNull();
       }
     });
   }
@@ -229,6 +231,24 @@ describe('the staff screen', () => {
     expect(english).toHaveTextContent('Amount KRW 700,000 once');
     expect(handout).toHaveTextContent('Documents to bring');
     expect(handout).toHaveTextContent('혜택 seoul-grant');
+  });
+
+  it('offers every language of the list for the handout, each with its own staff messages', async () => {
+    const { user } = open();
+    const form = screen.getByRole('region', { name: '신청인 정보' });
+    await user.click(within(form).getByRole('radio', { name: '서울특별시' }));
+    await user.type(within(form).getByRole('textbox', { name: '생년월일 (어른 1)' }), '1990-01-01');
+    const select = screen.getByRole('combobox', { name: '안내문에 함께 쓸 언어' });
+    const offered = within(select)
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('value'));
+    expect(offered).toEqual(['', ...LOCALES.filter((c) => c !== 'ko')]);
+    await user.selectOptions(select, 'Монгол хэл');
+    const handout = document.querySelector('.printout')!;
+    await waitFor(() => expect(handout).toHaveTextContent(lookup(STAFF_MESSAGES.mn, 'staff.print.title') as string));
+    const mongolian = handout.querySelectorAll('.item > div')[1];
+    expect(mongolian).toHaveAttribute('lang', 'mn');
+    expect(mongolian).toHaveTextContent(lookup(STAFF_MESSAGES.mn, 'staff.print.amount') as string);
   });
 
   it('never writes to localStorage, sessionStorage or cookies', async () => {

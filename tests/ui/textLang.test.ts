@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickText, textLang } from '../../src/lib/i18n/format';
+import { koreanRuns } from '../../src/lib/i18n/korean';
 import { LOCALES } from '../../src/lib/languages';
 import { text } from '../text';
 
@@ -22,5 +23,21 @@ describe('rule texts in the reader language', () => {
     expect(textLang(koreanOnly, 'ko')).toBeUndefined();
     expect(textLang(undefined, 'vi')).toBeUndefined();
     expect(pickText(undefined, 'vi')).toBe('');
+  });
+});
+
+describe('Korean runs in a text on a page in another language', () => {
+  it('marks Hangul and what lies between Hangul words, never another language’s letters', () => {
+    expect(koreanRuns('Condition not met: 임신 12주(3개월)부터 출산 후')).toEqual([
+      { text: 'Condition not met: ', korean: false },
+      { text: '임신 12주(3개월)부터 출산 후', korean: true },
+    ]);
+    expect(koreanRuns('(SEOUL 마이웨딩), 1 day')).toEqual([
+      { text: '(SEOUL ', korean: false },
+      { text: '마이웨딩', korean: true },
+      { text: '), 1 day', korean: false },
+    ]);
+    expect(koreanRuns('no Korean')).toEqual([{ text: 'no Korean', korean: false }]);
+    expect(koreanRuns('')).toEqual([]);
   });
 });

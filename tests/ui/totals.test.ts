@@ -7,7 +7,6 @@ import { LOCALES } from '../../src/lib/i18n';
 import { totalsLine } from '../../src/lib/results/text';
 import { receivable, totalsOf } from '../../src/lib/results/totals';
 import { startI18n, testRules } from './helpers';
-import { translatedIn } from '../awaiting';
 
 const rule = (id: string, kind: Rule['kind'] = 'benefit'): Rule => ({ ...testRules[0], id, kind });
 
@@ -143,9 +142,9 @@ describe('the totals on one line (the resident app’s results bar)', () => {
 
   it('in every locale, the bar says how many benefits and the total', () => {
     const t = totals(result('a', { value: 700_000, per: 'once' }));
-    for (const lang of translatedIn(LOCALES, 'flow.bar.text')) {
+    for (const lang of LOCALES) {
       const text = translate(lang)('flow.bar.text', { values: { count: 2, total: totalsLine(t, get(_), lang) } });
-      expect(text, lang).toMatch(/2.*700[,.]000/);
+      expect(text, lang).toMatch(/2.*700[,.\s]000/); // ru groups digits with a (narrow) no-break space
     }
   });
 });

@@ -41,6 +41,8 @@ describe('what if', () => {
       ['한 번에 받는 지원', '0원', '700,000원', '+700,000원'],
       ['매달 받는 지원', '0원', '210,000원', '+210,000원'],
     ]);
+    // The table is named by the change, not by its placeholder.
+    expect(within(panel()).getByRole('table', { name: '지금과 ‘서울로 이사하면’의 지원 비교' })).toBeInTheDocument();
     expect(within(panel()).getByText('새로 받을 수 있는 혜택').nextElementSibling!.textContent).toContain(testRuleSet.rules[0].names.ko);
     expect(JSON.stringify(checker.form)).toBe(before);
   });

@@ -5,6 +5,7 @@
  */
 import type { RuleSet } from '../engine';
 import type { WorkerReplies, WorkerReply, WorkerRequest } from './protocol';
+import { pickText } from '../i18n/format';
 import type { Locale } from '../languages';
 import type { BatchDetail, BatchFilter, BatchPage, BatchSummary, DownloadKind } from './session';
 import { joinParts, mergeSummaries, planPages } from './shards';
@@ -98,7 +99,10 @@ const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2) - 1);
 export class BatchClient {
   private readonly channels: Channel[];
 
-  constructor(ruleSet: RuleSet, workers = workersFor(navigator.hardwareConcurrency)) {
+  constructor(
+    private readonly ruleSet: RuleSet,
+    workers = workersFor(navigator.hardwareConcurrency),
+  ) {
     this.channels = Array.from({ length: workers }, () => new Channel(ruleSet));
   }
 
@@ -132,7 +136,10 @@ export class BatchClient {
 
   async download(kind: DownloadKind, filter: BatchFilter, lang: Locale, onProgress?: OnProgress): Promise<Blob> {
     const progress = combined(this.channels.length, onProgress);
-    return joinParts(await Promise.all(this.channels.map((c, i) => c.request({ type: 'download', kind, filter, lang }, progress?.(i)))));
+    const names = Object.fromEntries(this.ruleSet.rules.map((r) => [r.id, pickText(r.names, lang)]));
+    return joinParts(
+      await Promise.all(this.channels.map((c, i) => c.request({ type: 'download', kind, filter, lang, names }, progress?.(i)))),
+    );
   }
 
   template(): Promise<string> {

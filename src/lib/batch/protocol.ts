@@ -7,7 +7,8 @@ export type WorkerRequest =
   | { type: 'screen'; file: Blob; shard: Shard }
   | { type: 'query'; filter: BatchFilter; offset: number; limit: number }
   | { type: 'detail'; row: number }
-  | { type: 'download'; kind: DownloadKind; filter: BatchFilter; lang: Locale }
+  /** `names`: each benefit's name in `lang` as the page has it (the worker's copy of the rules has the languages loaded when it started). */
+  | { type: 'download'; kind: DownloadKind; filter: BatchFilter; lang: Locale; names: Record<string, string> }
   | { type: 'template' }
   | { type: 'legend' };
 

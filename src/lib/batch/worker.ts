@@ -1,4 +1,5 @@
 /** The screening worker: reads, parses and evaluates off the main thread, so staff can keep typing. */
+import type { Rule } from '../engine';
 import { loadTranslator } from '../i18n/catalogues';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
 import { BatchSession } from './session';
@@ -8,6 +9,8 @@ import { legendCsv, templateCsv } from './template';
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void };
 
 let session: BatchSession | null = null;
+/** The session's rules, this worker's copy. */
+let rules: Rule[] = [];
 
 async function handle(request: WorkerRequest & { id: number }, sheet: BatchSession): Promise<unknown> {
   const progress = (done: number, of: number) => scope.postMessage({ id: request.id, progress: { done, of } } satisfies WorkerReply);
@@ -19,6 +22,8 @@ async function handle(request: WorkerRequest & { id: number }, sheet: BatchSessi
     case 'detail':
       return sheet.detail(request.row);
     case 'download':
+      // Benefit names in the CSV's language, like its other words (the CLI's rule data has every language).
+      for (const rule of rules) rule.names[request.lang] = request.names[rule.id] ?? rule.names[request.lang];
       return sheet.download(request.kind, request.filter, { code: request.lang, t: await loadTranslator(request.lang) }, progress);
     case 'template':
       return templateCsv();
@@ -31,6 +36,7 @@ scope.onmessage = async (event: MessageEvent<WorkerInit | (WorkerRequest & { id:
   const data = event.data;
   if (data.type === 'init') {
     session = new BatchSession(data.ruleSet);
+    rules = data.ruleSet.rules;
     return;
   }
   let reply: WorkerReply;

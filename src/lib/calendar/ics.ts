@@ -1,13 +1,14 @@
 /**
  * Deadlines as an iCalendar file (RFC 5545) made on the device, which Google, Apple and Samsung
- * calendars import: one all-day event per deadline with an alarm some days before, named by the
- * benefit's Korean name (what an office and its site call it), saying where and how to apply.
+ * calendars import: one all-day event per deadline with an alarm some days before, named in the
+ * reader's language beside the benefit's Korean official name (what an office and its site call
+ * it), saying where and how to apply.
  * This module is loaded only when the resident asks for a file. Nothing about the household is in
  * it but the dates.
  */
 import type { Rule } from '../engine';
 import { plusDays } from '../engine/dates';
-import { formatDate, pickText } from '../i18n/format';
+import { formatDate, nameWithKorean, pickText } from '../i18n/format';
 import type { Translate } from '../questionnaire/labels';
 import { ALARM_DAYS_BEFORE, type Deadline } from './deadlines';
 import { dateTimeValue, dateValue, escapeText, icsText, uriValue } from './rfc5545';
@@ -43,20 +44,14 @@ export interface CalendarEvent {
   url: string | null;
 }
 
-/** What one deadline's event says, in the reader's language around the benefit's Korean name. */
+/** What one deadline's event says, in the reader's language, the benefit's Korean official name beside its own. */
 export function calendarEvent(deadline: Deadline, rule: Rule, t: Translate, locale: string): CalendarEvent {
-  const summary = t(`calendar.event.${deadline.kind}`, { values: { name: rule.names.ko } });
+  const summary = t(`calendar.event.${deadline.kind}`, { values: { name: nameWithKorean(rule.names, locale) } });
   const when =
     deadline.kind === 'applyBy'
       ? t('results.deadline', { values: { date: formatDate(deadline.date, locale) } })
       : t('results.upcomingFrom', { values: { date: formatDate(deadline.date, locale) } });
-  const lines = [
-    ...(locale === 'ko' ? [] : [pickText(rule.names, locale)]),
-    when,
-    ...howToApply(rule, t, locale),
-    '',
-    t('calendar.event.note'),
-  ];
+  const lines = [when, ...howToApply(rule, t, locale), '', t('calendar.event.note')];
   const offline = rule.apply.offline?.[0];
   return {
     uid: eventUid(deadline),

@@ -24,6 +24,16 @@ export function textLang(text: Partial<Text> | undefined, locale: Loc): string |
   return lang === locale ? undefined : languageTag(lang);
 }
 
+/**
+ * A benefit's name as plain text (a calendar file): in the reader's language with the Korean
+ * official name beside it, as the cards show it (src/lib/results/RuleName.svelte), so a resident
+ * can ask for it by name; Korean alone on Korean pages or until the translation has arrived.
+ */
+export function nameWithKorean(names: Partial<Text>, locale: Loc): string {
+  const name = pickText(names, locale);
+  return locale !== DEFAULT_LOCALE && textLang(names, locale) === undefined && names.ko ? `${name} · ${names.ko}` : name;
+}
+
 export function formatNumber(value: number, locale: Loc): string {
   return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 }).format(value);
 }

@@ -3,7 +3,8 @@
  * the Locale and rule Text types, the rule schema (a text in every language, none empty), loading
  * of message catalogues and rule texts, the language switch, `<html lang>`, Intl, the CLI's
  * --lang, the results CSV, the staff handout's columns and the tests. A new language is an entry
- * here plus its message files (src/lib/i18n/locales/<code>.json and its rule texts).
+ * here plus its message files (src/lib/i18n/locales/<code>.json, src/lib/staff/locales/<code>.json
+ * and its rule texts).
  * Korean comes first: it is the reference, the fallback and the language of the first screen.
  */
 

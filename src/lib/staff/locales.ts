@@ -1,6 +1,7 @@
 /**
- * Staff-only messages by locale (./locales/<code>.json), added to svelte-i18n next to the app's own
- * when staff mode starts. The handout can be printed beside Korean in each language that has them.
+ * Staff-only messages in each language of the list (./locales/<code>.json; tests/ui/staff.test.ts
+ * fails for a language without its file), added to svelte-i18n next to the app's own when staff
+ * mode starts. The handout can be printed beside Korean in each of them.
  */
 import { DEFAULT_LOCALE, isLocale, LANGUAGES, type Catalogue, type Locale } from '../i18n';
 
