@@ -4,12 +4,8 @@
  * download (see questionnaire/evaluator.ts).
  */
 import ruleSet from 'virtual:benefit-rules';
-import makeCode from 'virtual:benefit-rule-code';
-import { provideCode, runtime } from '../engine/logic3';
 import type { RuleSet } from '../engine/types';
-
-// The rules' expressions as the build compiled them: the CSP lets nothing be compiled here.
-provideCode(makeCode(runtime));
+import './code';
 
 export const benefitRuleSet = ruleSet as RuleSet;
 export { evaluate } from '../engine/evaluate';
