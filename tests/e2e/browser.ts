@@ -21,8 +21,9 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+/** `extraFlags`: for benchmarks that change how the browser itself runs (tests/bench/web.bench.ts). */
+export function launchBrowser(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extraFlags] });
 }
 
 /** One Chromium for the whole e2e run (tests/e2e/globalSetup.ts): each file connects to it, not launches its own. */

@@ -4,12 +4,13 @@
  * tests/e2e/startup.test.ts checks the rest in Chromium.
  */
 import { render } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import type { Component } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { Checker } from '../../src/lib/questionnaire';
 import { fillRoots } from '../../src/lib/startup/firstScreen';
 import { whenIdleAfterLoad } from '../../src/lib/startup/idle';
-import { Roots } from '../../src/lib/startup/roots.svelte';
+import { lazyRoot, Roots } from '../../src/lib/startup/roots.svelte';
 import { startI18n, testRuleSet } from './helpers';
 
 /** The parts started so far, as `mount <name>` / `hydrate <name>` (src/lib/startup/roots.svelte.ts). */
@@ -38,6 +39,18 @@ describe('the resident page', () => {
     }
     expect(perTask.flat()).toEqual(['mount header', 'mount progress', 'mount step', 'mount footer']);
     expect(perTask.filter((started) => started.length > 1)).toEqual([]);
+  });
+});
+
+describe('a lazily loaded part', () => {
+  it('asks for its code in a task of its own, not in the one that starts the page', async () => {
+    const component = (() => {}) as unknown as Component;
+    const load = vi.fn(() => Promise.resolve({ default: component }));
+    const stop = new Roots(false).attach(lazyRoot('later', load, {}))(document.createElement('div'));
+    expect(load).not.toHaveBeenCalled();
+    await new Promise((task) => setTimeout(task));
+    expect(load).toHaveBeenCalledOnce();
+    if (typeof stop === 'function') stop();
   });
 });
 
