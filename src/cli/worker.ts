@@ -1,6 +1,8 @@
 /** A worker thread of `--jobs N`: runs tasks.ts on the slices the main thread sends, replying in kind. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSet } from '../lib/engine';
+// The rules arrive as data: their expressions are compiled here, as in the main thread (src/build/rules/load.ts).
+import '../build/rules/compile';
 import { handlerFor, type Job, type Task } from './tasks';
 
 const { job, ruleSet } = workerData as { job: Job; ruleSet: RuleSet };

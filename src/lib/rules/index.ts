@@ -5,6 +5,7 @@
  */
 import ruleSet from 'virtual:benefit-rules';
 import type { RuleSet } from '../engine/types';
+import './code';
 
 export const benefitRuleSet = ruleSet as RuleSet;
 export { evaluate } from '../engine/evaluate';
