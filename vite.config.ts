@@ -61,8 +61,8 @@ export default defineConfig({
     },
   },
   // The batch worker writes the results CSV in the chosen language from the same catalogues, each
-  // a chunk of its own (src/lib/i18n/catalogues.ts).
-  worker: { format: 'es', plugins: () => [messagesPlugin()] },
+  // a chunk of its own (src/lib/i18n/catalogues.ts), and runs the rules' code compiled at build time.
+  worker: { format: 'es', plugins: () => [messagesPlugin(), checkRulesPlugin()] },
   resolve: {
     // Messages are parsed at build time (src/build/messagesPlugin.ts): the app ships no ICU parser, only their parsed forms.
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: here('./src/lib/i18n/compiled.ts') }],

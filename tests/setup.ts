@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/svelte';
 import { evaluate } from '../src/lib/engine';
+// The app gets its rules' expressions compiled at build time; component tests, in Node, compile theirs on first use.
+import '../src/build/rules/compile';
 import { provideEvaluator } from '../src/lib/questionnaire/evaluator';
 import { restoreSaved } from '../src/lib/questionnaire/restore';
 import { provideRestore } from '../src/lib/questionnaire/restorer';

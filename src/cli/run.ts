@@ -18,9 +18,9 @@ import { evaluateText, issueLines } from './tasks';
 
 export { USAGE };
 
-/** Somewhere to write text; a promise means "wait before writing more" (a full pipe). */
+/** Somewhere to write text (or its UTF-8 bytes); a promise means "wait before writing more" (a full pipe). */
 export interface Output {
-  write(text: string): void | Promise<void>;
+  write(text: string | Uint8Array): void | Promise<void>;
 }
 
 export interface CliIo {

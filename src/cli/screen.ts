@@ -81,7 +81,7 @@ export async function runScreen(options: Options, io: CliIo, ruleSet: RuleSet): 
     rows += done.count;
     if (done.err) await progress.message(done.err);
     await io.stdout.write(done.out);
-    if (summary && done.summary) await summary.write(done.summary);
+    if (summary && done.summary.length > 0) await summary.write(done.summary);
     progress.update(rows, seen.bytes);
   });
   const submit = async (task: Task) => {

@@ -25,13 +25,14 @@ export async function run(
   const out: string[] = [];
   const err: string[] = [];
   const files: Record<string, string> = {};
+  const text = (t: string | Uint8Array) => (typeof t === 'string' ? t : new TextDecoder().decode(t));
   const code = await runCli(args, {
     input: (file) => (file === '-' ? chunks(input, options.chunk ?? 97) : chunks('', 1)),
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
+    stdout: { write: (t) => void out.push(text(t)) },
+    stderr: { write: (t) => void err.push(text(t)) },
     output: (file) => {
       files[file] = '';
-      return { write: (t) => void (files[file] += t), close: async () => {} };
+      return { write: (t) => void (files[file] += text(t)), close: async () => {} };
     },
     ruleSet: () => ruleSet,
     tty: options.tty ?? false,

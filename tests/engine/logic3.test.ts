@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate3, readsMember, UNKNOWN } from '../../src/lib/engine/logic3';
+import { readsMember, UNKNOWN } from '../../src/lib/engine/logic3';
+import { compileExpression } from '../../src/build/rules/compile';
+
+/** The generated code of `logic` applied to `data`. */
+const evaluate3 = (logic: unknown, data: unknown, missing: string[]) => compileExpression(logic)(data, missing);
 
 const data = {
   asOf: '2024-10-15',
@@ -16,7 +20,7 @@ const data = {
 };
 
 function run(logic: unknown) {
-  const missing = new Set<string>();
+  const missing: string[] = [];
   return { value: evaluate3(logic, data, missing), missing: [...missing] };
 }
 
@@ -41,7 +45,7 @@ describe('three-valued evaluation', () => {
     expect(run({ some: [{ var: 'household.children' }, inSchool] }).missing).toEqual([]);
     expect(run({ if: [{ var: 'household.residence' }, 1, 1] }).missing).toEqual([]);
     // What was missing before the expression stays named.
-    const missing = new Set(['members[0].sex']);
+    const missing = ['members[0].sex'];
     evaluate3({ or: [{ var: 'household.residence' }, true] }, data, missing);
     expect([...missing]).toEqual(['members[0].sex']);
   });
@@ -96,6 +100,29 @@ describe('operators called directly', () => {
         }
       }
       if (op === '-') expect((directOperators['-'] as (x: number) => number)(5)).toBe(jsonLogic.apply({ '-': [5] } as never));
+    }
+    // The rest take any number of operands; json-logic-js copies array operands, so results are compared by value.
+    const lists = [[], [1], ['a', 'b'], [0, [2]]];
+    const operands = [...samples, ...lists, 'seoul-gu', -1, 3];
+    for (const op of ['in', 'cat', 'substr', '+', '*', 'min', 'max', 'merge']) {
+      for (const args of [
+        [],
+        [operands[1]],
+        ...operands.flatMap((a) => operands.map((b) => [a, b])),
+        [operands[6], 1, -2],
+        ['abcdef', -3, 2],
+      ]) {
+        const call = () => (directOperators[op] as (...x: unknown[]) => unknown)(...args);
+        const reference = () => jsonLogic.apply({ [op]: args } as never);
+        let expected: unknown;
+        try {
+          expected = reference();
+        } catch (e) {
+          expect(call, `${op} ${JSON.stringify(args)}`).toThrow((e as Error).constructor as never);
+          continue;
+        }
+        expect(call(), `${op} ${JSON.stringify(args)}`).toEqual(expected);
+      }
     }
   });
 });

@@ -104,7 +104,7 @@ describe('a result card', () => {
         .upcoming[0];
       const ondecide = vi.fn();
       render(ResultCard, {
-        props: { view, questionFor: (step) => (step === 'm:attendsDaycare' ? '어린이집·유치원' : null), ondecide },
+        props: { view, questionFor: (step: string | null) => (step === 'm:attendsDaycare' ? '어린이집·유치원' : null), ondecide },
       });
       const items = screen.getAllByRole('listitem').filter((li) => li.closest('.members'));
       expect(items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([

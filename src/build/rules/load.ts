@@ -14,6 +14,8 @@ import {
   type SharedCriterion,
   type SharedDefinitions,
 } from './check';
+// Rules loaded in Node are compiled there on first use.
+import './compile';
 
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../rules');
 

@@ -4,6 +4,7 @@
  * fails the dev server and the build when a file is broken, naming the file, path and reason.
  * The rule data carries its texts in Korean only; each other language's texts are
  * `virtual:benefit-rule-texts/<code>`, loaded with that language (src/lib/rules/texts.ts).
+ * The rules' expressions, compiled into plain JavaScript (./codegen.ts), are `virtual:benefit-rule-code`.
  */
 import type { Plugin } from 'vite';
 import type { Parameter, ParameterTree, SharedParameter } from '../../lib/engine/parameters';
@@ -11,12 +12,16 @@ import type { Rule, RuleSet } from '../../lib/engine/types';
 import { formatProblem } from './check';
 import { DEFAULT_LOCALE, LOCALES } from '../../lib/languages';
 import { eachText } from '../../lib/rules/walk';
+import { expressionsOf } from '../../lib/engine/evaluate';
+import { expressionsSource } from './codegen';
 import { loadRuleSet, ruleFilesIn, sharedFilesIn } from './load';
 
 const VIRTUAL_ID = 'virtual:benefit-rules';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const TEXTS_ID = 'virtual:benefit-rule-texts';
 const RESOLVED_TEXTS = '\0' + TEXTS_ID;
+const CODE_ID = 'virtual:benefit-rule-code';
+const RESOLVED_CODE = '\0' + CODE_ID;
 
 /** A parameter as shipped: its unit and dated values, without the sources. */
 function shippedParameter<P extends Parameter | SharedParameter>(parameter: P): P {
@@ -71,6 +76,7 @@ export function checkRulesPlugin(): Plugin {
     },
     resolveId(id) {
       if (id === VIRTUAL_ID) return RESOLVED_ID;
+      if (id === CODE_ID) return RESOLVED_CODE;
       return id === TEXTS_ID || id.startsWith(`${TEXTS_ID}/`) ? '\0' + id : undefined;
     },
     load(id) {
@@ -80,11 +86,12 @@ export function checkRulesPlugin(): Plugin {
         return `export default {${codes.map((c) => `${JSON.stringify(c)}: () => import(${JSON.stringify(`${TEXTS_ID}/${c}`)}).then((m) => m.default)`).join(',')}};`;
       }
       const code = id.startsWith(`${RESOLVED_TEXTS}/`) ? id.slice(RESOLVED_TEXTS.length + 1) : null;
-      if (id !== RESOLVED_ID && code === null) return undefined;
+      if (id !== RESOLVED_ID && id !== RESOLVED_CODE && code === null) return undefined;
       for (const file of ruleFilesIn()) this.addWatchFile(file);
       for (const [, file] of [...sharedFilesIn('parameters'), ...sharedFilesIn('criteria')]) this.addWatchFile(file);
       try {
         const { korean, texts } = (split ??= splitRuleTexts(shippedRuleSet()));
+        if (id === RESOLVED_CODE) return `export default function (h) {\n${expressionsSource(korean.rules.flatMap(expressionsOf))}\n}`;
         return jsonModule(code === null ? korean : texts[code]);
       } catch (e) {
         this.error((e as Error).message);

@@ -93,8 +93,11 @@ function combined(count: number, onProgress?: OnProgress): ((i: number) => OnPro
   };
 }
 
-/** Workers for this machine: every core but one, which the page keeps; at least one. */
-const workersFor = (cores: number | undefined) => Math.max(1, (cores || 2) - 1);
+/**
+ * Workers for this machine: one per core. The page itself sleeps while they screen (bench:batch:
+ * no long task), so keeping a core for it left one of two cores idle on a staff PC.
+ */
+const workersFor = (cores: number | undefined) => Math.max(1, cores || 2);
 
 export class BatchClient {
   private readonly channels: Channel[];

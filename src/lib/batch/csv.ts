@@ -29,11 +29,14 @@ const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/;
 
 const quoted = (text: string) => (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
+/** One cell as it is written in a line: made safe, quoted if need be. */
+export const csvCell = (value: unknown): string => quoted(safeCell(value));
+
 /** Rows as CSV lines (CRLF, each line ended), every cell made safe. */
 export function csvLines(rows: unknown[][]): string {
   let text = '';
   for (const row of rows) {
-    for (let i = 0; i < row.length; i += 1) text += (i === 0 ? '' : ',') + quoted(safeCell(row[i]));
+    for (let i = 0; i < row.length; i += 1) text += (i === 0 ? '' : ',') + csvCell(row[i]);
     text += '\r\n';
   }
   return text;

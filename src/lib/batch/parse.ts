@@ -4,7 +4,7 @@
  * other rows go on. A sheet that names one column twice is refused: which cell would count?
  */
 import { type Household, type IssueCode, MAX_MEMBERS, parseInputPath, validateHousehold } from '../engine';
-import { convertCell } from './cells';
+import { convertCell, type Converted } from './cells';
 import { type Column, columnFor } from './columns';
 import type { SheetReason, SheetText } from './reasons';
 import { readRecords } from './records';
@@ -51,20 +51,28 @@ interface Slot {
   header: string;
   /** The member group it belongs to (adult1, child2 …), null for a household column. */
   group: string | null;
+  /** Its member group's place in household order (adults, then children, each by number); -1 for a household column. */
+  member: number;
+  /** Cells already converted, by their text: most columns hold a handful of distinct values (예, 서울, 월세 …). */
+  seen: Map<string, Converted>;
 }
 
-interface MemberCells {
+/** A member group the sheet has columns for, in household order. */
+interface MemberGroup {
   role: 'adult' | 'child';
-  n: number;
-  member: Record<string, unknown>;
-  /** The sheet's header of each of the member's filled columns, by field. */
-  columns: Map<string, string>;
+  name: string;
+  /** Its slots by field. */
+  slots: Map<string, Slot>;
 }
+
+/** Distinct texts remembered per column at most: enough for words and dates, not for every income of a million rows. */
+const SEEN_LIMIT = 4096;
 
 /** The sheet's columns, read from its header row; turns each later row into a household. */
 export class SheetColumns {
   readonly columns: (Column | null)[];
   private readonly slots: Slot[];
+  private readonly groups: MemberGroup[];
   readonly problems: RowProblem[] = [];
   readonly refused: boolean;
   /** The member groups the sheet has columns for: a row can only fill more than a household may have when this can. */
@@ -97,19 +105,32 @@ export class SheetColumns {
       });
     }
     this.refused = repeated.length > 0;
-    this.slots = this.columns.flatMap((column, index) =>
-      column
-        ? [
-            {
-              index,
-              column,
-              header: headers[index],
-              group: column.group.kind === 'household' ? null : `${column.group.kind}${column.group.n}`,
-            },
-          ]
-        : [],
-    );
-    this.groupCount = new Set(this.slots.flatMap((s) => s.group ?? [])).size;
+    const members = new Map<string, { role: 'adult' | 'child'; n: number }>();
+    for (const column of this.columns) {
+      const g = column?.group;
+      if (g && g.kind !== 'household') members.set(`${g.kind}${g.n}`, { role: g.kind, n: g.n });
+    }
+    const order = [...members].sort(([, a], [, b]) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1)).map(([key]) => key);
+    this.groups = order.map((key) => ({
+      role: members.get(key)!.role,
+      name: groupName(members.get(key)!.role, members.get(key)!.n),
+      slots: new Map(),
+    }));
+    this.slots = this.columns.flatMap((column, index) => {
+      if (!column) return [];
+      const group = column.group.kind === 'household' ? null : `${column.group.kind}${column.group.n}`;
+      const slot: Slot = {
+        index,
+        column,
+        header: headers[index],
+        group,
+        member: group === null ? -1 : order.indexOf(group),
+        seen: new Map(),
+      };
+      if (slot.member >= 0) this.groups[slot.member].slots.set(column.field, slot);
+      return [slot];
+    });
+    this.groupCount = this.groups.length;
   }
 
   /** The header of the household column for `field`, as the sheet spells it. */
@@ -147,6 +168,16 @@ export class SheetColumns {
     };
   }
 
+  /** A cell's value or the reason it has none, read once per distinct text of the column. */
+  private convert(slot: Slot, text: string): Converted {
+    let converted = slot.seen.get(text);
+    if (converted === undefined) {
+      converted = convertCell(slot.column, text);
+      if (slot.seen.size < SEEN_LIMIT) slot.seen.set(text, converted);
+    }
+    return converted;
+  }
+
   /** A row's household and problems; null for a blank row. */
   row(cells: string[], row: number): ParsedRow | null {
     if (this.groupCount > MAX_MEMBERS) {
@@ -154,49 +185,54 @@ export class SheetColumns {
       if (refused) return refused;
     }
     const problems: RowProblem[] = [];
+    /** Headers of the cells that could not be read. */
     const failed = new Set<string>();
     const household: Record<string, unknown> = {};
-    const groups = new Map<string, MemberCells>();
+    const members: (Record<string, unknown> | undefined)[] = new Array(this.groups.length);
     let id = '';
     let blank = true;
-    // A plain loop over the recognised columns: this runs for every row of sheets of millions.
-    for (const { index, column, header, group } of this.slots) {
-      const raw = cells[index];
+    // A plain loop over the recognised columns, nothing made for an empty cell: this runs for every row of sheets of millions.
+    for (let s = 0; s < this.slots.length; s += 1) {
+      const slot = this.slots[s];
+      const raw = cells[slot.index];
       if (raw === undefined || raw === '') continue;
       const text = raw.trim();
       if (text === '') continue;
       blank = false;
-      if (column.field === 'id') {
+      const field = slot.column.field;
+      if (field === 'id') {
         id = text;
         continue;
       }
-      const converted = convertCell(column, text);
+      const converted = this.convert(slot, text);
       if (!converted.ok) {
-        problems.push({ row, column: header, reason: converted.reason });
-        failed.add(header);
+        problems.push({ row, column: slot.header, reason: converted.reason });
+        failed.add(slot.header);
       }
-      if (group === null) {
-        if (converted.ok) household[column.field] = converted.value;
+      if (slot.member < 0) {
+        if (converted.ok) household[field] = converted.value;
         continue;
       }
-      let g = groups.get(group);
-      if (!g) {
-        const { kind, n } = column.group as { kind: 'adult' | 'child'; n: number };
-        g = { role: kind, n, member: {}, columns: new Map() };
-        groups.set(group, g);
-      }
-      if (converted.ok) g.member[column.field] = converted.value;
-      g.columns.set(column.field, header);
+      const member = (members[slot.member] ??= { role: this.groups[slot.member].role });
+      if (converted.ok) member[field] = converted.value;
     }
     if (blank && cells.every((c) => c.trim() === '')) return null;
-    const ordered = [...groups.values()].sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1));
-    household.members = ordered.map((g) => ({ role: g.role, ...g.member }));
+    const present: number[] = [];
+    const list: Record<string, unknown>[] = [];
+    members.forEach((member, g) => {
+      if (!member) return;
+      present.push(g);
+      list.push(member);
+    });
+    household.members = list;
     const asOfFailed = failed.has(this.headerOf('asOf'));
     for (const issue of validateHousehold(household, this.asOf)) {
       const path = parseInputPath(issue.field);
-      const g = path.member === null ? undefined : ordered[path.member];
-      // A member problem names its column, or the member's group when the column is absent (a missing birth date).
-      const column = g ? ((path.field ? g.columns.get(path.field) : undefined) ?? groupName(g.role, g.n)) : this.headerOf(issue.field);
+      const g = path.member === null ? undefined : this.groups[present[path.member]];
+      // A member problem names its column if filled, else the member's group (a missing birth date).
+      const slot = g && path.field ? g.slots.get(path.field) : undefined;
+      const filled = slot !== undefined && (cells[slot.index] ?? '').trim() !== '';
+      const column = g ? (filled ? slot.header : g.name) : this.headerOf(issue.field);
       // Already reported: the cell could not be read, or the date it is checked against could not.
       if (failed.has(column) || (asOfFailed && AS_OF_CODES.has(issue.code))) continue;
       const reason: SheetReason =
@@ -210,7 +246,7 @@ export class SheetColumns {
       id: id || String(row - 1),
       household: problems.length === 0 ? (household as unknown as Household) : null,
       problems,
-      memberGroups: ordered.map((g) => groupName(g.role, g.n)),
+      memberGroups: present.map((g) => this.groups[g].name),
     };
   }
 }

@@ -3,15 +3,25 @@
  * household × benefit, the CLI's `screen` output) and the per-household summary (what the
  * household can get, the totals the resident's results page shows, and what to ask next).
  */
-import { evaluate, memberPath, parseInputPath, type Evaluation, type Rule, type RuleSet, type Status } from '../engine';
+import {
+  evaluate,
+  memberPath,
+  parseInputPath,
+  type Evaluation,
+  type Reason,
+  type Rule,
+  type RuleSet,
+  type Status,
+  type Text,
+} from '../engine';
 import { pickText } from '../i18n/format';
 import type { Locale } from '../languages';
 import { rankSteps, type DecisiveStep } from '../questionnaire/decisive';
 import { groupResults } from '../results/group';
 import type { Lang } from '../results/payload';
-import { perWord, reasonText } from '../results/text';
+import { perWord, reasonKey, reasonText } from '../results/text';
 import { fieldHeaders } from './columns';
-import { csvFile } from './csv';
+import { BOM, csvCell, csvLines } from './csv';
 import type { ParsedRow, RowProblem } from './parse';
 import { sheetReason } from './reasons';
 
@@ -99,40 +109,102 @@ export const SUMMARY_HEADERS: Record<'ko' | 'en', string[]> = {
 const problemText = (problems: RowProblem[], { code, t }: Lang) =>
   problems.map((p) => `${p.column}: ${sheetReason(p.reason, t, code)}`).join('; ');
 
-/** Writes screened rows as CSV rows (cells, not yet text: csv.ts makes them safe and joins them). */
+/** Reasons worded at most: they repeat across households; past this, the memo starts afresh (memory stays bounded). */
+const MEMO_LIMIT = 20_000;
+
+interface Words {
+  text: string;
+  cell: string;
+}
+
+/** Writes screened rows as CSV lines (csv.ts makes every cell safe). */
 export class ResultWriter {
   private readonly names: Map<string, string>;
+  /** Each benefit's id and name cells. */
+  private readonly benefitCells: Map<string, string>;
+  /**
+   * Cells that repeat from line to line, written once: a sheet of a million households has tens
+   * of millions of lines. Reasons by their label (rule data, the same object every time), then reasonKey.
+   */
+  private readonly statusCells = new Map<string, string>();
+  private readonly perCells = new Map<string, string>();
+  private readonly reasonWords = new Map<Text | undefined, Map<string, Words>>();
+  private reasonCount = 0;
 
   constructor(
     private readonly rules: Rule[],
     private readonly lang: Lang,
   ) {
     this.names = new Map(rules.map((r) => [r.id, pickText(r.names, lang.code)]));
+    this.benefitCells = new Map(rules.map((r) => [r.id, `${csvCell(r.id)},${csvCell(this.names.get(r.id))}`]));
   }
 
-  /** The long format's lines for a row: one per benefit, or one "invalid input" line. `keep` picks benefits. */
-  lines(r: ScreenedRow, keep: (benefit: string, status: Status) => boolean = () => true): unknown[][] {
-    const { code, t } = this.lang;
-    if (!r.evaluation) return [[r.row, r.id, '', '', t('results.status.invalid'), '', '', '', '', '', problemText(r.problems, this.lang)]];
-    return r.evaluation.results
-      .filter((result) => keep(result.id, result.status))
-      .map((result) => [
-        r.row,
-        r.id,
-        result.id,
-        this.names.get(result.id) ?? result.id,
-        t(`results.status.${result.status}`),
-        result.amount?.value ?? '',
-        result.amount ? perWord(result.amount.per, t) : '',
-        result.applyBy ?? '',
-        result.upcomingDate ?? '',
-        result.missing.map((path) => columnWords(path, r.memberGroups)).join('; '),
-        result.reasons.map((x) => reasonText(x, t, code)).join('; '),
-      ]);
+  private words(reason: Reason): Words {
+    const key = reasonKey(reason);
+    let byKey = this.reasonWords.get(reason.label);
+    let words = byKey?.get(key);
+    if (words) return words;
+    if (this.reasonCount >= MEMO_LIMIT) {
+      this.reasonWords.clear();
+      this.reasonCount = 0;
+      byKey = undefined;
+    }
+    if (!byKey) this.reasonWords.set(reason.label, (byKey = new Map()));
+    const text = reasonText(reason, this.lang.t, this.lang.code);
+    byKey.set(key, (words = { text, cell: csvCell(text) }));
+    this.reasonCount += 1;
+    return words;
+  }
+
+  private reasonsCell(reasons: Reason[]): string {
+    if (reasons.length === 1) return this.words(reasons[0]).cell;
+    return csvCell(reasons.map((x) => this.words(x).text).join('; '));
+  }
+
+  private cell(cells: Map<string, string>, key: string, make: () => string): string {
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = csvCell(make())));
+    return cell;
+  }
+
+  /** The long format's CSV lines for a row: one per benefit, or one "invalid input" line. `keep` picks benefits. */
+  lines(r: ScreenedRow, keep?: (benefit: string, status: Status) => boolean): string {
+    const { t } = this.lang;
+    if (!r.evaluation)
+      return csvLines([[r.row, r.id, '', '', t('results.status.invalid'), '', '', '', '', '', problemText(r.problems, this.lang)]]);
+    const head = `${csvCell(r.row)},${csvCell(r.id)},`;
+    let text = '';
+    for (const result of r.evaluation.results) {
+      if (keep && !keep(result.id, result.status)) continue;
+      const { amount, missing } = result;
+      text +=
+        head +
+        (this.benefitCells.get(result.id) ?? `${csvCell(result.id)},${csvCell(result.id)}`) +
+        ',' +
+        this.cell(this.statusCells, result.status, () => t(`results.status.${result.status}`)) +
+        ',' +
+        csvCell(amount?.value) +
+        ',' +
+        (amount ? this.cell(this.perCells, amount.per, () => perWord(amount.per, t)) : '') +
+        ',' +
+        csvCell(result.applyBy) +
+        ',' +
+        csvCell(result.upcomingDate) +
+        ',' +
+        (missing.length === 0 ? '' : csvCell(missing.map((path) => columnWords(path, r.memberGroups)).join('; '))) +
+        ',' +
+        this.reasonsCell(result.reasons) +
+        '\r\n';
+    }
+    return text;
   }
 
   /** The row's one summary line: totals as the results page counts them (results/totals), what to ask next. */
-  summary(r: ScreenedRow): unknown[] {
+  summary(r: ScreenedRow): string {
+    return csvLines([this.summaryCells(r)]);
+  }
+
+  private summaryCells(r: ScreenedRow): unknown[] {
     // Its own words follow the headers: Korean for a Korean sheet, English otherwise.
     const words = headerLanguage(this.lang.code);
     // The input problems column is the one before the last: the monthly ceilings came after it.
@@ -168,8 +240,5 @@ export class ResultWriter {
 /** The long-format CSV of screened rows, as one text (small sheets; `screen` streams the same lines). */
 export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
   const writer = new ResultWriter(rules, lang);
-  return csvFile(
-    RESULT_HEADERS[headerLanguage(lang.code)],
-    rows.flatMap((r) => writer.lines(r)),
-  );
+  return BOM + csvLines([RESULT_HEADERS[headerLanguage(lang.code)]]) + rows.map((r) => writer.lines(r)).join('');
 }

@@ -307,9 +307,7 @@ export class BatchSession {
       if (h % PROGRESS_EVERY === 0) onProgress?.(h, this.rows.length);
       if (this.linesOf(h, filter).next().done) continue;
       const r = this.screened(h);
-      const text = csvLines(
-        kind === 'summary' ? [writer.summary(r)] : writer.lines(r, (benefit, status) => keeps(filter, benefit, status)),
-      );
+      const text = kind === 'summary' ? writer.summary(r) : writer.lines(r, (benefit, status) => keeps(filter, benefit, status));
       texts.push(text);
       chars += text.length;
       if (chars >= PART_CHARS) flush();

@@ -1,5 +1,6 @@
 /** The screening worker: reads, parses and evaluates off the main thread, so staff can keep typing. */
 import type { Rule } from '../engine';
+import '../rules/code';
 import { loadTranslator } from '../i18n/catalogues';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
 import { BatchSession } from './session';

@@ -1,6 +1,6 @@
 import { isIsoDate, todayInSeoul } from './dates';
 import { buildFacts, type HouseholdFacts, type MemberFacts } from './facts';
-import { compile, readsMember, UNKNOWN } from './logic3';
+import { codeOf, readsMember, UNKNOWN, type Code } from './logic3';
 import { incomeLimitWon, parameterOn, resolveParameter, type ParameterTree } from './parameters';
 import { reason } from './reasons';
 import type {
@@ -53,17 +53,34 @@ const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | u
   count,
 });
 
-const RANK: Record<CandidateResult['status'], number> = { eligible: 0, upcoming: 1, unknown: 2, ineligible: 3 };
+/** A switch, not a lookup table: a keyed read per candidate showed in profiles. */
+function rank(status: CandidateResult['status']): number {
+  switch (status) {
+    case 'eligible':
+      return 0;
+    case 'upcoming':
+      return 1;
+    case 'unknown':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** Adds each of `found` not yet in `list`, keeping the order found. */
+function addNew(list: string[], found: string[]): void {
+  for (const m of found) if (!list.includes(m)) list.push(m);
+}
 
 /** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
-const lastMissing = new Set<string>();
+const lastMissing: string[] = [];
 const NONE: string[] = [];
 
-type Fn = ReturnType<typeof compile>;
+type Fn = Code;
 
 function run(fn: Fn, scope: Scope): unknown {
-  // Set#clear allocates a fresh table even when empty, and most runs find nothing missing.
-  if (lastMissing.size > 0) lastMissing.clear();
+  // Setting a list's length calls into the runtime even when it does not change.
+  if (lastMissing.length !== 0) lastMissing.length = 0;
   return fn(scope, lastMissing);
 }
 
@@ -84,6 +101,11 @@ interface CompiledCriterion {
 /** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
 interface CompiledRule {
   criteria: CompiledCriterion[];
+  /** Positions of the criteria that read no member, and of those that do. */
+  householdCriteria: number[];
+  memberCriteria: number[];
+  /** The lean path's outcomes of the candidate being checked (evaluation is synchronous: one list serves). */
+  scratch: Shared;
   upcomingWhen: Fn | null;
   upcomingDate: Fn | null;
   amount: Fn | null;
@@ -97,19 +119,32 @@ interface CompiledRule {
 
 const compiledRules = new WeakMap<Rule, CompiledRule>();
 
+/** Every expression of a rule the engine runs: what the build compiles (src/build/rules/codegen.ts). */
+export function expressionsOf(rule: Rule): unknown[] {
+  const { upcoming, amount } = rule;
+  const list = [...rule.criteria.flatMap((c) => [c.logic, c.incomeLimitPercent])];
+  list.push(upcoming?.when, upcoming?.date, amount?.value, amount?.months, amount?.supplement?.value, rule.applyBy);
+  return list.filter((logic) => logic !== undefined);
+}
+
 function compiledRule(rule: Rule): CompiledRule {
   let compiled = compiledRules.get(rule);
   if (!compiled) {
-    const maybe = (logic: unknown) => (logic === undefined ? null : compile(logic));
+    const maybe = (logic: unknown) => (logic === undefined ? null : codeOf(logic));
     const waived = new Set(rule.upcoming?.waived ?? []);
+    const criteria = rule.criteria.map((c) => ({
+      fn: codeOf(c.logic),
+      incomeLimit: maybe(c.incomeLimitPercent),
+      waived: waived.has(c.id),
+      household: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
+      outcomes: new Map(),
+    }));
+    const positions = (household: boolean) => criteria.flatMap((c, i) => (c.household === household ? [i] : []));
     compiled = {
-      criteria: rule.criteria.map((c) => ({
-        fn: compile(c.logic),
-        incomeLimit: maybe(c.incomeLimitPercent),
-        waived: waived.has(c.id),
-        household: !readsMember(c.logic) && !readsMember(c.incomeLimitPercent),
-        outcomes: new Map(),
-      })),
+      criteria,
+      householdCriteria: positions(true),
+      memberCriteria: positions(false),
+      scratch: new Array(criteria.length),
       upcomingWhen: maybe(rule.upcoming?.when),
       upcomingDate: maybe(rule.upcoming?.date),
       amount: maybe(rule.amount?.value),
@@ -224,7 +259,15 @@ function checkCriterion(c: Criterion, compiled: CompiledCriterion, scope: Scope)
 
 const unique = (list: string[]): string[] => (list.length > 1 ? [...new Set(list)] : list);
 
-const undecided = (criteria: CriterionOutcome[]): string[] => unique(criteria.flatMap((c) => c.missing));
+/** The inputs the criteria wait for, each once, in the criteria's order. */
+function undecided(criteria: CriterionOutcome[]): string[] {
+  let list: string[] | null = null;
+  for (const c of criteria)
+    for (const m of c.missing)
+      if (list === null) list = [m];
+      else if (!list.includes(m)) list.push(m);
+  return list ?? NONE;
+}
 
 /**
  * The status lattice for one candidate (rules/README.md, "How the engine reads a rule"):
@@ -308,36 +351,51 @@ function reasonsFor(
   }
 }
 
+/** The lean path's outcomes carry what candidateStatus reads and no more: ids, labels and income limits only explain. */
+const LEAN_MET: CriterionOutcome = { id: '', label: {} as Criterion['label'], outcome: 'met', missing: NONE };
+const LEAN_UNMET: CriterionOutcome = { ...LEAN_MET, outcome: 'unmet' };
+
+function screenCriterion(compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
+  const v = run(compiled.fn, scope);
+  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: [...lastMissing] };
+  return v ? LEAN_MET : LEAN_UNMET;
+}
+
 /**
- * As checkCriteria, without explanations: household criteria first, and null at the first
- * criterion that rules the candidate out (an unmet one that upcoming does not waive).
+ * The lean path's household criteria, in order, into `shared`: false at the first that rules out
+ * every candidate (an unmet one that upcoming does not waive), without checking the rest.
  */
-function screenCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
-  const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
-  for (const household of [true, false]) {
-    for (let i = 0; i < rule.criteria.length; i += 1) {
-      const criterion = compiled.criteria[i];
-      if (criterion.household !== household) continue;
-      let outcome = household ? shared[i] : undefined;
-      if (!outcome) {
-        outcome = checkCriterion(rule.criteria[i], criterion, scope);
-        if (household) shared[i] = outcome;
-      }
-      if (outcome.outcome === 'unmet' && !criterion.waived) return null;
-      outcomes[i] = outcome;
-    }
+function screenHousehold(compiled: CompiledRule, scope: Scope, shared: Shared): boolean {
+  for (const i of compiled.householdCriteria) {
+    const criterion = compiled.criteria[i];
+    const outcome = (shared[i] = screenCriterion(criterion, scope));
+    if (outcome === LEAN_UNMET && !criterion.waived) return false;
   }
-  return outcomes;
+  return true;
+}
+
+/**
+ * As checkCriteria, without explanations, once screenHousehold has passed: the member criteria,
+ * and null at the first that rules the candidate out. The outcomes go into `shared` beside the
+ * household ones (the lean path's list is the rule's scratch, which no result keeps).
+ */
+function screenCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] | null {
+  for (const i of compiled.memberCriteria) {
+    const criterion = compiled.criteria[i];
+    const outcome = (shared[i] = screenCriterion(criterion, scope));
+    if (outcome === LEAN_UNMET && !criterion.waived) return null;
+  }
+  return shared as CriterionOutcome[];
 }
 
 const NO_CRITERIA: CriterionOutcome[] = [];
 const NO_REASONS: Reason[] = [];
 
-function ruledOut(scope: Scope): CandidateResult {
+function ruledOut(member: MemberFacts | undefined): CandidateResult {
   return {
-    index: scope.member?.index ?? -1,
-    unborn: scope.member?.unborn ?? false,
-    possible: scope.member?.possible ?? false,
+    index: member?.index ?? -1,
+    unborn: member?.unborn ?? false,
+    possible: member?.possible ?? false,
     status: 'ineligible',
     criteria: NO_CRITERIA,
     reasons: NO_REASONS,
@@ -350,8 +408,8 @@ function ruledOut(scope: Scope): CandidateResult {
 }
 
 function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared, explain: boolean): CandidateResult {
-  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(rule, compiled, scope, shared);
-  if (criteria === null) return ruledOut(scope);
+  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(compiled, scope, shared);
+  if (criteria === null) return ruledOut(scope.member);
   const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
   let missing = undecided;
   const perMember = rule.amount?.basis === 'member';
@@ -410,9 +468,9 @@ function common(values: (number | null)[]): number | null {
 }
 
 /** An amount's figure, or null; a known status waits for the inputs it needs. */
-function open(fn: Fn, scope: Scope, status: Status, missing: Set<string>): number | null {
+function open(fn: Fn, scope: Scope, status: Status, missing: string[]): number | null {
   const v = known<number>(run(fn, scope));
-  if (status !== 'unknown' && v === null) for (const m of lastMissing) missing.add(m);
+  if (status !== 'unknown' && v === null) addNew(missing, lastMissing);
   return v;
 }
 
@@ -423,7 +481,7 @@ function amountOf(
   counted: CandidateResult[],
   pool: MemberFacts[] | null,
   status: Status,
-  missing: Set<string>,
+  missing: string[],
 ): AmountResult | null {
   if (!rule.amount || status === 'ineligible') return null;
   const { per, kind, basis, upTo } = rule.amount;
@@ -455,13 +513,27 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
   const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
   const pool = candidatesFor(rule, facts);
   if (pool !== null && pool.length === 0) return result(rule.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
-  const shared: Shared = new Array(rule.criteria.length);
-  const candidates =
-    pool === null
-      ? [checkCandidate(rule, compiled, base, shared, explain)]
-      : pool.map((member) => checkCandidate(rule, compiled, scopeOf(base, member, undefined), shared, explain));
+  const shared: Shared = explain ? new Array(rule.criteria.length) : compiled.scratch;
+  let candidates: CandidateResult[];
+  if (!explain && !screenHousehold(compiled, base, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
+  else if (pool === null) candidates = [checkCandidate(rule, compiled, base, shared, explain)];
+  else {
+    // One scope for every candidate: nothing a check returns holds on to it.
+    const scope = scopeOf(base, undefined, undefined);
+    candidates = pool.map((member) => {
+      scope.member = member;
+      return checkCandidate(rule, compiled, scope, shared, explain);
+    });
+  }
   let best = candidates[0];
-  for (const c of candidates) if (RANK[c.status] < RANK[best.status]) best = c;
+  let bestRank = rank(best.status);
+  for (let i = 1; i < candidates.length; i += 1) {
+    const r = rank(candidates[i].status);
+    if (r < bestRank) {
+      best = candidates[i];
+      bestRank = r;
+    }
+  }
   const status = best.status;
   const candidatesOut = pool === null ? undefined : candidates;
   // Every candidate ruled out: nothing to count, pay or ask.
@@ -480,10 +552,10 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
       candidates: candidatesOut,
     };
   }
-  const counted = candidates.filter((c) => c.status === status);
+  const counted = candidates.length === 1 ? candidates : candidates.filter((c) => c.status === status);
 
-  const missing = new Set<string>();
-  for (const c of counted) for (const m of c.missing) missing.add(m);
+  const missing: string[] = [];
+  for (const c of counted) addNew(missing, c.missing);
   const amount = amountOf(rule, compiled, base, counted, pool, status, missing);
   const reasons = explain ? [...best.reasons] : NO_REASONS;
   if (explain && status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
@@ -498,7 +570,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     id: rule.id,
     status,
     criteria: best.criteria,
-    missing: missing.size === 0 ? NONE : [...missing],
+    missing: missing.length === 0 ? NONE : missing,
     amount,
     applyBy,
     upcomingDate,

@@ -107,31 +107,43 @@ const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' &&
 const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'asOf');
 
 /**
- * Every member field, absent: the shape all member facts are cloned from. Every member fact object
+ * Every member fact, absent: the shape all member facts are cloned from. Every member fact object
  * gets the same properties in the same order, present or not, so they share one hidden class: with
  * optional fields spread in, each household would mint new shapes and every rule's property reads
- * would slow to dictionary lookups.
+ * would slow to dictionary lookups. Cloning a whole object (`{ ...template }`) also copies its
+ * shape at once, where a literal with a spread after it adds the spread's properties one by one.
  */
-const blankMemberFields: Record<string, undefined> = Object.fromEntries(memberFieldNames.map((f) => [f, undefined]));
+const memberTemplate: Record<string, unknown> = {
+  $path: null,
+  $missing: null,
+  index: 0,
+  role: 'child',
+  unborn: false,
+  possible: false,
+  birthDate: undefined,
+  ageMonths: undefined,
+  ageYears: undefined,
+  calendarAge: undefined,
+  daysSinceBirth: undefined,
+  pregnancyWeek: undefined,
+  female: undefined,
+  ...Object.fromEntries(memberFieldNames.map((f) => [f, undefined])),
+};
 
 function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
-  const ageMonths = birthDate === undefined ? undefined : completedMonths(birthDate, asOf);
-  return {
-    $path: path,
-    $missing: {},
-    index,
-    role: 'child',
-    unborn: false,
-    possible: false,
-    birthDate,
-    ageMonths,
-    ageYears: ageMonths === undefined ? undefined : Math.floor(ageMonths / 12),
-    calendarAge: birthDate === undefined ? undefined : calendarAge(birthDate, asOf),
-    daysSinceBirth: birthDate === undefined ? undefined : daysBetween(birthDate, asOf),
-    pregnancyWeek: undefined,
-    female: undefined,
-    ...blankMemberFields,
-  };
+  const facts = { ...memberTemplate } as MemberFacts;
+  facts.$path = path;
+  facts.$missing = {};
+  facts.index = index;
+  if (birthDate !== undefined) {
+    const ageMonths = completedMonths(birthDate, asOf);
+    facts.birthDate = birthDate;
+    facts.ageMonths = ageMonths;
+    facts.ageYears = Math.floor(ageMonths / 12);
+    facts.calendarAge = calendarAge(birthDate, asOf);
+    facts.daysSinceBirth = daysBetween(birthDate, asOf);
+  }
+  return facts;
 }
 
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {

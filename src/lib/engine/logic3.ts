@@ -1,14 +1,17 @@
 /**
- * Three-valued (Kleene) evaluation of JSON-logic over facts that may be unknown.
+ * Three-valued (Kleene) evaluation of JSON-logic over facts that may be unknown: the helpers that
+ * compiled rule expressions call, and the table of compiled expressions the engine reads.
  *
  * json-logic-js turns a missing var into null, and {"<": [null, 15]} is true. So unknown is
- * decided here, before json-logic-js sees an expression: a var whose fact is unknown makes its
+ * decided before json-logic-js sees an expression: a var whose fact is unknown makes its
  * expression UNKNOWN (recording the inputs that would decide it), except where and / or / ! / if
- * and some / all / none can still decide without it. Only fully known expressions reach
- * json-logic-js, with their arguments already evaluated.
+ * and some / all / none can still decide without it. Only fully known operands reach an operator.
  *
- * Each expression is compiled once into a closure (cached per expression object), because the
- * engine screens tens of thousands of households a second and re-walking JSON trees would not.
+ * Every expression is compiled into plain JavaScript by one code generator
+ * (src/build/rules/codegen.ts): at build time into a module of the rules chunk for the browser,
+ * whose CSP forbids compiling at run time, and on first use in Node (CLI, tests, benchmarks).
+ * Plain code reads each fact by name, which the engine's hot loop needs: it screens tens of
+ * thousands of households a second.
  */
 import { missingInputs } from './facts';
 import { customOperations, jsonLogic } from './operations';
@@ -19,56 +22,24 @@ export type Value3 = unknown;
 /** Operators that would read absent data in their own way, or that are not allowed in rules. */
 export const forbiddenOperators = ['missing', 'missing_some', '==', '!=', 'method'];
 
-const truthy = (v: unknown) => jsonLogic.truthy(v);
+/**
+ * The inputs an evaluation found missing, each once, in the order found. A list rather than a Set:
+ * the engine empties it before every expression, and emptying a list allocates nothing.
+ */
+export type Missing = string[];
+/** A compiled expression: its value for `data`, or UNKNOWN with the inputs that would decide it added to `missing`. */
+export type Code = (data: unknown, missing: Missing) => Value3;
 
-type Missing = Set<string>;
-type Compiled = (data: unknown, missing: Missing) => Value3;
+export const truthy = (v: unknown): boolean => jsonLogic.truthy(v);
 
-const compiled = new WeakMap<object, Compiled>();
-
-function compileVar(args: unknown[]): Compiled {
-  if (typeof args[0] !== 'string' && typeof args[0] !== 'number') {
-    const path = compile(args[0]);
-    return (data, missing) => {
-      const p = path(data, missing);
-      return p === UNKNOWN
-        ? UNKNOWN
-        : lookup(
-            data,
-            String(p ?? '')
-              .split('.')
-              .filter(Boolean),
-            missing,
-          );
-    };
-  }
-  const parts = String(args[0]).split('.').filter(Boolean);
-  if (parts.length === 2) {
-    const [head, tail] = parts;
-    return (data, missing) => {
-      const holder = (data as Record<string, unknown> | null)?.[head];
-      if (holder === undefined || holder === null) return lookup(data, parts, missing);
-      const value = (holder as Record<string, unknown>)[tail];
-      return value === undefined || value === null ? lookup(data, parts, missing) : value;
-    };
-  }
-  if (parts.length === 1) {
-    const [name] = parts;
-    return (data, missing) => {
-      const value = (data as Record<string, unknown> | null)?.[name];
-      return value === undefined || value === null ? lookup(data, parts, missing) : value;
-    };
-  }
-  return (data, missing) => lookup(data, parts, missing);
-}
-
-function lookup(data: unknown, parts: string[], missing: Missing): Value3 {
+/** The value at `parts` under `data`, or UNKNOWN naming the inputs behind the first absent fact. */
+export function lookup(data: unknown, parts: string[], missing: Missing): Value3 {
   let current: unknown = data;
   for (const part of parts) {
     const holder = current as Record<string, unknown> | undefined;
     const next = holder?.[part];
     if (next === undefined || next === null) {
-      if (holder && '$missing' in holder) for (const f of missingInputs(holder as never, part)) missing.add(f);
+      if (holder && '$missing' in holder) for (const f of missingInputs(holder as never, part)) if (!missing.includes(f)) missing.push(f);
       return UNKNOWN;
     }
     current = next;
@@ -76,114 +47,39 @@ function lookup(data: unknown, parts: string[], missing: Missing): Value3 {
   return current;
 }
 
+/** A var whose path is computed. */
+export const lookupPath = (data: unknown, path: unknown, missing: Missing): Value3 =>
+  path === UNKNOWN
+    ? UNKNOWN
+    : lookup(
+        data,
+        String(path ?? '')
+          .split('.')
+          .filter(Boolean),
+        missing,
+      );
+
 /**
  * Forgets the inputs named since `size`: an expression that decided without them does not wait for
  * them, and naming them would ask a question no answer to which changes anything.
  */
 function forgetSince(missing: Missing, size: number): void {
-  if (missing.size === size) return;
-  let i = 0;
-  for (const m of missing) {
-    if (i >= size) missing.delete(m);
-    i += 1;
-  }
+  // Setting a list's length calls into the runtime even when it does not change.
+  if (missing.length !== size) missing.length = size;
 }
 
-/** and / or: stop at a deciding value; otherwise UNKNOWN if any operand was unknown. */
-function compileJunction(args: Compiled[], decides: (v: unknown) => boolean): Compiled {
-  return (data, missing) => {
-    const size = missing.size;
-    let sawUnknown = false;
-    let last: unknown;
-    for (const arg of args) {
-      last = arg(data, missing);
-      if (last === UNKNOWN) sawUnknown = true;
-      else if (decides(last)) {
-        forgetSince(missing, size);
-        return last;
-      }
-    }
-    return sawUnknown ? UNKNOWN : last;
-  };
-}
-
-function compileQuantifier(op: 'some' | 'all' | 'none', [listOf, test]: Compiled[]): Compiled {
-  return (data, missing) => {
-    const list = listOf(data, missing);
-    if (list === UNKNOWN) return UNKNOWN;
-    if (!Array.isArray(list)) throw new TypeError(`${op} needs a list`);
-    const size = missing.size;
-    if (op === 'all' && list.length === 0) return false; // json-logic's own convention
-    let anyTrue = false;
-    let anyFalse = false;
-    let anyUnknown = false;
-    for (const item of list) {
-      const v = test(item, missing);
-      if (v === UNKNOWN) anyUnknown = true;
-      else if (truthy(v)) anyTrue = true;
-      else anyFalse = true;
-    }
-    const decided = op === 'all' ? anyFalse : anyTrue;
-    if (decided) forgetSince(missing, size);
-    if (op === 'some') return anyTrue ? true : anyUnknown ? UNKNOWN : false;
-    if (op === 'none') return anyTrue ? false : anyUnknown ? UNKNOWN : true;
-    return anyFalse ? false : anyUnknown ? UNKNOWN : true;
-  };
-}
-
-function compileCollection(op: 'filter' | 'map', [listOf, each]: Compiled[]): Compiled {
-  return (data, missing) => {
-    const list = listOf(data, missing);
-    if (list === UNKNOWN) return UNKNOWN;
-    if (!Array.isArray(list)) return [];
-    const results = list.map((item) => each(item, missing));
-    if (results.includes(UNKNOWN)) return UNKNOWN;
-    return op === 'map' ? results : list.filter((_, i) => truthy(results[i]));
-  };
-}
-
-function compileReduce([listOf, step, initial]: Compiled[]): Compiled {
-  return (data, missing) => {
-    const list = listOf(data, missing);
-    let accumulator = initial ? initial(data, missing) : null;
-    if (list === UNKNOWN || accumulator === UNKNOWN) return UNKNOWN;
-    if (!Array.isArray(list)) return accumulator;
-    for (const current of list) {
-      accumulator = step({ current, accumulator }, missing);
-      if (accumulator === UNKNOWN) return UNKNOWN;
-    }
-    return accumulator;
-  };
-}
-
-function compileConditional(args: Compiled[]): Compiled {
-  return (data, missing) => {
-    const size = missing.size;
-    let i = 0;
-    for (; i + 1 < args.length; i += 2) {
-      const condition = args[i](data, missing);
-      if (condition === UNKNOWN) {
-        // Undecided condition: the answer is known only if every remaining branch agrees.
-        const values: unknown[] = [];
-        for (let k = i + 1; k < args.length; k += 2) values.push(args[k](data, missing));
-        if (args.length % 2 === 1) values.push(args[args.length - 1](data, missing));
-        else values.push(null);
-        const first = values[0];
-        if (!values.every((v) => v !== UNKNOWN && v === first)) return UNKNOWN;
-        forgetSince(missing, size);
-        return first;
-      }
-      if (truthy(condition)) return args[i + 1](data, missing);
-    }
-    return i < args.length ? args[i](data, missing) : null;
-  };
+/** An if whose condition is unknown: its value is known only if every branch that remains agrees. */
+export function agreed(values: unknown[], missing: Missing, size: number): Value3 {
+  const first = values[0];
+  if (!values.every((v) => v !== UNKNOWN && v === first)) return UNKNOWN;
+  forgetSince(missing, size);
+  return first;
 }
 
 /**
- * The hottest json-logic-js operators, called directly: going through jsonLogic.apply for every
- * comparison costs more than the comparison. Each body is json-logic-js 2.0.5's own, and
- * tests/engine/logic3.test.ts checks them against jsonLogic.apply; every other operator goes
- * through jsonLogic.apply.
+ * Operators called directly rather than through jsonLogic.apply, which costs more than the
+ * operation. Each body is json-logic-js 2.0.5's own, and tests/engine/logic3.test.ts checks them
+ * against jsonLogic.apply; the generated code writes the two-operand comparisons out inline.
  */
 type Operator = (...args: never[]) => unknown;
 export const directOperators: Record<string, Operator> = {
@@ -196,94 +92,79 @@ export const directOperators: Record<string, Operator> = {
   '-': (a: number, b?: number) => (b === undefined ? -a : a - b),
   '/': (a: number, b: number) => a / b,
   '%': (a: number, b: number) => a % b,
+  in: (a: unknown, b: { indexOf?: (x: unknown) => number } | null) =>
+    !b || typeof b.indexOf === 'undefined' ? false : b.indexOf(a) !== -1,
+  cat: (...args: unknown[]) => args.join(''),
+  substr: (source: unknown, start: number, end?: number) => {
+    if (end !== undefined && end < 0) {
+      const temp = String(source).substr(start);
+      return temp.substr(0, temp.length + end);
+    }
+    return String(source).substr(start, end);
+  },
+  '+': (...args: string[]) => args.reduce((a: number, b) => parseFloat(a as never) + parseFloat(b), 0),
+  '*': (...args: string[]) => (args as never[]).reduce((a, b) => (parseFloat(a) * parseFloat(b)) as never),
+  min: (...args: number[]) => Math.min(...args),
+  max: (...args: number[]) => Math.max(...args),
+  merge: (...args: unknown[]) => args.reduce((a: unknown[], b) => a.concat(b), []),
   ...(customOperations as unknown as Record<string, Operator>),
 };
 
-/** Any other operator: evaluate the arguments; if all are known, apply the operator. */
-function compileOperator(op: string, args: Compiled[]): Compiled {
-  if (forbiddenOperators.includes(op)) throw new Error(`operator "${op}" is not allowed in rules`);
-  const direct = Object.hasOwn(directOperators, op) ? (directOperators[op] as (...a: unknown[]) => unknown) : null;
-  // Most comparisons take two operands: no array, no spread.
-  if (direct && args.length === 2) {
-    const [first, second] = args;
-    return (data, missing) => {
-      const a = first(data, missing);
-      const b = second(data, missing);
-      return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : direct(a, b);
-    };
-  }
-  return (data, missing) => {
-    const values = new Array<unknown>(args.length);
-    for (let i = 0; i < args.length; i += 1) {
-      const v = args[i](data, missing);
-      if (v === UNKNOWN) {
-        // Finish the other arguments so every missing input is named, not just the first.
-        for (let k = i + 1; k < args.length; k += 1) args[k](data, missing);
-        return UNKNOWN;
-      }
-      values[i] = v;
-    }
-    return direct ? direct(...values) : jsonLogic.apply({ [op]: values } as never, data as never);
-  };
-}
+/** Any other json-logic-js operator, on known operands. */
+export const applyOperator = (op: string, values: unknown[], data: unknown): unknown =>
+  jsonLogic.apply({ [op]: values } as never, data as never);
 
-function compileNode(logic: unknown): Compiled {
-  if (Array.isArray(logic)) {
-    const items = logic.map(compile);
-    return (data, missing) => {
-      const values = items.map((item) => item(data, missing));
-      return values.includes(UNKNOWN) ? UNKNOWN : values;
-    };
-  }
-  if (!jsonLogic.is_logic(logic)) return () => logic;
-  const node = logic as Record<string, unknown>;
-  const op = jsonLogic.get_operator(node);
-  const raw = node[op];
-  const rawArgs = Array.isArray(raw) ? raw : [raw];
-  if (op === 'var') return compileVar(rawArgs);
-  const args = rawArgs.map(compile);
-  switch (op) {
-    case 'and':
-      return compileJunction(args, (v) => !truthy(v));
-    case 'or':
-      return compileJunction(args, (v) => truthy(v));
-    case '!':
-    case '!!':
-      return (data, missing) => {
-        const v = args[0](data, missing);
-        return v === UNKNOWN ? UNKNOWN : op === '!' ? !truthy(v) : truthy(v);
-      };
-    case 'if':
-    case '?:':
-      return compileConditional(args);
-    case 'some':
-    case 'all':
-    case 'none':
-      return compileQuantifier(op, args);
-    case 'filter':
-    case 'map':
-      return compileCollection(op, args);
-    case 'reduce':
-      return compileReduce(args);
-    default:
-      return compileOperator(op, args);
-  }
-}
-
-/** The compiled form of a JSON-logic expression, built once per expression object. */
-export function compile(logic: unknown): Compiled {
-  if (typeof logic !== 'object' || logic === null) return () => logic;
-  let fn = compiled.get(logic);
-  if (!fn) compiled.set(logic, (fn = compileNode(logic)));
-  return fn;
-}
+/** What generated code may call, passed to it as `h`. */
+export const runtime = { UNKNOWN, truthy, lookup, lookupPath, agreed, directOperators, applyOperator };
+export type Runtime = typeof runtime;
 
 /**
- * Evaluates `logic` against `data`. Returns UNKNOWN when undecidable, adding to `missing`
- * the input fields that would decide it.
+ * An expression's key in the table of compiled code: a 53-bit hash (cyrb53) of its JSON text,
+ * short enough to ship beside every expression; the generator refuses two expressions that share one.
  */
-export function evaluate3(logic: unknown, data: unknown, missing: Missing): Value3 {
-  return compile(logic)(data, missing);
+export function expressionKey(logic: unknown): string {
+  const text = JSON.stringify(logic) ?? 'undefined';
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+const table = new Map<string, Code>();
+let compiler: ((logic: unknown) => Code) | null = null;
+
+/** Adds compiled expressions by key: the build's module in the browser (src/lib/rules/index.ts). */
+export function provideCode(code: Record<string, Code>): void {
+  for (const [key, fn] of Object.entries(code)) table.set(key, fn);
+}
+
+/** Compiles expressions the table lacks, where compiling at run time is allowed (Node: src/build/rules/compile.ts). */
+export function provideCompiler(compile: (logic: unknown) => Code): void {
+  compiler = compile;
+}
+
+const byExpression = new WeakMap<object, Code>();
+
+/** The compiled code of an expression (cached per expression object). */
+export function codeOf(logic: unknown): Code {
+  if (typeof logic !== 'object' || logic === null) return () => logic;
+  let fn = byExpression.get(logic);
+  if (!fn) {
+    const key = expressionKey(logic);
+    fn = table.get(key);
+    if (!fn) {
+      if (!compiler) throw new Error(`rule expression ${JSON.stringify(logic)} was not compiled at build time`);
+      table.set(key, (fn = compiler(logic)));
+    }
+    byExpression.set(logic, fn);
+  }
+  return fn;
 }
 
 /**

@@ -94,6 +94,8 @@ function checkFields(prefix: string, input: Record<string, unknown>, specs: Reco
   return issues;
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 function checkMember(member: unknown, i: number, asOf: string | null): ValidationIssue[] {
   const at = `members[${i}]`;
   if (!isObject(member)) return [issue(at, 'notObject')];
@@ -101,7 +103,7 @@ function checkMember(member: unknown, i: number, asOf: string | null): Validatio
   for (const field of ['role', 'birthDate'] as const) {
     if (member[field] === undefined) issues.push(issue(`${at}.${field}`, 'required'));
   }
-  const bad = new Set(issues.map((p) => p.field));
+  const bad = issues.length === 0 ? NO_FIELDS : new Set(issues.map((p) => p.field));
   const birth = bad.has(`${at}.birthDate`) ? null : ((member.birthDate as string | undefined) ?? null);
   if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
   if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
@@ -151,7 +153,10 @@ export function validateHousehold(input: unknown, asOfOverride?: string): Valida
   if (typeof size === 'number' && !issues.some((p) => p.field === 'householdSize') && size < input.members.length) {
     issues.push(issue('householdSize', 'householdSize.tooSmall', { count: input.members.length }));
   }
-  input.members.forEach((m, i) => issues.push(...checkMember(m, i, asOf)));
+  input.members.forEach((m, i) => {
+    const found = checkMember(m, i, asOf);
+    if (found.length > 0) issues.push(...found);
+  });
   return issues;
 }
 

@@ -34,13 +34,27 @@ export function nameWithKorean(names: Partial<Text>, locale: Loc): string {
   return locale !== DEFAULT_LOCALE && textLang(names, locale) === undefined && names.ko ? `${name} · ${names.ko}` : name;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and precision, made when first used: making one costs far more than formatting (a batch writes millions of amounts). */
+function numberFormat(locale: Loc, digits: number): Intl.NumberFormat {
+  const tag = languageTag(locale);
+  const key = `${tag} ${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, locale: Loc): string {
-  return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, 2).format(value);
 }
 
 /** Grouped digits only; the unit (원, KRW, 韩元, won) comes from the message around it. */
 export function formatWon(value: number, locale: Loc): string {
-  return new Intl.NumberFormat(languageTag(locale), { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, 0).format(value);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat | null>();

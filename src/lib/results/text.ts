@@ -128,6 +128,17 @@ export function reasonText(reason: Reason, t: Translate, locale: Loc): string {
   }
 }
 
+/**
+ * With the reason's label, everything reasonText reads of a reason, as one string: reasons with the
+ * same label and key have the same text, so a batch of millions of households words each once.
+ */
+export function reasonKey(reason: Reason): string {
+  const limit = reason.incomeLimit;
+  if (!limit && !reason.date) return reason.code;
+  const income = limit ? `${limit.monthlyWon} ${limit.householdSize} ${limit.percent}` : '';
+  return `${reason.code} ${reason.date ?? ''} ${income}`;
+}
+
 /** Why a benefit does not apply: each unmet condition, or the reason the engine gave. */
 export function ineligibleText(result: RuleResult, rule: Rule, t: Translate, locale: Loc): string[] {
   const unmet = result.criteria.filter((c) => c.outcome === 'unmet');

@@ -5,6 +5,7 @@
  */
 import ruleSet from 'virtual:benefit-rules';
 import type { RuleSet } from '../engine/types';
+import './code';
 import { withRuleTexts } from './texts';
 
 export const benefitRuleSet = withRuleTexts(ruleSet as RuleSet);

@@ -9,3 +9,10 @@ declare module 'virtual:benefit-rule-texts' {
   const loaders: Partial<Record<string, () => Promise<string[]>>>;
   export default loaders;
 }
+
+declare module 'virtual:benefit-rule-code' {
+  import type { Code, Runtime } from '../engine/logic3';
+  /** The rules' expressions compiled at build time (src/build/rules/codegen.ts), by expressionKey, given the runtime they call. */
+  const makeCode: (h: Runtime) => Record<string, Code>;
+  export default makeCode;
+}
