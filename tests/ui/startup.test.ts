@@ -10,7 +10,7 @@ import App from '../../src/App.svelte';
 import { Checker } from '../../src/lib/questionnaire';
 import { fillRoots } from '../../src/lib/startup/firstScreen';
 import { whenIdleAfterLoad } from '../../src/lib/startup/idle';
-import { lazyRoot, Roots } from '../../src/lib/startup/roots.svelte';
+import { eagerRoot, lazyRoot, Roots } from '../../src/lib/startup/roots.svelte';
 import { startI18n, testRuleSet } from './helpers';
 
 /** The parts started so far, as `mount <name>` / `hydrate <name>` (src/lib/startup/roots.svelte.ts). */
@@ -43,14 +43,16 @@ describe('the resident page', () => {
 });
 
 describe('a lazily loaded part', () => {
-  it('asks for its code in a task of its own, not in the one that starts the page', async () => {
+  it('asks for its code only once the eager parts have started and painted, in a task of its own', async () => {
     const component = (() => {}) as unknown as Component;
     const load = vi.fn(() => Promise.resolve({ default: component }));
-    const stop = new Roots(false).attach(lazyRoot('later', load, {}))(document.createElement('div'));
+    const roots = new Roots(false);
+    const stopLazy = roots.attach(lazyRoot('later', load, {}))(document.createElement('div'));
+    const stopEager = roots.attach(eagerRoot('now', component, {}, { prerendered: false }))(document.createElement('div'));
+    await roots.whenStarted();
     expect(load).not.toHaveBeenCalled();
-    await new Promise((task) => setTimeout(task));
-    expect(load).toHaveBeenCalledOnce();
-    if (typeof stop === 'function') stop();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce());
+    for (const stop of [stopLazy, stopEager]) if (typeof stop === 'function') stop();
   });
 });
 

@@ -9,7 +9,7 @@
 import { mount, unmount, type Component } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { hydrateKeepingInput } from './hydrate';
-import { nextTask } from './nextTask';
+import { afterPaint, nextTask } from './nextTask';
 
 type Props = Record<string, unknown>;
 /** Any component: a root's props are checked where it is made (eagerRoot, lazyRoot). */
@@ -84,11 +84,13 @@ export class Roots {
         // Shows in DevTools' performance panel, and tells tests what was hydrated and what mounted.
         performance.measure(`${hydrating ? 'hydrate' : 'mount'} ${root.name}`, { start: began });
       };
-      // A root that fails is reported, and leaves the others working. A lazy root's request starts
-      // in a task of its own too: asking for a chunk (and the stylesheets it needs) costs the main
-      // thread a few milliseconds, which would otherwise add to the task that starts the page.
+      // A root that fails is reported, and leaves the others working. A lazy root's request waits
+      // until the eager roots have started and the page has painted (on a slow link, downloads
+      // started before the screen is shown delay it), in a task of its own: asking for a chunk
+      // (and the stylesheets it needs) costs the main thread a few milliseconds.
       if ('load' in root) {
-        void nextTask()
+        void this.#whenStarted
+          .then(afterPaint)
           .then(root.load)
           .then(async (component) => {
             await nextTask();
