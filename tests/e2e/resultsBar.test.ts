@@ -5,7 +5,7 @@
  * 640×400), with nothing for axe to find.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { axeViolations, usePages } from './browser';
 import { waitForApp } from './check';
 import { fillHousehold, type Persona } from './walk';
@@ -62,27 +62,43 @@ async function tabThrough(page: Page): Promise<string[]> {
 }
 
 describe('the results bar', () => {
+  // Each walk mostly waits for frames (scrolling to settle), so the sizes run at once, each in pages
+  // of its own, and each size walks its two steps in two pages at once.
   // Smooth scrolling at 360 px, as most phones have it; the others without (each stop settles at once).
   for (const [label, width, height, reducedMotion] of [
     ['360 px', 360, 740, undefined],
     ['320 px', 320, 568, 'reduce'],
     ['200% zoom', 640, 400, 'reduce'],
   ] as const) {
-    it(`at ${label}: leads to the results, covers no focused field, and does not make the page scroll sideways`, async () => {
-      const { page, errors } = await open(baseUrl, { width, height, reducedMotion });
-      await waitForApp(page);
-      await fillHousehold(page, household);
-      const bar = page.getByRole('button', { name: /^\d+개 혜택 · 합계 .* 결과 보기$/ });
-      await bar.waitFor();
-      expect(await tabThrough(page)).toEqual([]);
-      await page.getByRole('button', { name: '다음' }).click();
-      await page.locator('form:not([data-step="household"])').waitFor();
-      expect(await tabThrough(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-      await bar.click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
-      expect(await axeViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-    });
+    it.concurrent(
+      `at ${label}: leads to the results, covers no focused field, and does not make the page scroll sideways`,
+      async ({ expect }) => {
+        const withHousehold = async () => {
+          const opened = await open(baseUrl, { width, height, reducedMotion });
+          await waitForApp(opened.page);
+          await fillHousehold(opened.page, household);
+          const bar = opened.page.getByRole('button', { name: /^\d+개 혜택 · 합계 .* 결과 보기$/ });
+          await bar.waitFor();
+          return { ...opened, bar };
+        };
+        const householdStep = async () => {
+          const { page, errors } = await withHousehold();
+          expect(await tabThrough(page)).toEqual([]);
+          expect(errors).toEqual([]);
+        };
+        const questionStep = async () => {
+          const { page, errors, bar } = await withHousehold();
+          await page.getByRole('button', { name: '다음' }).click();
+          await page.locator('form:not([data-step="household"])').waitFor();
+          expect(await tabThrough(page)).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+          await bar.click();
+          await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+          expect(await axeViolations(page)).toEqual([]);
+          expect(errors).toEqual([]);
+        };
+        await Promise.all([householdStep(), questionStep()]);
+      },
+    );
   }
 });
