@@ -7,7 +7,7 @@
  */
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { shippedRuleSet } from '../../src/build/rules/plugin';
 import { allDeadlines } from '../../src/lib/calendar';
 import { eventUid } from '../../src/lib/calendar/ics';
@@ -30,8 +30,11 @@ const shownResults = (page: Page) =>
     totals: document.querySelector('.totals')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
   }));
 
-describe('from the results to the calendar and the counter', () => {
-  it('saves every deadline as an .ics file, and a photo of the QR code fills staff mode with the same household and results', async () => {
+// Each test in a page of its own, all at once: they mostly wait for the page.
+describe.concurrent('from the results to the calendar and the counter', () => {
+  it('saves every deadline as an .ics file, and a photo of the QR code fills staff mode with the same household and results', async ({
+    expect,
+  }) => {
     const resident = await openTracked(baseUrl);
     const { page } = resident;
     await waitForApp(page);
@@ -93,7 +96,9 @@ describe('from the results to the calendar and the counter', () => {
     }
   });
 
-  it('what if a baby is born shows the difference in money; a benefit marked "already receiving" leaves the totals, also after a reload', async () => {
+  it('what if a baby is born shows the difference in money; a benefit marked "already receiving" leaves the totals, also after a reload', async ({
+    expect,
+  }) => {
     const { page, errors } = await openTracked(baseUrl);
     await waitForApp(page);
     await fillHousehold(page);

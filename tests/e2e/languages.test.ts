@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { plusDays, plusMonths, todayInSeoul } from '../../src/lib/engine/dates';
 import { LANGUAGES, type Language } from '../../src/lib/languages';
 import { STORAGE_KEY } from '../../src/lib/storage';
@@ -92,9 +92,10 @@ function quotingKorean(code: string): Set<string> {
 const foreignLetters = (text: string, language: Language) =>
   SCRIPTS.filter((s) => !language.scripts.includes(s)).flatMap((s) => text.match(new RegExp(`\\p{Script=${s}}+`, 'gu')) ?? []);
 
-describe('results pages in every language', () => {
+// Each test in a page of its own, all at once: they mostly wait for the page.
+describe.concurrent('results pages in every language', () => {
   for (const [name, state] of Object.entries(PERSONAS)) {
-    it(`${name}: every language in its own script, Korean names marked, nothing for axe`, async () => {
+    it(`${name}: every language in its own script, Korean names marked, nothing for axe`, async ({ expect }) => {
       const { page, errors } = await open(baseUrl, {
         initScript: new Function(
           `localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, ${JSON.stringify(JSON.stringify(state))})`,
@@ -126,8 +127,8 @@ describe('results pages in every language', () => {
   }
 });
 
-describe('the language of a visit', () => {
-  it("a first visit opens in the browser's language; the resident's choice is remembered on the device", async () => {
+describe.concurrent('the language of a visit', () => {
+  it("a first visit opens in the browser's language; the resident's choice is remembered on the device", async ({ expect }) => {
     const { page } = await open(baseUrl, { locale: 'vi-VN' });
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
     await page.locator('main:not([aria-busy])').waitFor();
@@ -140,7 +141,7 @@ describe('the language of a visit', () => {
     await expect(page.getByRole('button', { name: 'Русский' }).getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
-  it('a browser in a language we do not speak opens in Korean', async () => {
+  it('a browser in a language we do not speak opens in Korean', async ({ expect }) => {
     const { page } = await open(baseUrl, { locale: 'fr-FR' });
     await page.locator('main:not([aria-busy])').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');

@@ -6,7 +6,7 @@
  * the old flow. Expected figures come from the rule files' parameters for 2026 (see each case).
  */
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it, type ExpectStatic } from 'vitest';
 import { axeViolations, usePages } from './browser';
 import { ruleName, waitForApp } from './check';
 import { walkPersona, type Persona } from './walk';
@@ -53,7 +53,7 @@ async function memberLines(card: Locator): Promise<string[]> {
   );
 }
 
-async function checkPersona(persona: Persona, expected: Expected) {
+async function checkPersona(expect: ExpectStatic, persona: Persona, expected: Expected) {
   const { page, errors } = await open(baseUrl, { now: NOW });
   await waitForApp(page);
   const walk = await walkPersona(page, persona);
@@ -95,8 +95,11 @@ async function checkPersona(persona: Persona, expected: Expected) {
   return walk;
 }
 
-describe('issue 11 households on 2026-12-01, at 360×740', () => {
-  it('a pregnant woman at 22 weeks, 2 persons, 4,000,000원: no egg-freezing money, the first-meeting voucher settled by birth order', async () => {
+// Each household in a page of its own, all at once: a walk mostly waits for the page.
+describe.concurrent('issue 11 households on 2026-12-01, at 360×740', () => {
+  it('a pregnant woman at 22 weeks, 2 persons, 4,000,000원: no egg-freezing money, the first-meeting voucher settled by birth order', async ({
+    expect,
+  }) => {
     const persona: Persona = {
       strict: true,
       residence: 'seoul',
@@ -118,7 +121,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
         engaged: 'false',
       },
     };
-    await checkPersona(persona, {
+    await checkPersona(expect, persona, {
       // 임산부 교통비 700,000 (Seoul, week ≥ 12); 임신·출산 진료비 1,000,000 for one baby; 가사서비스
       // 700,000 a year (pregnant from week 12, 4,000,000 is ~102% of the 2026 two-person median ≤ 180%).
       eligible: ['pregnancy-transport', 'pregnancy-medical-voucher', 'housekeeping-service'],
@@ -136,7 +139,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
     });
   });
 
-  it('newborn twins (21 days) and a 4-year-old at home: 가정양육수당 now for the 4-year-old, soon for the twins', async () => {
+  it('newborn twins (21 days) and a 4-year-old at home: 가정양육수당 now for the 4-year-old, soon for the twins', async ({ expect }) => {
     const persona: Persona = {
       strict: true,
       residence: 'seoul',
@@ -174,7 +177,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
         infertilityTreatment: 'false',
       },
     };
-    await checkPersona(persona, {
+    await checkPersona(expect, persona, {
       eligible: [
         'postpartum-care',
         'pregnancy-transport',
@@ -220,7 +223,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
     });
   });
 
-  it('a single mother aged 23 with a 2-year-old, 1,500,000원: one 아동양육비 (the youth rate), not two', async () => {
+  it('a single mother aged 23 with a 2-year-old, 1,500,000원: one 아동양육비 (the youth rate), not two', async ({ expect }) => {
     const persona: Persona = {
       strict: true,
       residence: 'seoul',
@@ -252,7 +255,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
         married: 'false',
       },
     };
-    await checkPersona(persona, {
+    await checkPersona(expect, persona, {
       // 1,500,000 is ~38% of the 2026 two-person median: 청소년 한부모 (≤ 65%, parent ≤ 24) 370,000 for a
       // child of 2 + 자립촉진수당 100,000, instead of the general 230,000; 서울형 청소년 한부모 200,000
       // (no self-reliance part at ≤ 65%); 아동수당 100,000; 보육료 1세반 up to 500,000.
@@ -273,7 +276,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
     });
   });
 
-  it('a family outside Seoul with a baby of 20 days: national benefits only', async () => {
+  it('a family outside Seoul with a baby of 20 days: national benefits only', async ({ expect }) => {
     const persona: Persona = {
       strict: true,
       residence: 'other',
@@ -298,7 +301,7 @@ describe('issue 11 households on 2026-12-01, at 360×740', () => {
         engaged: 'false',
       },
     };
-    await checkPersona(persona, {
+    await checkPersona(expect, persona, {
       // 첫만남 2,000,000 (a first child), 부모급여 1,000,000 and 아동수당 100,000 a month; Seoul's own
       // benefits are not offered; 가정양육수당 from 24 months.
       eligible: ['first-meeting-voucher', 'child-allowance', 'parent-allowance'],

@@ -5,7 +5,7 @@
  * Dates are relative to today in Seoul, as the app evaluates on today.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it, type ExpectStatic } from 'vitest';
 import { todayInSeoul } from '../../src/lib/engine/dates';
 import { plusDays, plusMonths } from '../../src/lib/engine/dates';
 import { axeViolations, usePages, type OpenedPage } from './browser';
@@ -24,7 +24,12 @@ async function open(): Promise<OpenedPage> {
 }
 
 /** Goes through every question the app asks until the answers summary; returns the steps seen. */
-async function answerAll(page: Page, persona: Persona, onStep?: (id: string, n: number) => Promise<void>): Promise<string[]> {
+async function answerAll(
+  expect: ExpectStatic,
+  page: Page,
+  persona: Persona,
+  onStep?: (id: string, n: number) => Promise<void>,
+): Promise<string[]> {
   const seen: string[] = [];
   await page.getByRole('button', { name: '다음' }).click();
   for (let n = 0; n < 60; n++) {
@@ -43,12 +48,12 @@ async function group(page: Page, title: string) {
   return page.getByRole('region', { name: new RegExp(`^${title}`) });
 }
 
-async function expectIn(page: Page, title: string, ids: string[]) {
+async function expectIn(expect: ExpectStatic, page: Page, title: string, ids: string[]) {
   const section = await group(page, title);
   for (const id of ids) await expect(section.getByRole('article', { name: ruleName(id) }).count(), `${id} in ${title}`).resolves.toBe(1);
 }
 
-function onlyOwnOrigin(o: OpenedPage) {
+function onlyOwnOrigin(expect: ExpectStatic, o: OpenedPage) {
   const foreign = o.requests.map((r) => r.url()).filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:'));
   expect(foreign).toEqual([]);
 }
@@ -61,8 +66,9 @@ const adult = (birthDate: string, pregnant: 'true' | 'false' = 'false', dueDate?
 });
 const child = (birthDate: string) => ({ role: 'child' as const, birthDate });
 
-describe('personas at 360×740', () => {
-  it('a pregnant woman in Seoul gets the transport allowance now, postpartum care and the voucher after the birth', async () => {
+// Each test in a page of its own, all at once: a walk mostly waits for the page.
+describe.concurrent('personas at 360×740', () => {
+  it('a pregnant woman in Seoul gets the transport allowance now, postpartum care and the voucher after the birth', async ({ expect }) => {
     const o = await open();
     const { page } = o;
     expect(await axeViolations(page)).toEqual([]);
@@ -72,20 +78,22 @@ describe('personas at 360×740', () => {
       answers: { sex: 'female', employed: 'true', careStatus: 'none', engaged: 'false', feelsUnsafe: 'false' },
     };
     await fillHousehold(page, persona);
-    await answerAll(page, persona, async (_id, n) => {
+    await answerAll(expect, page, persona, async (_id, n) => {
       if (n === 1) expect(await axeViolations(page)).toEqual([]);
     });
-    await expectIn(page, '받을 수 있어요', ['pregnancy-transport']);
-    await expectIn(page, '곧 받을 수 있어요', ['postpartum-care', 'first-meeting-voucher']);
+    await expectIn(expect, page, '받을 수 있어요', ['pregnancy-transport']);
+    await expectIn(expect, page, '곧 받을 수 있어요', ['postpartum-care', 'first-meeting-voucher']);
     const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('pregnancy-transport') });
     await expect(card.textContent()).resolves.toContain('한 번 700,000원');
     await expect(card.textContent()).resolves.toMatch(/신청 기한: .*일 남음/);
     expect(await axeViolations(page)).toEqual([]);
     expect(o.errors).toEqual([]);
-    onlyOwnOrigin(o);
+    onlyOwnOrigin(expect, o);
   });
 
-  it('a Seoul family with a preschooler and newborn twins gets postpartum care for two and the first-meeting voucher', async () => {
+  it('a Seoul family with a preschooler and newborn twins gets postpartum care for two and the first-meeting voucher', async ({
+    expect,
+  }) => {
     const o = await open();
     const { page } = o;
     const born = plusDays(today, -10);
@@ -105,9 +113,9 @@ describe('personas at 360×740', () => {
       },
     };
     await fillHousehold(page, persona);
-    const seen = await answerAll(page, persona);
+    const seen = await answerAll(expect, page, persona);
     expect(seen).toContain('income');
-    await expectIn(page, '받을 수 있어요', ['postpartum-care', 'first-meeting-voucher', 'pregnancy-transport']);
+    await expectIn(expect, page, '받을 수 있어요', ['postpartum-care', 'first-meeting-voucher', 'pregnancy-transport']);
     const postpartum = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('postpartum-care') });
     await expect(postpartum.textContent()).resolves.toContain('한 번 2,000,000원');
     const voucher = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('first-meeting-voucher') });
@@ -115,10 +123,10 @@ describe('personas at 360×740', () => {
     const totals = page.getByRole('region', { name: '지금 받을 수 있는 지원' });
     await expect(totals.textContent()).resolves.toMatch(/한 번에 받는 지원\s*[\d,]+원/);
     expect(o.errors).toEqual([]);
-    onlyOwnOrigin(o);
+    onlyOwnOrigin(expect, o);
   });
 
-  it('a single parent with a low income gets the child-rearing allowance', async () => {
+  it('a single parent with a low income gets the child-rearing allowance', async ({ expect }) => {
     const o = await open();
     const { page } = o;
     const persona: Persona = {
@@ -128,15 +136,15 @@ describe('personas at 360×740', () => {
       answers: { singleParent: 'true', sex: { '어른 1': 'female' }, employed: 'true', attendsDaycare: 'true' },
     };
     await fillHousehold(page, persona);
-    await answerAll(page, persona);
-    await expectIn(page, '받을 수 있어요', ['single-parent-child-support']);
+    await answerAll(expect, page, persona);
+    await expectIn(expect, page, '받을 수 있어요', ['single-parent-child-support']);
     const card = (await group(page, '받을 수 있어요')).getByRole('article', { name: ruleName('single-parent-child-support') });
     await expect(card.textContent()).resolves.toMatch(/매달 [\d,]+원/);
     expect(o.errors).toEqual([]);
-    onlyOwnOrigin(o);
+    onlyOwnOrigin(expect, o);
   });
 
-  it('a household outside Seoul gets national benefits only, with the unmet condition for Seoul ones', async () => {
+  it('a household outside Seoul gets national benefits only, with the unmet condition for Seoul ones', async ({ expect }) => {
     const o = await open();
     const { page } = o;
     const persona: Persona = {
@@ -145,21 +153,21 @@ describe('personas at 360×740', () => {
       answers: { birthRegistered: 'true', birthOrder: '1' },
     };
     await fillHousehold(page, persona);
-    const seen = await answerAll(page, persona);
+    const seen = await answerAll(expect, page, persona);
     expect(seen).not.toContain('m:birthRegisteredInSeoul');
-    await expectIn(page, '받을 수 있어요', ['first-meeting-voucher']);
+    await expectIn(expect, page, '받을 수 있어요', ['first-meeting-voucher']);
     const notForYou = await group(page, '해당되지 않아요');
     await notForYou.getByRole('heading', { name: /^해당되지 않아요/ }).click();
     const postpartum = notForYou.getByRole('article', { name: ruleName('postpartum-care') });
     // "Lives in Seoul" is one shared criterion with one label (rules/criteria/lives-in-seoul.json).
     await expect(postpartum.textContent()).resolves.toContain('맞지 않는 조건: 서울시에 주민등록');
     expect(o.errors).toEqual([]);
-    onlyOwnOrigin(o);
+    onlyOwnOrigin(expect, o);
   });
 });
 
-describe('answers are kept, and only on this device', () => {
-  it('switching language mid-way keeps every answer and sets <html lang>', async () => {
+describe.concurrent('answers are kept, and only on this device', () => {
+  it('switching language mid-way keeps every answer and sets <html lang>', async ({ expect }) => {
     const { page } = await open();
     await fillHousehold(page, { residence: 'seoul', members: [adult('1994-04-10', 'true', plusDays(today, 100))], answers: {} });
     await page.getByRole('button', { name: '다음' }).click();
@@ -178,7 +186,7 @@ describe('answers are kept, and only on this device', () => {
     await expect(page.getByRole('textbox', { name: '생년월일 (어른 1)' }).inputValue()).resolves.toBe('1994-04-10');
   });
 
-  it('a reload resumes the answers, the step and the language', async () => {
+  it('a reload resumes the answers, the step and the language', async ({ expect }) => {
     const { page } = await open();
     await fillHousehold(page, { residence: 'seoul', members: [adult('1988-01-30')], answers: {} });
     await page.getByRole('button', { name: '다음' }).click();
@@ -191,7 +199,7 @@ describe('answers are kept, and only on this device', () => {
     await expect(page.getByRole('textbox', { name: '出生日期 (成人 1)' }).inputValue()).resolves.toBe('1988-01-30');
   });
 
-  it('"delete my answers" leaves nothing in storage', async () => {
+  it('"delete my answers" leaves nothing in storage', async ({ expect }) => {
     const { page } = await open();
     await fillHousehold(page, { residence: 'seoul', members: [adult('1988-01-30')], answers: {} });
     expect(await page.evaluate(() => localStorage.length)).toBe(1);
@@ -205,7 +213,7 @@ describe('answers are kept, and only on this device', () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
 
-  it('nothing personal in the URL or the title', async () => {
+  it('nothing personal in the URL or the title', async ({ expect }) => {
     const { page } = await open();
     await fillHousehold(page, { residence: 'seoul', members: [adult('1988-01-30')], answers: {} });
     await page.getByRole('button', { name: '다음' }).click();

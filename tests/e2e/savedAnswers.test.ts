@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it, type ExpectStatic } from 'vitest';
 import en from '../../src/lib/i18n/locales/en.json';
 import ko from '../../src/lib/i18n/locales/ko.json';
 import vi from '../../src/lib/i18n/locales/vi.json';
@@ -38,7 +38,7 @@ const adult = { id: 'm1', role: 'adult', birthDate: '1990-01-01' };
 const child = (id: string) => ({ id, role: 'child', birthDate: '2020-01-01' });
 
 /** Loads the app with `text` saved on this device (none: the storage as it is). */
-async function loadWith(page: Page, text?: string) {
+async function loadWith(expect: ExpectStatic, page: Page, text?: string) {
   if (text !== undefined) await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
   await page.reload();
   // Revealed: the start-up script's mark for a returning resident is gone and the app takes space.
@@ -53,7 +53,7 @@ async function loadWith(page: Page, text?: string) {
  * Usable: back to the household step, where "add a child" adds one whose birth date can be typed.
  * Found by structure, not words: a restored state may have chosen any language.
  */
-async function addChild(page: Page) {
+async function addChild(expect: ExpectStatic, page: Page) {
   const household = page.locator('[data-step="household"]');
   for (let n = 0; n < 12 && !(await household.isVisible()); n++) await page.locator('form .nav button.btn-secondary').click();
   const birthDates = household.locator('input[id$="-birthDate"]');
@@ -63,8 +63,9 @@ async function addChild(page: Page) {
   expect(await birthDates.count()).toBe(before + 1);
 }
 
-describe('saved answers the app could not have written', () => {
-  it('each named attack: the page shows, works, and says the answers were deleted', async () => {
+// Each test in a page of its own, all at once: they mostly wait for the page.
+describe.concurrent('saved answers the app could not have written', () => {
+  it('each named attack: the page shows, works, and says the answers were deleted', async ({ expect }) => {
     const { page, errors } = await openTracked(baseUrl);
     await waitForApp(page);
     const attacks = [
@@ -77,48 +78,50 @@ describe('saved answers the app could not have written', () => {
       '{"form":',
     ];
     for (const text of attacks) {
-      await loadWith(page, text);
+      await loadWith(expect, page, text);
       await page.getByRole('alert').filter({ hasText: RESTORE_FAILED }).waitFor();
       expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
-      await addChild(page);
+      await addChild(expect, page);
     }
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
-  it('members m1 and m3 saved without nextId: "아이 추가" makes a third member, and the page comes back after a reload', async () => {
+  it('members m1 and m3 saved without nextId: "아이 추가" makes a third member, and the page comes back after a reload', async ({
+    expect,
+  }) => {
     const { page, errors } = await openTracked(baseUrl);
     await waitForApp(page);
-    await loadWith(page, saved(form([adult, child('m3')])));
+    await loadWith(expect, page, saved(form([adult, child('m3')])));
     expect(await page.getByRole('alert').count()).toBe(0);
-    await addChild(page);
+    await addChild(expect, page);
     const ids = await page.evaluate(
       (key) => JSON.parse(localStorage.getItem(key)!).form.members.map((m: { id: string }) => m.id),
       STORAGE_KEY,
     );
     expect(ids).toEqual(['m1', 'm3', 'm4']);
-    await loadWith(page);
+    await loadWith(expect, page);
     expect(await page.getByRole('textbox', { name: /^생년월일 \(아이 \d+\)$/ }).count()).toBe(2);
     expect(errors).toEqual([]);
   });
 
-  it('fuzzed saved states: never a hidden or blank page', async () => {
+  it('fuzzed saved states: never a hidden or blank page', async ({ expect }) => {
     const { page, errors } = await openTracked(baseUrl);
     await waitForApp(page);
     const texts = fc.sample(fc.oneof(savedText, hostileText), runs(16));
     for (const text of texts) {
-      await loadWith(page, text);
+      await loadWith(expect, page, text);
       const refused = await page.getByRole('alert').filter({ hasText: restoreFailedText }).count();
       const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
       expect({ text, refused, stored: refused === 1 ? stored === null : stored === text }).toEqual({ text, refused, stored: true });
-      await addChild(page);
+      await addChild(expect, page);
     }
     expect(errors).toEqual([]);
   });
 });
 
-describe('where answers are kept', () => {
-  it('a full storage is told in place of the privacy note, which no longer says the answers are kept', async () => {
+describe.concurrent('where answers are kept', () => {
+  it('a full storage is told in place of the privacy note, which no longer says the answers are kept', async ({ expect }) => {
     const { page } = await openTracked(baseUrl, {
       initScript: () => {
         Storage.prototype.setItem = () => {
@@ -135,7 +138,7 @@ describe('where answers are kept', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('a second tab takes over the answers given in the first, instead of overwriting them', async () => {
+  it('a second tab takes over the answers given in the first, instead of overwriting them', async ({ expect }) => {
     const { page: first, context } = await openTracked(baseUrl);
     await waitForApp(first);
     const second = await context.newPage();
