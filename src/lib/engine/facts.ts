@@ -5,7 +5,7 @@
  * unknown fact, the input fields that would decide it (e.g. `members[1].dueDate`). Rules never
  * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
  */
-import { calendarAge, completedMonths, daysBetween } from './dates';
+import { agesAt, daysBetween } from './dates';
 import { memberPath } from './inputPath';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
@@ -24,13 +24,29 @@ interface FactHolder {
 
 const inputFieldNames = new Set([...Object.keys(householdFields), ...Object.keys(memberFields)]);
 
+/** The raw input field `fact` of `holder`, if it is one, as an input path. */
+function inputPathOf(holder: FactHolder, fact: string): string | null {
+  if (holder.$path === null || !inputFieldNames.has(fact)) return null;
+  return holder.$path === '' ? fact : memberPath(holder.index as number, fact);
+}
+
 /** The input fields that would decide `fact` on `holder` while it is unknown. */
 export function missingInputs(holder: FactHolder, fact: string): string[] {
-  if (holder.$unknownBecause) return holder.$unknownBecause;
-  const derived = holder.$missing[fact];
+  const derived = holder.$unknownBecause ?? holder.$missing[fact];
   if (derived) return derived;
-  if (holder.$path === null || !inputFieldNames.has(fact)) return [];
-  return [holder.$path === '' ? fact : `${holder.$path}.${fact}`];
+  const path = inputPathOf(holder, fact);
+  return path === null ? [] : [path];
+}
+
+/** Adds to `missing` (each once) the input fields that would decide `fact` on `holder`: missingInputs without a list made. */
+export function addMissingInputs(holder: FactHolder, fact: string, missing: string[]): void {
+  const derived = holder.$unknownBecause ?? holder.$missing[fact];
+  if (derived) {
+    for (const f of derived) if (!missing.includes(f)) missing.push(f);
+    return;
+  }
+  const path = inputPathOf(holder, fact);
+  if (path !== null && !missing.includes(path)) missing.push(path);
 }
 
 export interface MemberFacts extends FactHolder {
@@ -136,12 +152,12 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
   facts.$missing = {};
   facts.index = index;
   if (birthDate !== undefined) {
-    const ageMonths = completedMonths(birthDate, asOf);
+    const ages = agesAt(birthDate, asOf);
     facts.birthDate = birthDate;
-    facts.ageMonths = ageMonths;
-    facts.ageYears = Math.floor(ageMonths / 12);
-    facts.calendarAge = calendarAge(birthDate, asOf);
-    facts.daysSinceBirth = daysBetween(birthDate, asOf);
+    facts.ageMonths = ages.months;
+    facts.ageYears = Math.floor(ages.months / 12);
+    facts.calendarAge = ages.calendarYears;
+    facts.daysSinceBirth = ages.days;
   }
   return facts;
 }
@@ -156,14 +172,14 @@ function memberFactsFor(member: Member, index: number, asOf: string): MemberFact
   facts.role = member.role;
   // A member who is pregnant is a woman: her sex is not asked again.
   facts.female = member.sex === undefined ? (member.pregnant === true ? true : undefined) : member.sex === 'female';
-  if (facts.female === undefined) $missing.female = [`${$path}.sex`];
+  if (facts.female === undefined) $missing.female = [memberPath(index, 'sex')];
   if (member.pregnant === undefined && !mayBecomePregnant(member, facts.ageYears as number)) facts.pregnant = false;
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) facts.birthRegistered = true;
   if (facts.pregnant === true) {
-    if (member.dueDate === undefined) $missing.pregnancyWeek = [`${$path}.dueDate`];
+    if (member.dueDate === undefined) $missing.pregnancyWeek = [memberPath(index, 'dueDate')];
     else facts.pregnancyWeek = 40 - daysBetween(asOf, member.dueDate) / 7;
   } else if (facts.pregnant === undefined) {
-    $missing.pregnancyWeek = [`${$path}.pregnant`];
+    $missing.pregnancyWeek = [memberPath(index, 'pregnant')];
   }
   return facts;
 }
