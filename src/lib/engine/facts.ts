@@ -120,18 +120,18 @@ export function mayBecomePregnant(member: Pick<Member, 'sex'>, ageYears: number)
 }
 
 const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' && f !== 'birthDate');
-const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'asOf');
 
 /**
  * Every member fact, absent: the shape all member facts are cloned from. Every member fact object
  * gets the same properties in the same order, present or not, so they share one hidden class: with
  * optional fields spread in, each household would mint new shapes and every rule's property reads
  * would slow to dictionary lookups. Cloning a whole object (`{ ...template }`) also copies its
- * shape at once, where a literal with a spread after it adds the spread's properties one by one.
+ * shape at once; a member's answers spread in after it only overwrite properties it already has.
  */
 const memberTemplate: Record<string, unknown> = {
   $path: null,
   $missing: null,
+  $unknownBecause: undefined,
   index: 0,
   role: 'child',
   unborn: false,
@@ -146,8 +146,31 @@ const memberTemplate: Record<string, unknown> = {
   ...Object.fromEntries(memberFieldNames.map((f) => [f, undefined])),
 };
 
-function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
-  const facts = { ...memberTemplate } as MemberFacts;
+/** A member's facts, from its answers (role and birth date among them), or a baby's, from none. */
+/** Every household fact, absent: the shape all household facts are cloned from (see memberTemplate). */
+const householdTemplate: Record<string, unknown> = {
+  $path: '',
+  $missing: null,
+  $childrenAndExpected: null,
+  size: 0,
+  medianIncome: undefined,
+  incomePercent: undefined,
+  members: null,
+  adults: null,
+  children: null,
+  expectedChildren: null,
+  childCount: 0,
+  pregnant: undefined,
+  pregnancyWeek: undefined,
+  dueDate: undefined,
+  youngestChildBirthDate: undefined,
+  employedAdults: 0,
+  dualIncome: undefined,
+  ...Object.fromEntries(Object.keys(householdFields).map((f) => [f, undefined])),
+};
+
+function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string, answers?: Member): MemberFacts {
+  const facts = (answers ? { ...memberTemplate, ...answers } : { ...memberTemplate }) as MemberFacts;
   facts.$path = path;
   facts.$missing = {};
   facts.index = index;
@@ -164,12 +187,8 @@ function newMemberFacts(path: string | null, index: number, birthDate: string | 
 
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
   const $path = memberPath(index);
-  const facts = newMemberFacts($path, index, member.birthDate, asOf);
+  const facts = newMemberFacts($path, index, member.birthDate, asOf, member);
   const $missing = facts.$missing;
-  // Only the answers given: the blank shape already holds every other field as undefined.
-  for (const field in member)
-    if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
-  facts.role = member.role;
   // A member who is pregnant is a woman: her sex is not asked again.
   facts.female = member.sex === undefined ? (member.pregnant === true ? true : undefined) : member.sex === 'female';
   if (facts.female === undefined) $missing.female = [memberPath(index, 'sex')];
@@ -264,31 +283,28 @@ export function buildFacts(household: Household, asOf: string, tree: ParameterTr
   if (childBirthDates.length === 0) $missing.youngestChildBirthDate = [];
 
   const expectedChildren = members.flatMap((m) => expectedChildrenOf(m, asOf));
-  const facts: HouseholdFacts = {
-    $path: '',
-    $missing,
-    size,
-    medianIncome,
-    incomePercent,
-    members,
-    adults,
-    children,
-    expectedChildren,
-    $childrenAndExpected: [
-      ...children,
-      ...expectedChildren,
-      ...members.filter((m) => m.pregnant === undefined).map((m) => possibleBabyOf(m, asOf)),
-    ],
-    childCount: children.length,
-    pregnant,
-    pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,
-    dueDate: knownWeeks && pregnant === true ? [...(dueDates as string[])].sort()[0] : undefined,
-    youngestChildBirthDate: childBirthDates[childBirthDates.length - 1],
-    employedAdults,
-    dualIncome,
-  };
-  // Same properties in the same order for every household (see newMemberFacts).
-  const input = household as unknown as Record<string, unknown>;
-  for (const field of householdFieldNames) facts[field] = input[field];
+  const facts = { ...householdTemplate, ...household } as unknown as HouseholdFacts;
+  // The date is the scope's (an override may replace the household's own): not a household fact.
+  facts.asOf = undefined;
+  facts.$missing = $missing;
+  facts.size = size;
+  facts.medianIncome = medianIncome;
+  facts.incomePercent = incomePercent;
+  facts.members = members;
+  facts.adults = adults;
+  facts.children = children;
+  facts.expectedChildren = expectedChildren;
+  facts.$childrenAndExpected = [
+    ...children,
+    ...expectedChildren,
+    ...members.filter((m) => m.pregnant === undefined).map((m) => possibleBabyOf(m, asOf)),
+  ];
+  facts.childCount = children.length;
+  facts.pregnant = pregnant;
+  facts.pregnancyWeek = knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined;
+  facts.dueDate = knownWeeks && pregnant === true ? [...(dueDates as string[])].sort()[0] : undefined;
+  facts.youngestChildBirthDate = childBirthDates[childBirthDates.length - 1];
+  facts.employedAdults = employedAdults;
+  facts.dualIncome = dualIncome;
   return facts;
 }
