@@ -425,7 +425,16 @@ function screenCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): C
 const NO_CRITERIA: CriterionOutcome[] = [];
 const NO_REASONS: Reason[] = [];
 
+/**
+ * A candidate the lean path rules out. Such a result depends on the member alone, so each member
+ * has one, shared by every rule that rules it out (a household's screening made ~60 of them
+ * otherwise); results are never changed in place (see applyInstead).
+ */
 function ruledOut(member: MemberFacts | undefined): CandidateResult {
+  return member ? (member.$ruledOut ??= ruledOutResult(member)) : ruledOutResult(undefined);
+}
+
+function ruledOutResult(member: MemberFacts | undefined): CandidateResult {
   return {
     index: member?.index ?? -1,
     unborn: member?.unborn ?? false,
@@ -647,6 +656,9 @@ function planOf(rules: Rule[]): Plan {
   return plan;
 }
 
+/** A copy marked as replaced: a candidate result may be shared (see ruledOut). */
+const replaced = (candidate: CandidateResult, id: string): CandidateResult => ({ ...candidate, replacedBy: id });
+
 /**
  * Rule.instead: while a benefit is eligible, the benefits it stands in for are not paid — to the
  * same members when both are member-scoped, else to the household. They keep their own status
@@ -663,14 +675,14 @@ function applyInstead({ rules, positions: at }: Plan, results: RuleResult[]): vo
       if (taken.candidates && other.candidates) {
         const keys = candidateKeys(taken.candidates);
         const eligible = new Set(keys.filter((_, i) => taken.candidates![i].status === 'eligible'));
-        candidateKeys(other.candidates).forEach((key, i) => {
-          if (eligible.has(key)) other.candidates![i].replacedBy = id;
-        });
+        other.candidates = candidateKeys(other.candidates).map((key, i) =>
+          eligible.has(key) ? replaced(other.candidates![i], id) : other.candidates![i],
+        );
         const counted = other.candidates.filter((c) => c.status === other.status);
         if (counted.length > 0 && counted.every((c) => c.replacedBy !== undefined)) other.replacedBy = id;
       } else if (taken.status === 'eligible') {
         other.replacedBy = id;
-        for (const c of other.candidates ?? []) c.replacedBy = id;
+        if (other.candidates) other.candidates = other.candidates.map((c) => replaced(c, id));
       }
     }
   }

@@ -9,6 +9,7 @@ import { agesAt, daysBetween } from './dates';
 import { memberPath } from './inputPath';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
+import type { CandidateResult } from './types';
 
 /** Inputs that would decide an unknown derived fact; raw input fields are found through $path. */
 export type Missing = Record<string, string[]>;
@@ -50,6 +51,8 @@ export function addMissingInputs(holder: FactHolder, fact: string, missing: stri
 }
 
 export interface MemberFacts extends FactHolder {
+  /** The lean evaluation's result for this member wherever a rule rules it out (evaluate.ts ruledOut), made once. */
+  $ruledOut: CandidateResult | null;
   /** Position in household.members; an expected child has its mother's index. */
   index: number;
   role: 'adult' | 'child';
@@ -132,6 +135,7 @@ const memberTemplate: Record<string, unknown> = {
   $path: null,
   $missing: null,
   $unknownBecause: undefined,
+  $ruledOut: null,
   index: 0,
   role: 'child',
   unborn: false,
