@@ -76,16 +76,27 @@ function addNew(list: string[], found: string[]): void {
   for (const m of found) if (!list.includes(m)) list.push(m);
 }
 
-/** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
-const lastMissing: string[] = [];
+/**
+ * The inputs the last run() found missing. The engine is synchronous, so one list serves every
+ * call; a list someone keeps (missingFound) is replaced rather than emptied, as emptying a list
+ * calls into the runtime and a new one costs less.
+ */
+let lastMissing: string[] = [];
 const NONE: string[] = [];
 
 type Fn = Code;
 
 function run(fn: Fn, scope: Scope): unknown {
-  // Setting a list's length calls into the runtime even when it does not change.
-  if (lastMissing.length !== 0) lastMissing.length = 0;
+  if (lastMissing.length !== 0) lastMissing = [];
   return fn(scope, lastMissing);
+}
+
+/** The inputs the last run() found missing, to keep: the list itself, which the next run() leaves alone. */
+function missingFound(): string[] {
+  if (lastMissing.length === 0) return NONE;
+  const found = lastMissing;
+  lastMissing = [];
+  return found;
 }
 
 /** A criterion compiled once, with the outcomes and reasons it can give, made once and shared by every result. */
@@ -279,7 +290,7 @@ function checkCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): Cr
 
 function checkCriterion(c: Criterion, compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
   const v = run(compiled.fn, scope);
-  const missing = v === UNKNOWN ? [...lastMissing] : NONE;
+  const missing = v === UNKNOWN ? missingFound() : NONE;
   let limit: IncomeLimit | null = null;
   if (compiled.incomeLimit) {
     const percent = known<number>(run(compiled.incomeLimit, scope));
@@ -391,7 +402,7 @@ const LEAN_UNMET: CriterionOutcome = { ...LEAN_MET, outcome: 'unmet' };
 
 function screenCriterion(compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
   const v = run(compiled.fn, scope);
-  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: [...lastMissing] };
+  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: missingFound() };
   return v ? LEAN_MET : LEAN_UNMET;
 }
 
