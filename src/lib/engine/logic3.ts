@@ -13,7 +13,7 @@
  * Plain code reads each fact by name, which the engine's hot loop needs: it screens tens of
  * thousands of households a second.
  */
-import { missingInputs } from './facts';
+import { addMissingInputs } from './facts';
 import { customOperations, jsonLogic } from './operations';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
@@ -39,12 +39,22 @@ export function lookup(data: unknown, parts: string[], missing: Missing): Value3
     const holder = current as Record<string, unknown> | undefined;
     const next = holder?.[part];
     if (next === undefined || next === null) {
-      if (holder && '$missing' in holder) for (const f of missingInputs(holder as never, part)) if (!missing.includes(f)) missing.push(f);
+      if (holder && '$missing' in holder) addMissingInputs(holder as never, part, missing);
       return UNKNOWN;
     }
     current = next;
   }
   return current;
+}
+
+/**
+ * lookup for a var whose value the compiled code found absent, given the holder it read it from:
+ * the holder's missing inputs, without walking the path again (or the walk, when the holder is absent).
+ */
+export function absent(holder: unknown, part: string, data: unknown, parts: string[], missing: Missing): Value3 {
+  if (holder === undefined || holder === null) return lookup(data, parts, missing);
+  if (holder && '$missing' in (holder as object)) addMissingInputs(holder as never, part, missing);
+  return UNKNOWN;
 }
 
 /** A var whose path is computed. */
@@ -115,7 +125,7 @@ export const applyOperator = (op: string, values: unknown[], data: unknown): unk
   jsonLogic.apply({ [op]: values } as never, data as never);
 
 /** What generated code may call, passed to it as `h`. */
-export const runtime = { UNKNOWN, truthy, lookup, lookupPath, agreed, directOperators, applyOperator };
+export const runtime = { UNKNOWN, truthy, lookup, absent, lookupPath, agreed, directOperators, applyOperator };
 export type Runtime = typeof runtime;
 
 /**
