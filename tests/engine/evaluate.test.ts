@@ -305,6 +305,16 @@ describe('evaluate', () => {
       expect(g2.replacedBy).toBe('everyone');
     });
 
+    it('marks only the replaced benefit, when screening shares one result for a member ruled out by several rules', () => {
+      const tooYoung = perChild('too-young', 30);
+      const general = perChild('general', 30);
+      const lump = rule({ id: 'lump', instead: [{ of: 'general', why: text('one or the other') }] });
+      const seoul = { ...children, residence: 'seoul' as const };
+      const [young, g] = evaluate(seoul, { rules: [tooYoung, general, lump], parameters, explain: false }).results;
+      expect(g.candidates!.map((c) => c.replacedBy)).toEqual(['lump', 'lump']);
+      expect(young.candidates!.map((c) => c.replacedBy)).toEqual([undefined, undefined]);
+    });
+
     it('replaces a household benefit only while the other is eligible', () => {
       const monthly = rule({ id: 'monthly' });
       const lump = rule({ id: 'lump', instead: [{ of: 'monthly', why: text('one or the other') }] });

@@ -5,8 +5,6 @@
  * handling cost ~100× more here, and the engine must screen tens of thousands of households a second).
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * The years a date in the household model may have (birth dates, due dates, care end dates, asOf):
  * anything earlier or later is a typo, and would only feed the date arithmetic absurd figures.
@@ -20,11 +18,16 @@ export function inModelYears(iso: string): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
+/**
+ * A date as one integer, year · 512 + month · 32 + day: ordered as the dates are, and made without
+ * allocating anything, as screening reads several dates of every member of every household.
+ */
+type Ymd = number;
+const ymd = (y: number, m: number, d: number): Ymd => y * 512 + m * 32 + d;
+const yearOf = (date: Ymd) => Math.floor(date / 512);
+const monthOf = (date: Ymd) => (date >> 5) & 15;
+const dayOf = (date: Ymd) => date & 31;
+const INVALID = -1;
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
@@ -32,35 +35,42 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
-const parsed = new Map<string, Ymd | null>();
-
-function parse(value: string): Ymd | null {
-  let ymd = parsed.get(value);
-  if (ymd !== undefined) return ymd;
-  const match = ISO_DATE.exec(value);
-  ymd = null;
-  if (match) {
-    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) ymd = { y, m, d };
+const ZERO = 48;
+/** The ASCII digits of value[from, to) as a number, or -1 if any is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = value.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  // Distinct dates in use are few (a century is 36,525); the bound only guards odd callers.
-  if (parsed.size > 100_000) parsed.clear();
-  parsed.set(value, ymd);
-  return ymd;
+  return n;
+}
+
+/** YYYY-MM-DD in ASCII digits, a real calendar day, or INVALID. */
+function parse(value: string): Ymd {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return INVALID;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? ymd(y, m, d) : INVALID;
 }
 
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && parse(value) !== null;
+  return typeof value === 'string' && parse(value) !== INVALID;
 }
 
 function ymdOf(iso: string): Ymd {
-  const ymd = typeof iso === 'string' ? parse(iso) : null;
-  if (!ymd) throw new RangeError(`not a calendar date: ${String(iso)}`);
-  return ymd;
+  const date = typeof iso === 'string' ? parse(iso) : INVALID;
+  if (date === INVALID) throw new RangeError(`not a calendar date: ${String(iso)}`);
+  return date;
 }
 
 /** Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil. */
-function epochDay({ y, m, d }: Ymd): number {
+function epochDay(date: Ymd): number {
+  const y = yearOf(date);
+  const m = monthOf(date);
+  const d = dayOf(date);
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -78,12 +88,12 @@ function fromEpochDay(days: number): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return format({ y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d });
+  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** Only four-digit years: arithmetic that leaves them has no date to give (never "10001-06-30"). */
-function format({ y, m, d }: Ymd): string {
+function format(y: number, m: number, d: number): string {
   if (y < 0 || y > 9999) throw new RangeError(`date arithmetic left the calendar: year ${y}`);
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
@@ -91,14 +101,14 @@ function format({ y, m, d }: Ymd): string {
 export const plusDays = (iso: string, n: number): string => fromEpochDay(epochDay(ymdOf(iso)) + n);
 
 /** Month arithmetic clamps to the month's last day: 2024-01-31 + 1 month = 2024-02-29. */
-function shiftMonths({ y, m, d }: Ymd, n: number): Ymd {
-  const index = y * 12 + (m - 1) + n;
+function shiftMonths(date: Ymd, n: number): [y: number, m: number, d: number] {
+  const index = yearOf(date) * 12 + (monthOf(date) - 1) + n;
   const ny = Math.floor(index / 12);
   const nm = index - ny * 12 + 1;
-  return { y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) };
+  return [ny, nm, Math.min(dayOf(date), daysInMonth(ny, nm))];
 }
 
-export const plusMonths = (iso: string, n: number): string => format(shiftMonths(ymdOf(iso), n));
+export const plusMonths = (iso: string, n: number): string => format(...shiftMonths(ymdOf(iso), n));
 
 /** Years as 12-month steps, so 02-29 + 1 year = 02-28. */
 export const plusYears = (iso: string, n: number): string => plusMonths(iso, 12 * n);
@@ -106,25 +116,30 @@ export const plusYears = (iso: string, n: number): string => plusMonths(iso, 12 
 /** Signed whole days from `from` to `to`. */
 export const daysBetween = (from: string, to: string): number => epochDay(ymdOf(to)) - epochDay(ymdOf(from));
 
-const compare = (a: Ymd, b: Ymd) => a.y - b.y || a.m - b.m || a.d - b.d;
+function monthsBetween(start: Ymd, end: Ymd): number {
+  const months = (yearOf(end) - yearOf(start)) * 12 + (monthOf(end) - monthOf(start));
+  // Only the day can overshoot: the shifted date has end's year and month.
+  return Math.min(dayOf(start), daysInMonth(yearOf(end), monthOf(end))) > dayOf(end) ? months - 1 : months;
+}
 
 /**
  * Age in completed months (만 개월 수): the largest n with from + n months ≤ to, month arithmetic
  * clamping as in plusMonths (born 01-31: one month old on 02-29 in a leap year, not on 02-28).
  */
-export function completedMonths(from: string, to: string): number {
-  const start = ymdOf(from);
-  const end = ymdOf(to);
-  let months = (end.y - start.y) * 12 + (end.m - start.m);
-  if (compare(shiftMonths(start, months), end) > 0) months -= 1;
-  return months;
-}
+export const completedMonths = (from: string, to: string): number => monthsBetween(ymdOf(from), ymdOf(to));
 
 /** Age in completed years (만 나이), on the same footing as completedMonths. */
 export const completedYears = (from: string, to: string): number => Math.floor(completedMonths(from, to) / 12);
 
 /** Age by calendar year (연 나이), as programmes that admit "born in 1985–1999" count it: the years between the two dates' years. */
-export const calendarAge = (birthDate: string, asOf: string): number => ymdOf(asOf).y - ymdOf(birthDate).y;
+export const calendarAge = (birthDate: string, asOf: string): number => yearOf(ymdOf(asOf)) - yearOf(ymdOf(birthDate));
+
+/** A member's ages at asOf, each date read once: what facts need for every member of every household. */
+export function agesAt(birthDate: string, asOf: string): { months: number; calendarYears: number; days: number } {
+  const birth = ymdOf(birthDate);
+  const on = ymdOf(asOf);
+  return { months: monthsBetween(birth, on), calendarYears: yearOf(on) - yearOf(birth), days: epochDay(on) - epochDay(birth) };
+}
 
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 

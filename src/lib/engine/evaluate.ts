@@ -43,14 +43,18 @@ interface Scope {
   count: number | undefined;
 }
 
-/** Scopes share one shape, so the compiled expressions' property reads stay monomorphic. */
-const scopeOf = (base: Scope, member: MemberFacts | undefined, count: number | undefined): Scope => ({
-  asOf: base.asOf,
-  tree: base.tree,
-  household: base.household,
-  params: base.params,
-  member,
-  count,
+/**
+ * One scope per household, its params, member and count set as each rule and candidate is checked:
+ * nothing an expression returns holds on to it, and one object keeps the compiled expressions'
+ * property reads monomorphic.
+ */
+const scopeFor = (facts: HouseholdFacts, asOf: string, tree: ParameterTree): Scope => ({
+  asOf,
+  tree,
+  household: facts,
+  params: {},
+  member: undefined,
+  count: undefined,
 });
 
 /** A switch, not a lookup table: a keyed read per candidate showed in profiles. */
@@ -98,8 +102,27 @@ interface CompiledCriterion {
   outcomes: Map<IncomeLimit | null, { met: CriterionOutcome; unmet: CriterionOutcome; unmetReason: Reason; unknownReason: Reason }>;
 }
 
-/** A rule's expressions compiled once, so evaluating a household does no per-expression lookups. */
+/**
+ * A rule's expressions compiled once, so evaluating a household does no per-expression lookups,
+ * with what the hot path reads of the rule: rules are parsed from JSON, each with its own set of
+ * fields, so reading a rule's own properties in a loop over 41 rules is a megamorphic lookup each
+ * time, where every compiled rule has one shape.
+ */
 interface CompiledRule {
+  rule: Rule;
+  id: string;
+  validFrom: string;
+  validTo: string | null;
+  members: Rule['scope']['members'];
+  includeExpected: boolean;
+  /** The amount's figures are per member (counted candidates' amounts add up). */
+  perMember: boolean;
+  /** Ids of the benefits this one stands in for (Rule.instead), or null. */
+  instead: string[] | null;
+  /** The rule's parameters in force on `paramsAsOf` under `paramsTree` (a batch shares one asOf). */
+  paramsAsOf: string | null;
+  paramsTree: ParameterTree | null;
+  params: Record<string, unknown>;
   criteria: CompiledCriterion[];
   /** Positions of the criteria that read no member, and of those that do. */
   householdCriteria: number[];
@@ -141,6 +164,17 @@ function compiledRule(rule: Rule): CompiledRule {
     }));
     const positions = (household: boolean) => criteria.flatMap((c, i) => (c.household === household ? [i] : []));
     compiled = {
+      rule,
+      id: rule.id,
+      validFrom: rule.validFrom,
+      validTo: rule.validTo ?? null,
+      members: rule.scope.members,
+      includeExpected: rule.scope.includeExpected === true,
+      perMember: rule.amount?.basis === 'member',
+      instead: rule.instead ? rule.instead.map((i) => i.of) : null,
+      paramsAsOf: null,
+      paramsTree: null,
+      params: {},
       criteria,
       householdCriteria: positions(true),
       memberCriteria: positions(false),
@@ -200,19 +234,18 @@ const known = <T>(v: unknown): T | null => (v === UNKNOWN || v === undefined ? n
 /** A date a rule computed, when it is one: results only ever carry real YYYY-MM-DD dates. */
 const knownDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
 
-const paramsCache = new WeakMap<Rule, { asOf: string; tree: ParameterTree; params: Record<string, unknown> }>();
-
-/** The rule's parameters in force on asOf, shared ones taken from the tree (cached: a batch shares one asOf). */
-function resolveParams(rule: Rule, asOf: string, tree: ParameterTree): Record<string, unknown> {
-  const cached = paramsCache.get(rule);
-  if (cached?.asOf === asOf && cached.tree === tree) return cached.params;
+/** The rule's parameters in force on asOf, shared ones taken from the tree (kept: a batch shares one asOf). */
+function resolveParams(compiled: CompiledRule, asOf: string, tree: ParameterTree): Record<string, unknown> {
+  if (compiled.paramsAsOf === asOf && compiled.paramsTree === tree) return compiled.params;
   const params: Record<string, unknown> = {};
-  for (const [name, declared] of Object.entries(rule.parameters ?? {})) {
+  for (const [name, declared] of Object.entries(compiled.rule.parameters ?? {})) {
     const parameter = resolveParameter(declared, tree);
     if (!parameter) throw new Error(`parameter "${name}" names no shared parameter`);
     params[name] = parameterOn(parameter, asOf);
   }
-  paramsCache.set(rule, { asOf, tree, params });
+  compiled.params = params;
+  compiled.paramsAsOf = asOf;
+  compiled.paramsTree = tree;
   return params;
 }
 
@@ -227,7 +260,8 @@ type Shared = (CriterionOutcome | undefined)[];
  * Each criterion's outcome for one candidate. `shared` holds the outcomes of the rule's household
  * criteria once the first candidate has them (see CompiledCriterion.household).
  */
-function checkCriteria(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] {
+function checkCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): CriterionOutcome[] {
+  const { rule } = compiled;
   const outcomes: CriterionOutcome[] = new Array(rule.criteria.length);
   for (let i = 0; i < rule.criteria.length; i += 1) {
     const criterion = compiled.criteria[i];
@@ -391,7 +425,16 @@ function screenCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): C
 const NO_CRITERIA: CriterionOutcome[] = [];
 const NO_REASONS: Reason[] = [];
 
+/**
+ * A candidate the lean path rules out. Such a result depends on the member alone, so each member
+ * has one, shared by every rule that rules it out (a household's screening made ~60 of them
+ * otherwise); results are never changed in place (see applyInstead).
+ */
 function ruledOut(member: MemberFacts | undefined): CandidateResult {
+  return member ? (member.$ruledOut ??= ruledOutResult(member)) : ruledOutResult(undefined);
+}
+
+function ruledOutResult(member: MemberFacts | undefined): CandidateResult {
   return {
     index: member?.index ?? -1,
     unborn: member?.unborn ?? false,
@@ -407,12 +450,12 @@ function ruledOut(member: MemberFacts | undefined): CandidateResult {
   };
 }
 
-function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared: Shared, explain: boolean): CandidateResult {
-  const criteria = explain ? checkCriteria(rule, compiled, scope, shared) : screenCriteria(compiled, scope, shared);
+function checkCandidate(compiled: CompiledRule, scope: Scope, shared: Shared, explain: boolean): CandidateResult {
+  const criteria = explain ? checkCriteria(compiled, scope, shared) : screenCriteria(compiled, scope, shared);
   if (criteria === null) return ruledOut(scope.member);
   const { status, missing: undecided, upcomingDate } = candidateStatus(compiled, criteria, scope);
   let missing = undecided;
-  const perMember = rule.amount?.basis === 'member';
+  const { perMember } = compiled;
   let amount: number | null = null;
   let months: number | null = null;
   if (status !== 'ineligible' && perMember) {
@@ -433,7 +476,7 @@ function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared
     possible: scope.member?.possible ?? false,
     status,
     criteria: explain ? criteria : NO_CRITERIA,
-    reasons: explain ? reasonsFor(status, criteria, rule, compiled, upcomingDate, amountKnown) : NO_REASONS,
+    reasons: explain ? reasonsFor(status, criteria, compiled.rule, compiled, upcomingDate, amountKnown) : NO_REASONS,
     missing,
     amount,
     months,
@@ -442,12 +485,12 @@ function checkCandidate(rule: Rule, compiled: CompiledRule, scope: Scope, shared
   };
 }
 
-function candidatesFor(rule: Rule, facts: HouseholdFacts): MemberFacts[] | null {
-  switch (rule.scope.members) {
+function candidatesFor(compiled: CompiledRule, facts: HouseholdFacts): MemberFacts[] | null {
+  switch (compiled.members) {
     case 'household':
       return null;
     case 'child':
-      return rule.scope.includeExpected ? facts.$childrenAndExpected : facts.children;
+      return compiled.includeExpected ? facts.$childrenAndExpected : facts.children;
     case 'adult':
       return facts.adults;
     case 'any':
@@ -474,6 +517,7 @@ function open(fn: Fn, scope: Scope, status: Status, missing: string[]): number |
   return v;
 }
 
+/** `base` has no member: the household's amount is read with `count` set to the candidates counted. */
 function amountOf(
   rule: Rule,
   compiled: CompiledRule,
@@ -493,9 +537,10 @@ function amountOf(
     if (pool !== null) amount.members = counted.map((c) => ({ index: c.index, unborn: c.unborn, value: c.amount }));
     if (compiled.months) amount.months = common(counted.map((c) => c.months));
   } else {
-    const scope = scopeOf(base, undefined, pool === null ? 1 : counted.length);
-    amount = { value: compiled.amount ? open(compiled.amount, scope, status, missing) : null, per, kind };
-    if (compiled.months) amount.months = open(compiled.months, scope, status, missing);
+    base.count = pool === null ? 1 : counted.length;
+    amount = { value: compiled.amount ? open(compiled.amount, base, status, missing) : null, per, kind };
+    if (compiled.months) amount.months = open(compiled.months, base, status, missing);
+    base.count = undefined;
   }
   if (upTo) amount.upTo = true;
   if (compiled.supplement) {
@@ -507,23 +552,30 @@ function amountOf(
 }
 
 export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tree: ParameterTree, explain = true): RuleResult {
-  if (asOf < rule.validFrom || (rule.validTo && asOf > rule.validTo))
-    return result(rule.id, 'ineligible', explain ? [NOT_IN_EFFECT] : NO_REASONS);
-  const compiled = compiledRule(rule);
-  const base: Scope = { asOf, tree, household: facts, params: resolveParams(rule, asOf, tree), member: undefined, count: undefined };
-  const pool = candidatesFor(rule, facts);
-  if (pool !== null && pool.length === 0) return result(rule.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
-  const shared: Shared = explain ? new Array(rule.criteria.length) : compiled.scratch;
+  return evaluateCompiled(compiledRule(rule), scopeFor(facts, asOf, tree), explain);
+}
+
+/** A rule's result for the household of `scope`, whose params, member and count it sets (see scopeFor). */
+function evaluateCompiled(compiled: CompiledRule, scope: Scope, explain: boolean): RuleResult {
+  const { asOf, household: facts } = scope;
+  if (asOf < compiled.validFrom || (compiled.validTo && asOf > compiled.validTo))
+    return result(compiled.id, 'ineligible', explain ? [NOT_IN_EFFECT] : NO_REASONS);
+  scope.params = resolveParams(compiled, asOf, scope.tree);
+  scope.member = undefined;
+  scope.count = undefined;
+  const pool = candidatesFor(compiled, facts);
+  if (pool !== null && pool.length === 0) return result(compiled.id, 'ineligible', explain ? [compiled.noCandidate] : NO_REASONS);
+  const shared: Shared = explain ? new Array(compiled.criteria.length) : compiled.scratch;
   let candidates: CandidateResult[];
-  if (!explain && !screenHousehold(compiled, base, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
-  else if (pool === null) candidates = [checkCandidate(rule, compiled, base, shared, explain)];
+  if (!explain && !screenHousehold(compiled, scope, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
+  else if (pool === null) candidates = [checkCandidate(compiled, scope, shared, explain)];
   else {
-    // One scope for every candidate: nothing a check returns holds on to it.
-    const scope = scopeOf(base, undefined, undefined);
-    candidates = pool.map((member) => {
+    candidates = [];
+    for (const member of pool) {
       scope.member = member;
-      return checkCandidate(rule, compiled, scope, shared, explain);
-    });
+      candidates.push(checkCandidate(compiled, scope, shared, explain));
+    }
+    scope.member = undefined;
   }
   let best = candidates[0];
   let bestRank = rank(best.status);
@@ -541,7 +593,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     const reasons = explain ? [...best.reasons] : NO_REASONS;
     const { criteria } = best;
     return {
-      id: rule.id,
+      id: compiled.id,
       status,
       criteria,
       missing: NONE,
@@ -556,7 +608,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
 
   const missing: string[] = [];
   for (const c of counted) addNew(missing, c.missing);
-  const amount = amountOf(rule, compiled, base, counted, pool, status, missing);
+  const amount = amountOf(compiled.rule, compiled, scope, counted, pool, status, missing);
   const reasons = explain ? [...best.reasons] : NO_REASONS;
   if (explain && status === 'eligible' && amount?.value === null && !reasons.some((r) => r.code === 'amountUnknown'))
     reasons.push(AMOUNT_UNKNOWN);
@@ -567,7 +619,7 @@ export function evaluateRule(rule: Rule, facts: HouseholdFacts, asOf: string, tr
     upcomingDate = earliest(upcomingDate, c.upcomingDate);
   }
   return {
-    id: rule.id,
+    id: compiled.id,
     status,
     criteria: best.criteria,
     missing: missing.length === 0 ? NONE : missing,
@@ -590,40 +642,47 @@ function candidateKeys(candidates: CandidateResult[]): string[] {
   });
 }
 
-const positions = new WeakMap<Rule[], Map<string, number>>();
-
-/** Each rule's position by id (results come in the rules' order). */
-function positionsOf(rules: Rule[]): Map<string, number> {
-  let at = positions.get(rules);
-  if (!at) positions.set(rules, (at = new Map(rules.map((r, k) => [r.id, k]))));
-  return at;
+/** A rule set's compiled rules, in order, and each rule's position by id (results come in the rules' order). */
+interface Plan {
+  rules: CompiledRule[];
+  positions: Map<string, number>;
 }
+
+const plans = new WeakMap<Rule[], Plan>();
+
+function planOf(rules: Rule[]): Plan {
+  let plan = plans.get(rules);
+  if (!plan) plans.set(rules, (plan = { rules: rules.map(compiledRule), positions: new Map(rules.map((r, k) => [r.id, k])) }));
+  return plan;
+}
+
+/** A copy marked as replaced: a candidate result may be shared (see ruledOut). */
+const replaced = (candidate: CandidateResult, id: string): CandidateResult => ({ ...candidate, replacedBy: id });
 
 /**
  * Rule.instead: while a benefit is eligible, the benefits it stands in for are not paid — to the
  * same members when both are member-scoped, else to the household. They keep their own status
  * (the household does qualify) and are marked `replacedBy`, so totals count the one it takes.
  */
-function applyInstead(rules: Rule[], results: RuleResult[]): void {
-  const at = positionsOf(rules);
+function applyInstead({ rules, positions: at }: Plan, results: RuleResult[]): void {
   for (let k = 0; k < rules.length; k += 1) {
-    const rule = rules[k];
+    const { instead, id } = rules[k];
     const taken = results[k];
-    if (!rule.instead || taken.status === 'error') continue;
-    for (const { of } of rule.instead) {
+    if (!instead || taken.status === 'error') continue;
+    for (const of of instead) {
       const other = results[at.get(of) ?? -1];
       if (!other || other.status === 'error') continue;
       if (taken.candidates && other.candidates) {
         const keys = candidateKeys(taken.candidates);
         const eligible = new Set(keys.filter((_, i) => taken.candidates![i].status === 'eligible'));
-        candidateKeys(other.candidates).forEach((key, i) => {
-          if (eligible.has(key)) other.candidates![i].replacedBy = rule.id;
-        });
+        other.candidates = candidateKeys(other.candidates).map((key, i) =>
+          eligible.has(key) ? replaced(other.candidates![i], id) : other.candidates![i],
+        );
         const counted = other.candidates.filter((c) => c.status === other.status);
-        if (counted.length > 0 && counted.every((c) => c.replacedBy !== undefined)) other.replacedBy = rule.id;
+        if (counted.length > 0 && counted.every((c) => c.replacedBy !== undefined)) other.replacedBy = id;
       } else if (taken.status === 'eligible') {
-        other.replacedBy = rule.id;
-        for (const c of other.candidates ?? []) c.replacedBy = rule.id;
+        other.replacedBy = id;
+        if (other.candidates) other.candidates = other.candidates.map((c) => replaced(c, id));
       }
     }
   }
@@ -635,13 +694,15 @@ export function evaluate(household: Household, options: EvaluateOptions): Evalua
   const asOf = options.asOf ?? household.asOf ?? todayInSeoul();
   const facts = buildFacts(household, asOf, options.parameters);
   const explain = options.explain ?? true;
-  const results = options.rules.map((rule): RuleResult => {
+  const plan = planOf(options.rules);
+  const scope = scopeFor(facts, asOf, options.parameters);
+  const results = plan.rules.map((compiled): RuleResult => {
     try {
-      return evaluateRule(rule, facts, asOf, options.parameters, explain);
+      return evaluateCompiled(compiled, scope, explain);
     } catch (e) {
-      return { ...result(rule.id, 'error', explain ? [ERROR] : NO_REASONS), error: e instanceof Error ? e.message : String(e) };
+      return { ...result(compiled.id, 'error', explain ? [ERROR] : NO_REASONS), error: e instanceof Error ? e.message : String(e) };
     }
   });
-  applyInstead(options.rules, results);
+  applyInstead(plan, results);
   return { asOf, results };
 }

@@ -5,10 +5,11 @@
  * unknown fact, the input fields that would decide it (e.g. `members[1].dueDate`). Rules never
  * see raw absent inputs as null: the three-valued evaluator stops at an unknown fact.
  */
-import { calendarAge, completedMonths, daysBetween } from './dates';
+import { agesAt, daysBetween } from './dates';
 import { memberPath } from './inputPath';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
+import type { CandidateResult } from './types';
 
 /** Inputs that would decide an unknown derived fact; raw input fields are found through $path. */
 export type Missing = Record<string, string[]>;
@@ -24,16 +25,34 @@ interface FactHolder {
 
 const inputFieldNames = new Set([...Object.keys(householdFields), ...Object.keys(memberFields)]);
 
+/** The raw input field `fact` of `holder`, if it is one, as an input path. */
+function inputPathOf(holder: FactHolder, fact: string): string | null {
+  if (holder.$path === null || !inputFieldNames.has(fact)) return null;
+  return holder.$path === '' ? fact : memberPath(holder.index as number, fact);
+}
+
 /** The input fields that would decide `fact` on `holder` while it is unknown. */
 export function missingInputs(holder: FactHolder, fact: string): string[] {
-  if (holder.$unknownBecause) return holder.$unknownBecause;
-  const derived = holder.$missing[fact];
+  const derived = holder.$unknownBecause ?? holder.$missing[fact];
   if (derived) return derived;
-  if (holder.$path === null || !inputFieldNames.has(fact)) return [];
-  return [holder.$path === '' ? fact : `${holder.$path}.${fact}`];
+  const path = inputPathOf(holder, fact);
+  return path === null ? [] : [path];
+}
+
+/** Adds to `missing` (each once) the input fields that would decide `fact` on `holder`: missingInputs without a list made. */
+export function addMissingInputs(holder: FactHolder, fact: string, missing: string[]): void {
+  const derived = holder.$unknownBecause ?? holder.$missing[fact];
+  if (derived) {
+    for (const f of derived) if (!missing.includes(f)) missing.push(f);
+    return;
+  }
+  const path = inputPathOf(holder, fact);
+  if (path !== null && !missing.includes(path)) missing.push(path);
 }
 
 export interface MemberFacts extends FactHolder {
+  /** The lean evaluation's result for this member wherever a rule rules it out (evaluate.ts ruledOut), made once. */
+  $ruledOut: CandidateResult | null;
   /** Position in household.members; an expected child has its mother's index. */
   index: number;
   role: 'adult' | 'child';
@@ -104,18 +123,19 @@ export function mayBecomePregnant(member: Pick<Member, 'sex'>, ageYears: number)
 }
 
 const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' && f !== 'birthDate');
-const householdFieldNames = Object.keys(householdFields).filter((f) => f !== 'asOf');
 
 /**
  * Every member fact, absent: the shape all member facts are cloned from. Every member fact object
  * gets the same properties in the same order, present or not, so they share one hidden class: with
  * optional fields spread in, each household would mint new shapes and every rule's property reads
  * would slow to dictionary lookups. Cloning a whole object (`{ ...template }`) also copies its
- * shape at once, where a literal with a spread after it adds the spread's properties one by one.
+ * shape at once; a member's answers spread in after it only overwrite properties it already has.
  */
 const memberTemplate: Record<string, unknown> = {
   $path: null,
   $missing: null,
+  $unknownBecause: undefined,
+  $ruledOut: null,
   index: 0,
   role: 'child',
   unborn: false,
@@ -130,40 +150,59 @@ const memberTemplate: Record<string, unknown> = {
   ...Object.fromEntries(memberFieldNames.map((f) => [f, undefined])),
 };
 
-function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string): MemberFacts {
-  const facts = { ...memberTemplate } as MemberFacts;
+/** A member's facts, from its answers (role and birth date among them), or a baby's, from none. */
+/** Every household fact, absent: the shape all household facts are cloned from (see memberTemplate). */
+const householdTemplate: Record<string, unknown> = {
+  $path: '',
+  $missing: null,
+  $childrenAndExpected: null,
+  size: 0,
+  medianIncome: undefined,
+  incomePercent: undefined,
+  members: null,
+  adults: null,
+  children: null,
+  expectedChildren: null,
+  childCount: 0,
+  pregnant: undefined,
+  pregnancyWeek: undefined,
+  dueDate: undefined,
+  youngestChildBirthDate: undefined,
+  employedAdults: 0,
+  dualIncome: undefined,
+  ...Object.fromEntries(Object.keys(householdFields).map((f) => [f, undefined])),
+};
+
+function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string, answers?: Member): MemberFacts {
+  const facts = (answers ? { ...memberTemplate, ...answers } : { ...memberTemplate }) as MemberFacts;
   facts.$path = path;
   facts.$missing = {};
   facts.index = index;
   if (birthDate !== undefined) {
-    const ageMonths = completedMonths(birthDate, asOf);
+    const ages = agesAt(birthDate, asOf);
     facts.birthDate = birthDate;
-    facts.ageMonths = ageMonths;
-    facts.ageYears = Math.floor(ageMonths / 12);
-    facts.calendarAge = calendarAge(birthDate, asOf);
-    facts.daysSinceBirth = daysBetween(birthDate, asOf);
+    facts.ageMonths = ages.months;
+    facts.ageYears = Math.floor(ages.months / 12);
+    facts.calendarAge = ages.calendarYears;
+    facts.daysSinceBirth = ages.days;
   }
   return facts;
 }
 
 function memberFactsFor(member: Member, index: number, asOf: string): MemberFacts {
   const $path = memberPath(index);
-  const facts = newMemberFacts($path, index, member.birthDate, asOf);
+  const facts = newMemberFacts($path, index, member.birthDate, asOf, member);
   const $missing = facts.$missing;
-  // Only the answers given: the blank shape already holds every other field as undefined.
-  for (const field in member)
-    if (field !== 'role' && field !== 'birthDate') facts[field] = (member as unknown as Record<string, unknown>)[field];
-  facts.role = member.role;
   // A member who is pregnant is a woman: her sex is not asked again.
   facts.female = member.sex === undefined ? (member.pregnant === true ? true : undefined) : member.sex === 'female';
-  if (facts.female === undefined) $missing.female = [`${$path}.sex`];
+  if (facts.female === undefined) $missing.female = [memberPath(index, 'sex')];
   if (member.pregnant === undefined && !mayBecomePregnant(member, facts.ageYears as number)) facts.pregnant = false;
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === undefined) facts.birthRegistered = true;
   if (facts.pregnant === true) {
-    if (member.dueDate === undefined) $missing.pregnancyWeek = [`${$path}.dueDate`];
+    if (member.dueDate === undefined) $missing.pregnancyWeek = [memberPath(index, 'dueDate')];
     else facts.pregnancyWeek = 40 - daysBetween(asOf, member.dueDate) / 7;
   } else if (facts.pregnant === undefined) {
-    $missing.pregnancyWeek = [`${$path}.pregnant`];
+    $missing.pregnancyWeek = [memberPath(index, 'pregnant')];
   }
   return facts;
 }
@@ -248,31 +287,28 @@ export function buildFacts(household: Household, asOf: string, tree: ParameterTr
   if (childBirthDates.length === 0) $missing.youngestChildBirthDate = [];
 
   const expectedChildren = members.flatMap((m) => expectedChildrenOf(m, asOf));
-  const facts: HouseholdFacts = {
-    $path: '',
-    $missing,
-    size,
-    medianIncome,
-    incomePercent,
-    members,
-    adults,
-    children,
-    expectedChildren,
-    $childrenAndExpected: [
-      ...children,
-      ...expectedChildren,
-      ...members.filter((m) => m.pregnant === undefined).map((m) => possibleBabyOf(m, asOf)),
-    ],
-    childCount: children.length,
-    pregnant,
-    pregnancyWeek: knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined,
-    dueDate: knownWeeks && pregnant === true ? [...(dueDates as string[])].sort()[0] : undefined,
-    youngestChildBirthDate: childBirthDates[childBirthDates.length - 1],
-    employedAdults,
-    dualIncome,
-  };
-  // Same properties in the same order for every household (see newMemberFacts).
-  const input = household as unknown as Record<string, unknown>;
-  for (const field of householdFieldNames) facts[field] = input[field];
+  const facts = { ...householdTemplate, ...household } as unknown as HouseholdFacts;
+  // The date is the scope's (an override may replace the household's own): not a household fact.
+  facts.asOf = undefined;
+  facts.$missing = $missing;
+  facts.size = size;
+  facts.medianIncome = medianIncome;
+  facts.incomePercent = incomePercent;
+  facts.members = members;
+  facts.adults = adults;
+  facts.children = children;
+  facts.expectedChildren = expectedChildren;
+  facts.$childrenAndExpected = [
+    ...children,
+    ...expectedChildren,
+    ...members.filter((m) => m.pregnant === undefined).map((m) => possibleBabyOf(m, asOf)),
+  ];
+  facts.childCount = children.length;
+  facts.pregnant = pregnant;
+  facts.pregnancyWeek = knownWeeks && pregnant === true ? Math.max(...(weeks as number[])) : undefined;
+  facts.dueDate = knownWeeks && pregnant === true ? [...(dueDates as string[])].sort()[0] : undefined;
+  facts.youngestChildBirthDate = childBirthDates[childBirthDates.length - 1];
+  facts.employedAdults = employedAdults;
+  facts.dualIncome = dualIncome;
   return facts;
 }

@@ -13,7 +13,7 @@
  * Plain code reads each fact by name, which the engine's hot loop needs: it screens tens of
  * thousands of households a second.
  */
-import { missingInputs } from './facts';
+import { addMissingInputs } from './facts';
 import { customOperations, jsonLogic } from './operations';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
@@ -39,7 +39,7 @@ export function lookup(data: unknown, parts: string[], missing: Missing): Value3
     const holder = current as Record<string, unknown> | undefined;
     const next = holder?.[part];
     if (next === undefined || next === null) {
-      if (holder && '$missing' in holder) for (const f of missingInputs(holder as never, part)) if (!missing.includes(f)) missing.push(f);
+      if (holder && '$missing' in holder) addMissingInputs(holder as never, part, missing);
       return UNKNOWN;
     }
     current = next;

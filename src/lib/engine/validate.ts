@@ -6,6 +6,7 @@
 import { completedYears, daysBetween, inModelYears, isIsoDate, MAX_YEAR, MIN_YEAR, todayInSeoul } from './dates';
 import { MIN_PREGNANCY_AGE } from './facts';
 import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
+import { memberPath } from './inputPath';
 
 export type IssueCode =
   | 'notObject'
@@ -79,14 +80,19 @@ function problemWith(spec: FieldSpec, value: unknown): [IssueCode, IssueParams?]
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkFields(prefix: string, input: Record<string, unknown>, specs: Record<string, FieldSpec>): ValidationIssue[] {
+/** The field specs by name, as maps: a name read from input (even `__proto__`) finds only a real field. */
+const householdSpecs = new Map<string, FieldSpec>(Object.entries(householdFields));
+const memberSpecs = new Map<string, FieldSpec>(Object.entries(memberFields));
+
+function checkFields(prefix: string, input: Record<string, unknown>, specs: Map<string, FieldSpec>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const key in input) {
-    if (!Object.hasOwn(input, key) || (key === 'members' && prefix === '')) continue;
-    const value = input[key];
-    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
+  for (const key of Object.keys(input)) {
+    if (key === 'members' && prefix === '') continue;
+    const spec = specs.get(key);
     if (!spec) issues.push(issue(prefix + (key === '' ? '""' : key), 'unknownField'));
-    else if (value !== undefined) {
+    else {
+      const value = input[key];
+      if (value === undefined) continue;
       const problem = checkValue(prefix, key, spec, value);
       if (problem) issues.push(problem);
     }
@@ -95,33 +101,34 @@ function checkFields(prefix: string, input: Record<string, unknown>, specs: Reco
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
+const REQUIRED = ['role', 'birthDate'] as const;
 
 function checkMember(member: unknown, i: number, asOf: string | null): ValidationIssue[] {
-  const at = `members[${i}]`;
-  if (!isObject(member)) return [issue(at, 'notObject')];
-  const issues = checkFields(`${at}.`, member, memberFields);
-  for (const field of ['role', 'birthDate'] as const) {
-    if (member[field] === undefined) issues.push(issue(`${at}.${field}`, 'required'));
+  if (!isObject(member)) return [issue(memberPath(i), 'notObject')];
+  // memberPath(i, "") is "members[i].", made once.
+  const issues = checkFields(memberPath(i, ''), member, memberSpecs);
+  for (const field of REQUIRED) {
+    if (member[field] === undefined) issues.push(issue(memberPath(i, field), 'required'));
   }
   const bad = issues.length === 0 ? NO_FIELDS : new Set(issues.map((p) => p.field));
-  const birth = bad.has(`${at}.birthDate`) ? null : ((member.birthDate as string | undefined) ?? null);
-  if (asOf && birth && birth > asOf) issues.push(issue(`${at}.birthDate`, 'date.future', { asOf }));
-  if (member.pregnant === true && member.sex === 'male') issues.push(issue(`${at}.pregnant`, 'pregnant.male'));
+  const birth = bad.has(memberPath(i, 'birthDate')) ? null : ((member.birthDate as string | undefined) ?? null);
+  if (asOf && birth && birth > asOf) issues.push(issue(memberPath(i, 'birthDate'), 'date.future', { asOf }));
+  if (member.pregnant === true && member.sex === 'male') issues.push(issue(memberPath(i, 'pregnant'), 'pregnant.male'));
   else if (member.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {
-    issues.push(issue(`${at}.pregnant`, 'pregnant.tooYoung', { age: MIN_PREGNANCY_AGE }));
+    issues.push(issue(memberPath(i, 'pregnant'), 'pregnant.tooYoung', { age: MIN_PREGNANCY_AGE }));
   }
   if (member.birthRegisteredInSeoul === true && member.birthRegistered === false) {
-    issues.push(issue(`${at}.birthRegistered`, 'birthRegistered.contradiction'));
+    issues.push(issue(memberPath(i, 'birthRegistered'), 'birthRegistered.contradiction'));
   }
   const due = member.dueDate as string | undefined;
-  if (asOf && member.pregnant === true && due !== undefined && !bad.has(`${at}.dueDate`)) {
-    if (due < asOf) issues.push(issue(`${at}.dueDate`, 'dueDate.past', { asOf }));
-    else if (daysBetween(asOf, due) > MAX_DAYS_TO_DUE) issues.push(issue(`${at}.dueDate`, 'dueDate.tooFar'));
+  if (asOf && member.pregnant === true && due !== undefined && !bad.has(memberPath(i, 'dueDate'))) {
+    if (due < asOf) issues.push(issue(memberPath(i, 'dueDate'), 'dueDate.past', { asOf }));
+    else if (daysBetween(asOf, due) > MAX_DAYS_TO_DUE) issues.push(issue(memberPath(i, 'dueDate'), 'dueDate.tooFar'));
   }
   const careEnd = member.careEndDate as string | undefined;
-  if (careEnd !== undefined && !bad.has(`${at}.careEndDate`)) {
-    if (asOf && careEnd > asOf) issues.push(issue(`${at}.careEndDate`, 'date.future', { asOf }));
-    else if (birth && careEnd < birth) issues.push(issue(`${at}.careEndDate`, 'date.beforeBirth'));
+  if (careEnd !== undefined && !bad.has(memberPath(i, 'careEndDate'))) {
+    if (asOf && careEnd > asOf) issues.push(issue(memberPath(i, 'careEndDate'), 'date.future', { asOf }));
+    else if (birth && careEnd < birth) issues.push(issue(memberPath(i, 'careEndDate'), 'date.beforeBirth'));
   }
   return issues;
 }
@@ -135,7 +142,7 @@ export function validateAsOf(asOf: string): ValidationIssue[] {
 /** All problems with `input` as a household; an empty list means it can be evaluated. */
 export function validateHousehold(input: unknown, asOfOverride?: string): ValidationIssue[] {
   if (!isObject(input)) return [issue('household', 'notObject')];
-  const issues = checkFields('', input, householdFields);
+  const issues = checkFields('', input, householdSpecs);
   if (asOfOverride !== undefined) issues.push(...validateAsOf(asOfOverride));
   const asOfValid = !issues.some((p) => p.field === 'asOf');
   const asOf = asOfValid ? (asOfOverride ?? (input.asOf as string | undefined) ?? todayInSeoul()) : null;
