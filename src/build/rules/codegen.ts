@@ -120,9 +120,17 @@ class Writer {
       this.line(`const ${r} = ${d};`);
       return r;
     }
-    // Read by name; anything absent on the way takes the general lookup, which names the missing inputs.
-    this.line(`let ${r} = ${d}${parts.map((part) => `?.[${JSON.stringify(part)}]`).join('')};`);
-    this.line(`if (${r} == null) ${r} = h.lookup(${d}, ${this.constant(parts)}, m);`);
+    // Read by name. Absent, the fact's holder names the missing inputs, unless the holder itself is
+    // absent: then the general lookup finds where the path breaks.
+    const holder =
+      d +
+      parts
+        .slice(0, -1)
+        .map((part) => `?.[${JSON.stringify(part)}]`)
+        .join('');
+    const last = JSON.stringify(parts[parts.length - 1]);
+    this.line(`let ${r} = ${holder}?.[${last}];`);
+    this.line(`if (${r} == null) ${r} = h.absent(${holder}, ${last}, ${d}, ${this.constant(parts)}, m);`);
     return r;
   }
 

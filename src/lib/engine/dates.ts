@@ -91,11 +91,12 @@ function fromEpochDay(days: number): string {
   return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** Months and days as two digits, made once: rules' date arithmetic writes dates for every household. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 /** Only four-digit years: arithmetic that leaves them has no date to give (never "10001-06-30"). */
 function format(y: number, m: number, d: number): string {
   if (y < 0 || y > 9999) throw new RangeError(`date arithmetic left the calendar: year ${y}`);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  return `${y >= 1000 ? y : String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 export const plusDays = (iso: string, n: number): string => fromEpochDay(epochDay(ymdOf(iso)) + n);

@@ -76,16 +76,27 @@ function addNew(list: string[], found: string[]): void {
   for (const m of found) if (!list.includes(m)) list.push(m);
 }
 
-/** The inputs the last run() found missing. The engine is synchronous, so one set serves every call. */
-const lastMissing: string[] = [];
+/**
+ * The inputs the last run() found missing. The engine is synchronous, so one list serves every
+ * call; a list someone keeps (missingFound) is replaced rather than emptied, as emptying a list
+ * calls into the runtime and a new one costs less.
+ */
+let lastMissing: string[] = [];
 const NONE: string[] = [];
 
 type Fn = Code;
 
 function run(fn: Fn, scope: Scope): unknown {
-  // Setting a list's length calls into the runtime even when it does not change.
-  if (lastMissing.length !== 0) lastMissing.length = 0;
+  if (lastMissing.length !== 0) lastMissing = [];
   return fn(scope, lastMissing);
+}
+
+/** The inputs the last run() found missing, to keep: the list itself, which the next run() leaves alone. */
+function missingFound(): string[] {
+  if (lastMissing.length === 0) return NONE;
+  const found = lastMissing;
+  lastMissing = [];
+  return found;
 }
 
 /** A criterion compiled once, with the outcomes and reasons it can give, made once and shared by every result. */
@@ -279,7 +290,7 @@ function checkCriteria(compiled: CompiledRule, scope: Scope, shared: Shared): Cr
 
 function checkCriterion(c: Criterion, compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
   const v = run(compiled.fn, scope);
-  const missing = v === UNKNOWN ? [...lastMissing] : NONE;
+  const missing = v === UNKNOWN ? missingFound() : NONE;
   let limit: IncomeLimit | null = null;
   if (compiled.incomeLimit) {
     const percent = known<number>(run(compiled.incomeLimit, scope));
@@ -296,12 +307,19 @@ const unique = (list: string[]): string[] => (list.length > 1 ? [...new Set(list
 /** The inputs the criteria wait for, each once, in the criteria's order. */
 function undecided(criteria: CriterionOutcome[]): string[] {
   let list: string[] | null = null;
-  for (const c of criteria)
-    for (const m of c.missing)
-      if (list === null) list = [m];
-      else if (!list.includes(m)) list.push(m);
+  for (const c of criteria) {
+    if (c.missing.length === 0) continue;
+    // A criterion names each input once already.
+    if (list === null) list = c.missing.slice();
+    else for (const m of c.missing) if (!list.includes(m)) list.push(m);
+  }
   return list ?? NONE;
 }
+
+type CandidateStatus = { status: CandidateResult['status']; missing: string[]; upcomingDate: string | null };
+/** The statuses that carry nothing else, made once: most candidates get one of them. */
+const INELIGIBLE: CandidateStatus = { status: 'ineligible', missing: NONE, upcomingDate: null };
+const ELIGIBLE: CandidateStatus = { status: 'eligible', missing: NONE, upcomingDate: null };
 
 /**
  * The status lattice for one candidate (rules/README.md, "How the engine reads a rule"):
@@ -309,29 +327,25 @@ function undecided(criteria: CriterionOutcome[]): string[] {
  * upcoming when the only unmet criteria are waived, `upcoming.when` holds and every criterion that
  * is not waived is met; unknown otherwise, with the inputs that would decide it.
  */
-function candidateStatus(
-  compiled: CompiledRule,
-  criteria: CriterionOutcome[],
-  scope: Scope,
-): { status: CandidateResult['status']; missing: string[]; upcomingDate: string | null } {
+function candidateStatus(compiled: CompiledRule, criteria: CriterionOutcome[], scope: Scope): CandidateStatus {
   let unmetWaived = 0;
   let unknownOpen = 0;
   for (let i = 0; i < criteria.length; i += 1) {
     const { outcome } = criteria[i];
     if (outcome === 'unmet') {
-      if (!compiled.criteria[i].waived) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+      if (!compiled.criteria[i].waived) return INELIGIBLE;
       unmetWaived += 1;
     } else if (outcome === 'unknown') unknownOpen += compiled.criteria[i].waived ? 0 : 1;
   }
   if (unmetWaived === 0) {
     return unknownOpen === 0 && criteria.every((c) => c.outcome === 'met')
-      ? { status: 'eligible', missing: NONE, upcomingDate: null }
+      ? ELIGIBLE
       : { status: 'unknown', missing: undecided(criteria), upcomingDate: null };
   }
-  if (!compiled.upcomingWhen) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+  if (!compiled.upcomingWhen) return INELIGIBLE;
   const when = run(compiled.upcomingWhen, scope);
   if (when === UNKNOWN) return { status: 'unknown', missing: unique([...undecided(criteria), ...lastMissing]), upcomingDate: null };
-  if (when !== true) return { status: 'ineligible', missing: NONE, upcomingDate: null };
+  if (when !== true) return INELIGIBLE;
   if (unknownOpen > 0) return { status: 'unknown', missing: undecided(criteria), upcomingDate: null };
   const upcomingDate = compiled.upcomingDate ? knownDate(run(compiled.upcomingDate, scope)) : null;
   return { status: 'upcoming', missing: NONE, upcomingDate };
@@ -391,7 +405,7 @@ const LEAN_UNMET: CriterionOutcome = { ...LEAN_MET, outcome: 'unmet' };
 
 function screenCriterion(compiled: CompiledCriterion, scope: Scope): CriterionOutcome {
   const v = run(compiled.fn, scope);
-  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: [...lastMissing] };
+  if (v === UNKNOWN) return { ...LEAN_MET, outcome: 'unknown', missing: missingFound() };
   return v ? LEAN_MET : LEAN_UNMET;
 }
 
@@ -570,10 +584,11 @@ function evaluateCompiled(compiled: CompiledRule, scope: Scope, explain: boolean
   if (!explain && !screenHousehold(compiled, scope, shared)) candidates = pool === null ? [ruledOut(undefined)] : pool.map(ruledOut);
   else if (pool === null) candidates = [checkCandidate(compiled, scope, shared, explain)];
   else {
-    candidates = [];
-    for (const member of pool) {
-      scope.member = member;
-      candidates.push(checkCandidate(compiled, scope, shared, explain));
+    // Sized at once: a list grown by push starts with room for 17.
+    candidates = new Array<CandidateResult>(pool.length);
+    for (let i = 0; i < pool.length; i += 1) {
+      scope.member = pool[i];
+      candidates[i] = checkCandidate(compiled, scope, shared, explain);
     }
     scope.member = undefined;
   }
@@ -631,15 +646,23 @@ function evaluateCompiled(compiled: CompiledRule, scope: Scope, explain: boolean
   };
 }
 
-/** A key per candidate that names the same person (or expected baby) in every rule's result. */
-function candidateKeys(candidates: CandidateResult[]): string[] {
-  const seen = new Map<string, number>();
-  return candidates.map((c) => {
-    const person = `${c.unborn ? (c.possible ? 'p' : 'u') : 'm'}${c.index}`;
-    const n = seen.get(person) ?? 0;
-    seen.set(person, n + 1);
-    return `${person}#${n}`;
-  });
+/** Babies of one pregnancy are told apart by their order: fewer than this many per person. */
+const PER_PERSON = 64;
+
+/**
+ * A number per candidate that names the same person (or expected baby) in every rule's result:
+ * the member, whether born, expected or possible, and which of that member's babies.
+ */
+function candidateKeys(candidates: CandidateResult[]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < candidates.length; i += 1) {
+    const c = candidates[i];
+    const person = (c.index * 3 + (c.unborn ? (c.possible ? 2 : 1) : 0)) * PER_PERSON;
+    let n = 0;
+    for (let k = 0; k < i; k += 1) if (keys[k] - (keys[k] % PER_PERSON) === person) n += 1;
+    keys.push(person + n);
+  }
+  return keys;
 }
 
 /** A rule set's compiled rules, in order, and each rule's position by id (results come in the rules' order). */
@@ -673,11 +696,11 @@ function applyInstead({ rules, positions: at }: Plan, results: RuleResult[]): vo
       const other = results[at.get(of) ?? -1];
       if (!other || other.status === 'error') continue;
       if (taken.candidates && other.candidates) {
-        const keys = candidateKeys(taken.candidates);
-        const eligible = new Set(keys.filter((_, i) => taken.candidates![i].status === 'eligible'));
-        other.candidates = candidateKeys(other.candidates).map((key, i) =>
-          eligible.has(key) ? replaced(other.candidates![i], id) : other.candidates![i],
-        );
+        const eligible = candidateKeys(taken.candidates).filter((_, i) => taken.candidates![i].status === 'eligible');
+        if (eligible.length > 0) {
+          const keys = candidateKeys(other.candidates);
+          other.candidates = other.candidates.map((c, i) => (eligible.includes(keys[i]) ? replaced(c, id) : c));
+        }
         const counted = other.candidates.filter((c) => c.status === other.status);
         if (counted.length > 0 && counted.every((c) => c.replacedBy !== undefined)) other.replacedBy = id;
       } else if (taken.status === 'eligible') {

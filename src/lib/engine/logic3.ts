@@ -47,6 +47,16 @@ export function lookup(data: unknown, parts: string[], missing: Missing): Value3
   return current;
 }
 
+/**
+ * lookup for a var whose value the compiled code found absent, given the holder it read it from:
+ * the holder's missing inputs, without walking the path again (or the walk, when the holder is absent).
+ */
+export function absent(holder: unknown, part: string, data: unknown, parts: string[], missing: Missing): Value3 {
+  if (holder === undefined || holder === null) return lookup(data, parts, missing);
+  if (holder && '$missing' in (holder as object)) addMissingInputs(holder as never, part, missing);
+  return UNKNOWN;
+}
+
 /** A var whose path is computed. */
 export const lookupPath = (data: unknown, path: unknown, missing: Missing): Value3 =>
   path === UNKNOWN
@@ -115,7 +125,7 @@ export const applyOperator = (op: string, values: unknown[], data: unknown): unk
   jsonLogic.apply({ [op]: values } as never, data as never);
 
 /** What generated code may call, passed to it as `h`. */
-export const runtime = { UNKNOWN, truthy, lookup, lookupPath, agreed, directOperators, applyOperator };
+export const runtime = { UNKNOWN, truthy, lookup, absent, lookupPath, agreed, directOperators, applyOperator };
 export type Runtime = typeof runtime;
 
 /**
