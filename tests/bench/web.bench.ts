@@ -105,8 +105,9 @@ async function measureLongestTask(browser: Browser, label: string) {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 // The browser's language decides the first screen (src/lib/startup/startScript.ts): a Korean
-// visitor sees the prerendered one at once; anyone whose browser prefers another language we speak
-// waits for the script to render theirs. Lighthouse's browser is American English unless told.
+// visitor sees the prerendered one in the page; anyone whose browser prefers another language we
+// speak, theirs, prerendered in a template and swapped in by the start script before first paint.
+// Lighthouse's browser is American English unless told.
 const VISITORS = [
   { label: 'Korean visitor', lang: 'ko-KR' },
   { label: 'English visitor', lang: 'en-US' },

@@ -2,7 +2,8 @@
  * A new language is one entry in the list (src/lib/languages) plus its message files. In a copy of
  * the project, a throwaway language — Esperanto, its messages and rule texts copied from English —
  * is added exactly so; the copy builds (the rule schema now requires its texts), and Chromium opens
- * the app in it for a browser set to it, names it in the language switch and marks the page with it.
+ * the app in it for a browser set to it, names it in the language switch and marks the page with it;
+ * its first screen is prerendered into the page with the others'.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -90,5 +91,16 @@ describe('a throwaway language added through the one list', () => {
     await page.getByRole('button', { name: '한국어' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     expect(errors).toEqual([]);
+  });
+
+  it("has its first screen in the page, shown for a browser set to it before any of the app's code", async () => {
+    const { page } = await open('about:blank', { locale: 'eo' });
+    // The app's module never arrives: what shows comes from the HTML and its start script.
+    await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('eo');
+    await expect(page.title()).resolves.toBe(TITLE);
+    await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
   });
 });

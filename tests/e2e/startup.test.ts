@@ -10,12 +10,17 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { COMPILE_HINT } from '../../src/build/compileHintsPlugin';
+import { LANGUAGES, type Locale } from '../../src/lib/languages';
 import { usePages } from './browser';
 import { waitForApp } from './check';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
 const openTracked = usePages();
+
+/** A language's app messages, as in its locale file. */
+const messages = (code: Locale): { app: { title: string }; household: { title: string } } =>
+  JSON.parse(readFileSync(new URL(`../../src/lib/i18n/locales/${code}.json`, import.meta.url), 'utf8'));
 
 const householdHeading = (page: Page) => page.getByRole('heading', { level: 2, name: '우리 가족', exact: true });
 
@@ -140,6 +145,53 @@ describe('start-up', () => {
     await expect(page.locator('#step-heading').evaluate((h) => h === document.activeElement)).resolves.toBe(true);
     expect(await page.evaluate(() => Object.values(localStorage).join(' '))).toContain('1987-03-15');
     expect(errors).toEqual([]);
+  });
+
+  it("shows a visitor in another language their own first screen from the HTML, before any of the app's code, and hydrates it in place", async () => {
+    const { page, errors } = await openTracked('about:blank', { locale: 'en-US' });
+    const release = await holdEntry(page);
+    await page.goto(baseUrl);
+    const heading = page.getByRole('heading', { level: 2, name: 'Your household', exact: true });
+    await heading.waitFor();
+    // No code of the app's has run (its module is held back): the page and its start script did it.
+    await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.title()).resolves.toBe(messages('en').app.title);
+    await expect(page.getByRole('heading', { level: 1, name: messages('en').app.title }).isVisible()).resolves.toBe(true);
+    await expect(householdHeading(page).count()).resolves.toBe(0);
+    // The page has painted it, from the HTML alone.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
+    await page.evaluate(
+      () => ((window as unknown as { prerendered: Element | null }).prerendered = document.getElementById('step-heading')),
+    );
+    release();
+    await page.locator('main:not([aria-busy])').waitFor();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { prerendered: Element | null }).prerendered === document.getElementById('step-heading'),
+      ),
+    ).toBe(true);
+    expect((await startedParts(page)).filter((name) => name.startsWith('hydrate '))).toEqual([
+      'hydrate header',
+      'hydrate progress',
+      'hydrate step',
+      'hydrate footer',
+    ]);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    expect(errors).toEqual([]);
+  });
+
+  it('has the first screen in every language in the HTML, each shown before the app runs to a visitor whose browser prefers it', async () => {
+    for (const { code, tag } of LANGUAGES) {
+      const { page, context } = await openTracked('about:blank', { locale: tag });
+      await holdEntry(page);
+      await page.goto(baseUrl);
+      await page.getByRole('heading', { level: 2, name: messages(code).household.title, exact: true }).waitFor();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(tag);
+      await expect(page.title()).resolves.toBe(messages(code).app.title);
+      await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
+      await context.close();
+    }
   });
 
   it('shows a visitor in another language their own household question, working, before the rules have arrived', async () => {

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_LOCALE, LANGUAGES, LOCALES, nearestLocale } from '../../src/lib/languages';
-import { RESUME_ATTRIBUTE, startScript } from '../../src/lib/startup/startScript';
+import { DEFAULT_LOCALE, LANGUAGES, languageTag, LOCALES, nearestLocale } from '../../src/lib/languages';
+import { STORAGE_KEY } from '../../src/lib/storage';
+import {
+  canHydrate,
+  FIRST_SCREEN_ATTRIBUTE,
+  firstScreenId,
+  RESUME_ATTRIBUTE,
+  reveal,
+  SCREEN_LOCALE_ATTRIBUTE,
+  startScript,
+} from '../../src/lib/startup/startScript';
 
 describe('the one list of languages', () => {
   it('starts with Korean, has unique codes and tags, each a tag Intl knows', () => {
@@ -23,23 +32,69 @@ describe('a first visit in the browser language', () => {
     expect(nearestLocale([])).toBe('ko');
   });
 
-  describe("the page's inline script agrees, and hides the Korean first screen from anyone it does not suit", () => {
+  describe("the page's inline script agrees: a new visitor's first screen is in that language, before it paints", () => {
+    const html = document.documentElement;
     afterEach(() => {
       vi.restoreAllMocks();
-      document.documentElement.removeAttribute(RESUME_ATTRIBUTE);
+      reveal();
+      html.lang = 'ko';
+      document.body.replaceChildren();
     });
+    /** A page as the build writes it (src/build/prerenderPlugin.ts): the Korean screen, every other in a template. */
+    function builtPage() {
+      const app = Object.assign(document.createElement('div'), { id: 'app' });
+      app.setAttribute(SCREEN_LOCALE_ATTRIBUTE, DEFAULT_LOCALE);
+      app.innerHTML = '<h2>우리 가족</h2>';
+      document.body.append(app);
+      for (const { code, tag } of LANGUAGES.slice(1)) {
+        const template = Object.assign(document.createElement('template'), { id: firstScreenId(code), lang: tag });
+        template.setAttribute('data-title', `title ${code}`);
+        template.innerHTML = `<h2>household ${code}</h2>`;
+        document.body.append(template);
+      }
+      return app;
+    }
     const run = (languages: string[]) => {
       vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
-      document.documentElement.removeAttribute(RESUME_ATTRIBUTE);
+      // The script's listener for the end of parsing, called here rather than left on the document for the next test.
+      const parsed: EventListener[] = [];
+      vi.spyOn(document, 'addEventListener').mockImplementation((type, listener) => {
+        if (type === 'DOMContentLoaded') parsed.push(listener as EventListener);
+      });
+      const app = builtPage();
       // The script appends the app's module to <head>: a URL that loads nothing here.
       new Function(startScript('data:text/javascript,'))();
       document.head.querySelector('script[src^="data:"]')?.remove();
-      return document.documentElement.hasAttribute(RESUME_ATTRIBUTE);
+      const pending = html.getAttribute(FIRST_SCREEN_ATTRIBUTE);
+      for (const listener of parsed) listener(new Event('DOMContentLoaded'));
+      return { pending, resume: html.hasAttribute(RESUME_ATTRIBUTE), app };
     };
     for (const languages of [['vi-VN', 'en'], ['fil-PH'], ['mn'], ['de', 'ja-JP'], ['ko-KR', 'en'], ['fr'], []]) {
-      it(`${JSON.stringify(languages)}: the first screen is ${nearestLocale(languages)}`, () => {
-        expect(run(languages)).toBe(nearestLocale(languages) !== 'ko');
+      const code = nearestLocale(languages);
+      it(`${JSON.stringify(languages)}: the first screen is ${code}, hidden until the page is parsed, then shown`, () => {
+        const { pending, resume, app } = run(languages);
+        expect(resume).toBe(false);
+        expect(pending).toBe(code === DEFAULT_LOCALE ? null : code);
+        expect(html.hasAttribute(FIRST_SCREEN_ATTRIBUTE)).toBe(false);
+        expect(app.querySelector('h2')!.textContent).toBe(code === DEFAULT_LOCALE ? '우리 가족' : `household ${code}`);
+        expect(app.getAttribute(SCREEN_LOCALE_ATTRIBUTE)).toBe(code);
+        expect(html.lang).toBe(languageTag(code));
+        if (code !== DEFAULT_LOCALE) expect(document.title).toBe(`title ${code}`);
+        expect(canHydrate(app, code)).toBe(true);
+        expect(canHydrate(app, code === 'en' ? 'vi' : 'en')).toBe(false);
       });
     }
+
+    it('hides it from a returning resident, whatever their browser language, and leaves it in Korean', () => {
+      localStorage.setItem(STORAGE_KEY, '{}');
+      try {
+        const { pending, resume, app } = run(['en-US']);
+        expect([pending, resume]).toEqual([null, true]);
+        expect(app.getAttribute(SCREEN_LOCALE_ATTRIBUTE)).toBe(DEFAULT_LOCALE);
+        expect(canHydrate(app, DEFAULT_LOCALE)).toBe(false);
+      } finally {
+        localStorage.removeItem(STORAGE_KEY);
+      }
+    });
   });
 });

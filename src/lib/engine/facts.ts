@@ -150,7 +150,6 @@ const memberTemplate: Record<string, unknown> = {
   ...Object.fromEntries(memberFieldNames.map((f) => [f, undefined])),
 };
 
-/** A member's facts, from its answers (role and birth date among them), or a baby's, from none. */
 /** Every household fact, absent: the shape all household facts are cloned from (see memberTemplate). */
 const householdTemplate: Record<string, unknown> = {
   $path: '',
@@ -173,6 +172,7 @@ const householdTemplate: Record<string, unknown> = {
   ...Object.fromEntries(Object.keys(householdFields).map((f) => [f, undefined])),
 };
 
+/** A member's facts, from its answers (role and birth date among them), or a baby's, from none. */
 function newMemberFacts(path: string | null, index: number, birthDate: string | undefined, asOf: string, answers?: Member): MemberFacts {
   const facts = (answers ? { ...memberTemplate, ...answers } : { ...memberTemplate }) as MemberFacts;
   facts.$path = path;

@@ -14,7 +14,7 @@ const MADE_FIELDS = 128;
 
 /** The path of member `index`, or of one of its fields. */
 export function memberPath(index: number, field?: string): string {
-  const byField = index >= 0 && index < MADE_MEMBERS ? (made[index] ??= new Map()) : undefined;
+  const byField = Number.isInteger(index) && index >= 0 && index < MADE_MEMBERS ? (made[index] ??= new Map()) : undefined;
   let path = byField?.get(field);
   if (path === undefined) {
     path = field === undefined ? `members[${index}]` : `members[${index}].${field}`;

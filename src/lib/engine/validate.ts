@@ -84,7 +84,25 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const householdSpecs = new Map<string, FieldSpec>(Object.entries(householdFields));
 const memberSpecs = new Map<string, FieldSpec>(Object.entries(memberFields));
 
-function checkFields(prefix: string, input: Record<string, unknown>, specs: Map<string, FieldSpec>): ValidationIssue[] {
+/**
+ * The member answers that the checks across fields read, collected while the fields are checked:
+ * one shape for every member, where reading each off a member (every member has a shape of its
+ * own) would cost a lookup each.
+ */
+const crossFields = {
+  role: undefined as unknown,
+  birthDate: undefined as unknown,
+  sex: undefined as unknown,
+  pregnant: undefined as unknown,
+  dueDate: undefined as unknown,
+  careEndDate: undefined as unknown,
+  birthRegistered: undefined as unknown,
+  birthRegisteredInSeoul: undefined as unknown,
+};
+type CrossFields = typeof crossFields;
+
+/** Each field's problems; the values of the fields `seen` has are copied into it. */
+function checkFields(prefix: string, input: Record<string, unknown>, specs: Map<string, FieldSpec>, seen?: CrossFields): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(input)) {
     if (key === 'members' && prefix === '') continue;
@@ -92,6 +110,7 @@ function checkFields(prefix: string, input: Record<string, unknown>, specs: Map<
     if (!spec) issues.push(issue(prefix + (key === '' ? '""' : key), 'unknownField'));
     else {
       const value = input[key];
+      if (seen !== undefined && Object.hasOwn(seen, key)) seen[key as keyof CrossFields] = value;
       if (value === undefined) continue;
       const problem = checkValue(prefix, key, spec, value);
       if (problem) issues.push(problem);
@@ -105,27 +124,28 @@ const REQUIRED = ['role', 'birthDate'] as const;
 
 function checkMember(member: unknown, i: number, asOf: string | null): ValidationIssue[] {
   if (!isObject(member)) return [issue(memberPath(i), 'notObject')];
+  const answers = { ...crossFields };
   // memberPath(i, "") is "members[i].", made once.
-  const issues = checkFields(memberPath(i, ''), member, memberSpecs);
+  const issues = checkFields(memberPath(i, ''), member, memberSpecs, answers);
   for (const field of REQUIRED) {
-    if (member[field] === undefined) issues.push(issue(memberPath(i, field), 'required'));
+    if (answers[field] === undefined) issues.push(issue(memberPath(i, field), 'required'));
   }
   const bad = issues.length === 0 ? NO_FIELDS : new Set(issues.map((p) => p.field));
-  const birth = bad.has(memberPath(i, 'birthDate')) ? null : ((member.birthDate as string | undefined) ?? null);
+  const birth = bad.has(memberPath(i, 'birthDate')) ? null : ((answers.birthDate as string | undefined) ?? null);
   if (asOf && birth && birth > asOf) issues.push(issue(memberPath(i, 'birthDate'), 'date.future', { asOf }));
-  if (member.pregnant === true && member.sex === 'male') issues.push(issue(memberPath(i, 'pregnant'), 'pregnant.male'));
-  else if (member.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {
+  if (answers.pregnant === true && answers.sex === 'male') issues.push(issue(memberPath(i, 'pregnant'), 'pregnant.male'));
+  else if (answers.pregnant === true && asOf && birth && completedYears(birth, asOf) < MIN_PREGNANCY_AGE) {
     issues.push(issue(memberPath(i, 'pregnant'), 'pregnant.tooYoung', { age: MIN_PREGNANCY_AGE }));
   }
-  if (member.birthRegisteredInSeoul === true && member.birthRegistered === false) {
+  if (answers.birthRegisteredInSeoul === true && answers.birthRegistered === false) {
     issues.push(issue(memberPath(i, 'birthRegistered'), 'birthRegistered.contradiction'));
   }
-  const due = member.dueDate as string | undefined;
-  if (asOf && member.pregnant === true && due !== undefined && !bad.has(memberPath(i, 'dueDate'))) {
+  const due = answers.dueDate as string | undefined;
+  if (asOf && answers.pregnant === true && due !== undefined && !bad.has(memberPath(i, 'dueDate'))) {
     if (due < asOf) issues.push(issue(memberPath(i, 'dueDate'), 'dueDate.past', { asOf }));
     else if (daysBetween(asOf, due) > MAX_DAYS_TO_DUE) issues.push(issue(memberPath(i, 'dueDate'), 'dueDate.tooFar'));
   }
-  const careEnd = member.careEndDate as string | undefined;
+  const careEnd = answers.careEndDate as string | undefined;
   if (careEnd !== undefined && !bad.has(memberPath(i, 'careEndDate'))) {
     if (asOf && careEnd > asOf) issues.push(issue(memberPath(i, 'careEndDate'), 'date.future', { asOf }));
     else if (birth && careEnd < birth) issues.push(issue(memberPath(i, 'careEndDate'), 'date.beforeBirth'));

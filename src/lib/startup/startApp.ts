@@ -5,6 +5,8 @@
  * starts afresh, telling the resident: never a blank page, nor a blank part.
  */
 import { hydrate, mount, unmount, type Component } from 'svelte';
+import { get } from 'svelte/store';
+import { locale } from 'svelte-i18n';
 import App from '../../App.svelte';
 import { Checker, type CheckerOptions } from '../questionnaire';
 import type { AnswerStore } from '../storage';
@@ -40,7 +42,7 @@ export async function startApp(
   const saved = options.store.load() !== null;
   try {
     const checker = new Checker(options);
-    const { instance, failed } = await show(app, target, checker, canHydrate(target));
+    const { instance, failed } = await show(app, target, checker, canHydrate(target, get(locale)));
     // Nothing saved to blame: the part that failed has reported itself, and the others work.
     if (!failed || !saved) return { checker, instance };
     await unmount(instance);
