@@ -9,6 +9,7 @@ import { agesAt, daysBetween } from './dates';
 import { memberPath } from './inputPath';
 import { type Household, type Member, householdFields, memberFields } from './inputModel';
 import { medianIncomeFor, type ParameterTree } from './parameters';
+import { mayBecomePregnant } from './pregnancy';
 import type { CandidateResult } from './types';
 
 /** Inputs that would decide an unknown derived fact; raw input fields are found through $path. */
@@ -113,14 +114,6 @@ export const derivedHouseholdFacts = {
   employedAdults: 'Number of adults known to be employed.',
   dualIncome: 'Two or more adults employed (맞벌이).',
 } as const;
-
-/** Youngest age at which the engine treats an unanswered pregnancy as possible (and accepts one). */
-export const MIN_PREGNANCY_AGE = 10;
-
-/** Whether an unanswered pregnancy question is open for this member, so "pregnant" is unknown, not false. */
-export function mayBecomePregnant(member: Pick<Member, 'sex'>, ageYears: number): boolean {
-  return member.sex !== 'male' && ageYears >= MIN_PREGNANCY_AGE;
-}
 
 const memberFieldNames = Object.keys(memberFields).filter((f) => f !== 'role' && f !== 'birthDate');
 

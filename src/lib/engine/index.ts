@@ -11,7 +11,8 @@ export {
   type IssueParams,
   type IssueCode,
 } from './validate';
-export { buildFacts, derivedHouseholdFacts, derivedMemberFacts, mayBecomePregnant, MIN_PREGNANCY_AGE } from './facts';
+export { buildFacts, derivedHouseholdFacts, derivedMemberFacts } from './facts';
+export { mayBecomePregnant, MIN_PREGNANCY_AGE } from './pregnancy';
 export {
   medianIncomeFor,
   incomeLimitWon,

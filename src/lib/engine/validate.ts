@@ -4,7 +4,7 @@
  * `validation.<code>` messages of the catalogues (src/lib/i18n/locales), for the app, the CLI and the CSV.
  */
 import { completedYears, daysBetween, inModelYears, isIsoDate, MAX_YEAR, MIN_YEAR, todayInSeoul } from './dates';
-import { MIN_PREGNANCY_AGE } from './facts';
+import { MIN_PREGNANCY_AGE } from './pregnancy';
 import { type FieldSpec, type Household, householdFields, memberFields } from './inputModel';
 import { memberPath } from './inputPath';
 
