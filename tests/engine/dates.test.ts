@@ -10,7 +10,7 @@ import {
   plusMonths,
   plusYears,
   todayInSeoul,
-  calendarAge,
+  agesAt,
   inModelYears,
 } from '../../src/lib/engine/dates';
 
@@ -23,6 +23,13 @@ describe('calendar dates', () => {
     expect(isIsoDate('20240101')).toBe(false);
     expect(isIsoDate(20240101)).toBe(false);
     expect(isIsoDate('2024-01-01T00:00')).toBe(false);
+    // Read by character codes: only ASCII digits, exactly ten characters.
+    expect(isIsoDate('２０２４-01-01')).toBe(false);
+    expect(isIsoDate('2024-0a-01')).toBe(false);
+    expect(isIsoDate('2024-01-01\n')).toBe(false);
+    expect(isIsoDate('2024/01/01')).toBe(false);
+    expect(isIsoDate('2024-01-00')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(true);
   });
 
   it('adds days, months and years, clamping to the end of a shorter month', () => {
@@ -64,10 +71,24 @@ describe('calendar dates', () => {
   });
 
   it('counts age by calendar year (연 나이) from the years alone: 1999-12-31 and 1999-01-01 are both 25 all through 2024', () => {
-    expect(calendarAge('1999-12-31', '2024-01-01')).toBe(25);
-    expect(calendarAge('1999-01-01', '2024-12-31')).toBe(25);
-    expect(calendarAge('1999-12-31', '2023-12-31')).toBe(24);
-    expect(calendarAge('2000-01-01', '2024-12-31')).toBe(24);
+    expect(agesAt('1999-12-31', '2024-01-01').calendarYears).toBe(25);
+    expect(agesAt('1999-01-01', '2024-12-31').calendarYears).toBe(25);
+    expect(agesAt('1999-12-31', '2023-12-31').calendarYears).toBe(24);
+    expect(agesAt('2000-01-01', '2024-12-31').calendarYears).toBe(24);
+  });
+
+  it('gives a member its ages from one reading of each date, as completedMonths and daysBetween do', () => {
+    const day = fc.integer({ min: -25_000, max: 47_000 }).map((n) => plusDays('1970-01-01', n));
+    fc.assert(
+      fc.property(day, day, (birth, asOf) => {
+        expect(agesAt(birth, asOf)).toEqual({
+          months: completedMonths(birth, asOf),
+          calendarYears: Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4)),
+          days: daysBetween(birth, asOf),
+        });
+      }),
+      { numRuns: runs(2_000) },
+    );
   });
 
   it("gives today's date in Seoul, which is already tomorrow late in the UTC evening", () => {

@@ -132,10 +132,12 @@ export const completedMonths = (from: string, to: string): number => monthsBetwe
 /** Age in completed years (만 나이), on the same footing as completedMonths. */
 export const completedYears = (from: string, to: string): number => Math.floor(completedMonths(from, to) / 12);
 
-/** Age by calendar year (연 나이), as programmes that admit "born in 1985–1999" count it: the years between the two dates' years. */
-export const calendarAge = (birthDate: string, asOf: string): number => yearOf(ymdOf(asOf)) - yearOf(ymdOf(birthDate));
-
-/** A member's ages at asOf, each date read once: what facts need for every member of every household. */
+/**
+ * A member's ages at asOf, each date read once: what facts need for every member of every
+ * household. `months` as completedMonths; `calendarYears` is the age by calendar year (연 나이), as
+ * programmes that admit "born in 1985–1999" count it: the years between the two dates' years;
+ * `days` as daysBetween.
+ */
 export function agesAt(birthDate: string, asOf: string): { months: number; calendarYears: number; days: number } {
   const birth = ymdOf(birthDate);
   const on = ymdOf(asOf);

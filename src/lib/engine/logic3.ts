@@ -125,7 +125,7 @@ export const applyOperator = (op: string, values: unknown[], data: unknown): unk
   jsonLogic.apply({ [op]: values } as never, data as never);
 
 /** What generated code may call, passed to it as `h`. */
-export const runtime = { UNKNOWN, truthy, lookup, absent, lookupPath, agreed, directOperators, applyOperator };
+export const runtime = { UNKNOWN, truthy, absent, lookupPath, agreed, directOperators, applyOperator };
 export type Runtime = typeof runtime;
 
 /**
