@@ -87,8 +87,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/{engine,rules,build,cli,batch,calendar,handoff,whatif,places}/**/*.test.ts'],
-          // These files share no state (no mocks, no globals, no locale): loading vitest, the rules and
-          // the engine once per worker rather than once per file.
+          // These files share no state (no mocks, no globals; the one that sets svelte-i18n's locale,
+          // tests/calendar/ics.test.ts, puts it back): loading vitest, the rules and the engine once
+          // per worker rather than once per file.
           isolate: false,
         },
       },

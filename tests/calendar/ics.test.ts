@@ -145,13 +145,17 @@ describe('the .ics file', () => {
 
   it('names the benefit in the reader’s language with its Korean official name beside it, as the cards do', () => {
     const rule = ruleOf(deadlines[0].id);
-    for (const code of LOCALES.filter((c) => c !== 'ko')) {
-      startI18n(code);
-      const [vevent] = events(make([deadlines[0]], ruleSet.rules, code));
-      const name = `${rule.names[code]} · ${rule.names.ko}`;
-      expect(vevent.getFirstPropertyValue('summary'), code).toBe(get(_)(`calendar.event.${deadlines[0].kind}`, { values: { name } }));
+    try {
+      for (const code of LOCALES.filter((c) => c !== 'ko')) {
+        startI18n(code);
+        const [vevent] = events(make([deadlines[0]], ruleSet.rules, code));
+        const name = `${rule.names[code]} · ${rule.names.ko}`;
+        expect(vevent.getFirstPropertyValue('summary'), code).toBe(get(_)(`calendar.event.${deadlines[0].kind}`, { values: { name } }));
+      }
+    } finally {
+      // The node project's files share a worker (vite.config.ts): the locale goes back as it was.
+      startI18n('ko');
     }
-    startI18n('ko');
     const [korean] = events(make([deadlines[0]]));
     expect(korean.getFirstPropertyValue('summary')).toBe(
       get(_)(`calendar.event.${deadlines[0].kind}`, { values: { name: rule.names.ko } }),

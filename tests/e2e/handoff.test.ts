@@ -40,7 +40,7 @@ describe.concurrent('from the results to the calendar and the counter', () => {
     await waitForApp(page);
     await fillHousehold(page);
     await answerQuestions(page);
-    await expectResults(page);
+    await expectResults(page, expect);
     const results = page.locator('.answer');
 
     const [download] = await Promise.all([
@@ -103,7 +103,7 @@ describe.concurrent('from the results to the calendar and the counter', () => {
     await waitForApp(page);
     await fillHousehold(page);
     await answerQuestions(page);
-    await expectResults(page);
+    await expectResults(page, expect);
     const whatIf = page.getByRole('region', { name: '이렇게 되면 얼마나 달라질까요?' });
     await whatIf.getByRole('radio', { name: '아이가 한 명 더 태어나면' }).check();
     const once = whatIf.getByRole('row', { name: /^한 번에 받는 지원/ });
@@ -126,7 +126,7 @@ describe.concurrent('from the results to the calendar and the counter', () => {
     expect(after).not.toBe(before);
 
     await page.reload();
-    await expectResults(page);
+    await expectResults(page, expect);
     await received.getByRole('article', { name }).waitFor();
     expect(await received.getByRole('checkbox', { name: /^이미 받고 있어요/ }).isChecked()).toBe(true);
     expect(await eligible.getByRole('article', { name }).count()).toBe(0);

@@ -51,7 +51,8 @@ describe('a lazily loaded part', () => {
     const stopEager = roots.attach(eagerRoot('now', component, {}, { prerendered: false }))(document.createElement('div'));
     await roots.whenStarted();
     expect(load).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce());
+    // After a paint and a task: sized for a busy machine, as vi.waitFor's own 1 s is not.
+    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce(), { timeout: 30_000 });
     for (const stop of [stopLazy, stopEager]) if (typeof stop === 'function') stop();
   });
 });
