@@ -1,7 +1,8 @@
 /**
  * The work of `screen` and `evaluate --ndjson` on a slice of the input, as plain functions of the
  * slice: the main thread calls them itself (--jobs 1) or hands slices to worker threads (pool.ts).
- * Each returns the slice's output text, so order is kept by writing the slices in turn.
+ * Each returns the slice's output as UTF-8 bytes (a worker hands them over without a copy), so order
+ * is kept by writing the slices in turn.
  */
 import { jsonErrorAt } from '../build/jsonError';
 import { ResultWriter, SheetColumns, screenRow, sheetReason } from '../lib/batch';

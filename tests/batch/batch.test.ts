@@ -87,6 +87,21 @@ describe('parsing households from CSV', () => {
     expect(sheet.rows[3].household).toMatchObject({ residence: 'other', monthlyIncome: 3_000_000 });
   });
 
+  it('refuses a row filling more member groups than a household may have, naming the first group too many in household order', () => {
+    // Children's columns first in the sheet: household order is still adults, then children by number.
+    const children = Array.from({ length: 30 }, (_, k) => `자녀${30 - k} 생년월일`);
+    const header = ['가구ID', ...children, '성인1 생년월일'].join(',');
+    const full = ['H1', ...children.map(() => '2020-01-01'), '1990-01-01'].join(',');
+    const thirty = ['H2', ...children.map((_, k) => (k === 0 ? '' : '2020-01-01')), '1990-01-01'].join(',');
+    const sheet = parseBatchCsv(csv([header, full, thirty]), '2024-10-15');
+    expect(sheet.rows[0].household).toBeNull();
+    expect(sheet.rows[0].problems.map((p) => [p.column, sheetReason(p.reason, en.t, 'en')])).toEqual([
+      ['자녀30', expect.stringContaining('30')],
+    ]);
+    expect(sheet.rows[1].problems).toEqual([]);
+    expect(sheet.rows[1].household?.members).toHaveLength(30);
+  });
+
   it('reports a cell it could not read once, not again as the check that depends on it', () => {
     const sheet = parseBatchCsv(
       csv([HEADER, 'H1,2024-13-45,서울,100만,1993-05-02,여,예,2030-01-01,예,,', 'H2,2024-10-15,서울,100만,어제,여,,,,,']),

@@ -49,8 +49,6 @@ interface Slot {
   index: number;
   column: Column;
   header: string;
-  /** The member group it belongs to (adult1, child2 …), null for a household column. */
-  group: string | null;
   /** Its member group's place in household order (adults, then children, each by number); -1 for a household column. */
   member: number;
   /** Cells already converted, by their text: most columns hold a handful of distinct values (예, 서울, 월세 …). */
@@ -123,7 +121,6 @@ export class SheetColumns {
         index,
         column,
         header: headers[index],
-        group,
         member: group === null ? -1 : order.indexOf(group),
         seen: new Map(),
       };
@@ -143,21 +140,17 @@ export class SheetColumns {
    * group too many, before any cell is read; null for any other row.
    */
   private tooMany(cells: string[], row: number): ParsedRow | null {
-    const filled = new Map<string, { role: 'adult' | 'child'; n: number }>();
+    const filled = new Set<number>();
     let id = '';
-    for (const { index, column, group } of this.slots) {
+    for (const { index, column, member } of this.slots) {
       const text = (cells[index] ?? '').trim();
       if (text === '') continue;
       if (column.field === 'id') id = text;
-      else if (group !== null) {
-        const { kind, n } = column.group as { kind: 'adult' | 'child'; n: number };
-        filled.set(group, { role: kind, n });
-      }
+      else if (member >= 0) filled.add(member);
     }
     if (filled.size <= MAX_MEMBERS) return null;
-    const names = [...filled.values()]
-      .sort((a, b) => (a.role === b.role ? a.n - b.n : a.role === 'adult' ? -1 : 1))
-      .map((g) => groupName(g.role, g.n));
+    // Groups are numbered in household order already.
+    const names = [...filled].sort((a, b) => a - b).map((m) => this.groups[m].name);
     const [issue] = validateHousehold({ members: names });
     return {
       row,

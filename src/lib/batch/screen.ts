@@ -21,7 +21,7 @@ import { groupResults } from '../results/group';
 import type { Lang } from '../results/payload';
 import { perWord, reasonKey, reasonText } from '../results/text';
 import { fieldHeaders } from './columns';
-import { BOM, csvCell, csvLines } from './csv';
+import { csvCell, csvFile, csvLines } from './csv';
 import type { ParsedRow, RowProblem } from './parse';
 import { sheetReason } from './reasons';
 
@@ -240,5 +240,5 @@ export class ResultWriter {
 /** The long-format CSV of screened rows, as one text (small sheets; `screen` streams the same lines). */
 export function resultsCsv(rows: ScreenedRow[], rules: Rule[], lang: Lang): string {
   const writer = new ResultWriter(rules, lang);
-  return BOM + csvLines([RESULT_HEADERS[headerLanguage(lang.code)]]) + rows.map((r) => writer.lines(r)).join('');
+  return csvFile(RESULT_HEADERS[headerLanguage(lang.code)], []) + rows.map((r) => writer.lines(r)).join('');
 }
