@@ -25,13 +25,21 @@ export function textLang(text: Partial<Text> | undefined, locale: Loc): string |
 }
 
 /**
+ * The Korean official name to show beside a benefit's translated name, so a resident can ask for
+ * it by name; undefined on Korean pages or while the name is shown in Korean anyway.
+ */
+export function officialKorean(names: Partial<Text>, locale: Loc): string | undefined {
+  return locale !== DEFAULT_LOCALE && textLang(names, locale) === undefined ? names.ko : undefined;
+}
+
+/**
  * A benefit's name as plain text (a calendar file): in the reader's language with the Korean
- * official name beside it, as the cards show it (src/lib/results/RuleName.svelte), so a resident
- * can ask for it by name; Korean alone on Korean pages or until the translation has arrived.
+ * official name beside it, as the cards show it (src/lib/results/RuleName.svelte).
  */
 export function nameWithKorean(names: Partial<Text>, locale: Loc): string {
   const name = pickText(names, locale);
-  return locale !== DEFAULT_LOCALE && textLang(names, locale) === undefined && names.ko ? `${name} · ${names.ko}` : name;
+  const korean = officialKorean(names, locale);
+  return korean ? `${name} · ${korean}` : name;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
