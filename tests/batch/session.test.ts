@@ -42,6 +42,20 @@ describe('a screened sheet', () => {
     expect(summary.problemCount).toBe(1);
   });
 
+  it("writes benefit names the page hands over, where the session's rules lack the CSV's language", async () => {
+    const { session } = await screened();
+    const named = { 'postpartum-care': 'Chăm sóc sau sinh (tên trang)' };
+    const csvText = await joinParts([
+      session.download('results', { benefit: 'postpartum-care', status: '' }, lang('vi'), undefined, named),
+    ]).text();
+    expect(rowsOf(csvText).map((cells) => cells[3])).toEqual([named['postpartum-care'], named['postpartum-care']]);
+    const plain = await text(session, 'results', { benefit: 'postpartum-care', status: '' }, 'vi');
+    expect(rowsOf(plain).map((cells) => cells[3])).toEqual([
+      rules.find((r) => r.id === 'postpartum-care')!.names.vi,
+      rules.find((r) => r.id === 'postpartum-care')!.names.vi,
+    ]);
+  });
+
   it('pages through the lines matching a benefit and a status', async () => {
     const { session } = await screened();
     const all = session.query({ benefit: '', status: '' }, 0, 5);

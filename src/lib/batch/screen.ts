@@ -131,11 +131,13 @@ export class ResultWriter {
   private readonly reasonWords = new Map<Text | undefined, Map<string, Words>>();
   private reasonCount = 0;
 
+  /** `names`: each benefit's name in `lang`, where the rules in hand may lack it (the browser's worker has the languages loaded when it started). */
   constructor(
     private readonly rules: Rule[],
     private readonly lang: Lang,
+    names: Record<string, string> = {},
   ) {
-    this.names = new Map(rules.map((r) => [r.id, pickText(r.names, lang.code)]));
+    this.names = new Map(rules.map((r) => [r.id, names[r.id] ?? pickText(r.names, lang.code)]));
     this.benefitCells = new Map(rules.map((r) => [r.id, `${csvCell(r.id)},${csvCell(this.names.get(r.id))}`]));
   }
 

@@ -293,8 +293,14 @@ export class BatchSession {
    * The results CSV (the CLI's long format) or the per-household summary CSV of the households
    * with a line matching `filter` (for the long format, only those lines).
    */
-  download(kind: DownloadKind, filter: BatchFilter, lang: Lang, onProgress?: (done: number, of: number) => void): CsvPart {
-    const writer = new ResultWriter(this.rules, lang);
+  download(
+    kind: DownloadKind,
+    filter: BatchFilter,
+    lang: Lang,
+    onProgress?: (done: number, of: number) => void,
+    names?: Record<string, string>,
+  ): CsvPart {
+    const writer = new ResultWriter(this.rules, lang, names);
     const parts: Blob[] = [];
     let texts: string[] = [];
     let chars = 0;

@@ -1,5 +1,4 @@
 /** The screening worker: reads, parses and evaluates off the main thread, so staff can keep typing. */
-import type { Rule } from '../engine';
 import '../rules/code';
 import { loadTranslator } from '../i18n/catalogues';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol';
@@ -10,8 +9,6 @@ import { legendCsv, templateCsv } from './template';
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void };
 
 let session: BatchSession | null = null;
-/** The session's rules, this worker's copy. */
-let rules: Rule[] = [];
 
 async function handle(request: WorkerRequest & { id: number }, sheet: BatchSession): Promise<unknown> {
   const progress = (done: number, of: number) => scope.postMessage({ id: request.id, progress: { done, of } } satisfies WorkerReply);
@@ -24,8 +21,13 @@ async function handle(request: WorkerRequest & { id: number }, sheet: BatchSessi
       return sheet.detail(request.row);
     case 'download':
       // Benefit names in the CSV's language, like its other words (the CLI's rule data has every language).
-      for (const rule of rules) rule.names[request.lang] = request.names[rule.id] ?? rule.names[request.lang];
-      return sheet.download(request.kind, request.filter, { code: request.lang, t: await loadTranslator(request.lang) }, progress);
+      return sheet.download(
+        request.kind,
+        request.filter,
+        { code: request.lang, t: await loadTranslator(request.lang) },
+        progress,
+        request.names,
+      );
     case 'template':
       return templateCsv();
     case 'legend':
@@ -37,7 +39,6 @@ scope.onmessage = async (event: MessageEvent<WorkerInit | (WorkerRequest & { id:
   const data = event.data;
   if (data.type === 'init') {
     session = new BatchSession(data.ruleSet);
-    rules = data.ruleSet.rules;
     return;
   }
   let reply: WorkerReply;
