@@ -52,7 +52,11 @@ export const SUMMARY = 'summary';
 export class Checker {
   /** Raw state: rule data is large, read-only, and replaced whole, never changed in place. */
   #ruleSet = $state.raw<RuleSet | null>(null);
-  rulesStatus = $state<RulesStatus>('ready');
+  #rulesFailed = $state(false);
+  /** Where the rules are: here, on their way, or not downloaded. */
+  get rulesStatus(): RulesStatus {
+    return this.#ruleSet ? 'ready' : this.#rulesFailed ? 'failed' : 'loading';
+  }
   /** Resolves once the rules are here (true), or could not be downloaded (false). */
   readonly rulesArrived: Promise<boolean>;
   readonly asOf: string;
@@ -83,18 +87,16 @@ export class Checker {
 
   constructor(options: CheckerOptions) {
     if ('ruleSet' in options) {
-      this.rulesStatus = 'loading';
       this.rulesArrived = options.ruleSet.then(
         (ruleSet) => {
           this.#ruleSet = ruleSet;
           // Saved benefits were restored before any rule could vouch for them.
           this.received = this.knownBenefits(this.received);
-          this.rulesStatus = 'ready';
           return true;
         },
         (error: unknown) => {
           console.error(error);
-          this.rulesStatus = 'failed';
+          this.#rulesFailed = true;
           return false;
         },
       );
